@@ -1,0 +1,28 @@
+import type { Config } from 'jest';
+
+const transform: Config['transform'] = { '^.+\\.(t|j)s$': ['@swc/jest', {}] };
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'];
+
+const config: Config = {
+  projects: [
+    {
+      displayName: 'unit',
+      roots,
+      testMatch: ['**/test/unit/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      roots,
+      testMatch: ['**/test/integration/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tools/local/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/local/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,2 @@
+export { requireEnv, optionalEnv } from './env';
+export { createLogger, type Logger, type LogContext, type LogLevel } from './logger';
