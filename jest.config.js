@@ -1,9 +1,8 @@
-import type { Config } from 'jest';
-
-const transform: Config['transform'] = { '^.+\\.(t|j)s$': ['@swc/jest', {}] };
+/** @type {import('jest').Config} */
+const transform = { '^.+\\.(t|j)s$': ['@swc/jest', {}] };
 const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'];
 
-const config: Config = {
+module.exports = {
   projects: [
     {
       displayName: 'unit',
@@ -20,9 +19,7 @@ const config: Config = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tools/local/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/tools/local/test/support/global-teardown.ts',
-      testTimeout: 60_000,
+      testTimeout: 60000,
     },
   ],
 };
-
-export default config;

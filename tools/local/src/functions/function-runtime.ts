@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Invoke } from '../cloud/types';
+import type { FunctionDefinition } from '../services/model';
+
+/**
+ * Runs the services' Lambda functions locally: one worker thread per function (its own module state and its
+ * own `process.env`, as a Lambda sandbox has), started on first use and kept warm. The function's timeout is
+ * enforced: a timed-out invocation fails and its worker is replaced, as Lambda replaces the sandbox.
+ */
+export interface FunctionRuntimeOptions {
+  functions: FunctionDefinition[];
+  /** Environment every function gets (region, credentials, endpoints), under the function's own. */
+  baseEnvironment: Record<string, string>;
+  region: string;
+  accountId: string;
+  log?: (line: string) => void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+interface WorkerMessage {
+  id: string;
+  ok: boolean;
+  result?: unknown;
+  error?: { name: string; message: string; stack?: string };
+}
+
+export class FunctionError extends Error {
+  constructor(
+    readonly functionName: string,
+    readonly errorType: string,
+    message: string,
+    readonly remoteStack?: string,
+  ) {
+    super(message);
+    this.name = 'FunctionError';
+  }
+}
+
+const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.cjs');
+
+class FunctionInstance {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly definition: FunctionDefinition,
+    private readonly env: Record<string, string>,
+    private readonly functionArn: string,
+  ) {}
+
+  invoke(event: unknown): Promise<unknown> {
+    const worker = this.ensureWorker();
+    const id = randomUUID();
+    const timeoutMs = this.definition.timeoutSeconds * 1000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.failAll(`Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`, 'TimeoutError');
+        void this.stop();
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, requestId: id, event, deadline: Date.now() + timeoutMs });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failAll('Function stopped', 'Stopped');
+    if (worker) await worker.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const { definition } = this;
+    const worker = new Worker(BOOTSTRAP, {
+      env: this.env,
+      workerData: {
+        handlerFile: definition.handlerFile,
+        exportName: definition.exportName,
+        functionName: definition.functionName,
+        functionArn: this.functionArn,
+        memorySize: definition.memorySize,
+      },
+      execArgv: ['--enable-source-maps'],
+    });
+    worker.on('message', (message: WorkerMessage) => this.settle(message));
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.worker = undefined;
+      this.failAll(`Runtime exited with error: ${error.message}`, 'Runtime.ExitError');
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(message: WorkerMessage): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    clearTimeout(pending.timer);
+    if (message.ok) {
+      pending.resolve(message.result);
+    } else {
+      const { name = 'Error', message: text = 'Unknown error', stack } = message.error ?? {};
+      pending.reject(new FunctionError(this.definition.qualifiedName, name, text, stack));
+    }
+  }
+
+  private failAll(message: string, errorType: string): void {
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new FunctionError(this.definition.qualifiedName, errorType, message));
+      this.pending.delete(id);
+    }
+  }
+}
+
+export class FunctionRuntime {
+  private readonly instances = new Map<string, FunctionInstance>();
+
+  constructor(private readonly options: FunctionRuntimeOptions) {
+    for (const definition of options.functions) {
+      const arn = `arn:aws:lambda:${options.region}:${options.accountId}:function:${definition.functionName}`;
+      const env: Record<string, string> = {
+        ...options.baseEnvironment,
+        AWS_REGION: options.region,
+        AWS_DEFAULT_REGION: options.region,
+        AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+        TZ: 'UTC',
+        ...definition.environment,
+      };
+      this.instances.set(definition.qualifiedName, new FunctionInstance(definition, env, arn));
+    }
+  }
+
+  readonly invoke: Invoke = async (qualifiedName, event) => {
+    const instance = this.instances.get(qualifiedName);
+    if (!instance) throw new Error(`No function ${qualifiedName}`);
+    try {
+      return await instance.invoke(event);
+    } catch (error) {
+      if (error instanceof FunctionError) {
+        this.options.log?.(`function ${qualifiedName} failed: ${error.errorType}: ${error.message}`);
+      }
+      throw error;
+    }
+  };
+
+  async close(): Promise<void> {
+    await Promise.all([...this.instances.values()].map((instance) => instance.stop()));
+  }
+}

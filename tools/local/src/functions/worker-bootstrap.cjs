@@ -1,0 +1,53 @@
+// Runs one Lambda function inside a worker thread: loads the TypeScript handler through tsx, then serves
+// invocations posted by the parent (tools/local/src/functions/function-runtime.ts) one message each.
+const { parentPort, workerData } = require('node:worker_threads');
+require('tsx/cjs/api').register();
+
+let handler;
+
+function loadHandler() {
+  if (handler) return handler;
+  const mod = require(workerData.handlerFile);
+  const fn = mod[workerData.exportName];
+  if (typeof fn !== 'function') {
+    throw new Error(`${workerData.handlerFile} does not export a function named ${workerData.exportName}`);
+  }
+  handler = fn.length >= 3 ? (event, context) => new Promise((resolve, reject) => {
+    const maybe = fn(event, context, (error, result) => (error ? reject(error) : resolve(result)));
+    if (maybe && typeof maybe.then === 'function') maybe.then(resolve, reject);
+  }) : fn;
+  return handler;
+}
+
+function contextFor(message) {
+  return {
+    functionName: workerData.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: workerData.functionArn,
+    memoryLimitInMB: String(workerData.memorySize),
+    awsRequestId: message.requestId,
+    logGroupName: `/aws/lambda/${workerData.functionName}`,
+    logStreamName: `local/${workerData.functionName}`,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+    done() {},
+    fail() {},
+    succeed() {},
+  };
+}
+
+function serializeError(error) {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error) };
+}
+
+parentPort.on('message', async (message) => {
+  try {
+    const result = await loadHandler()(message.event, contextFor(message));
+    // Lambda returns JSON: undefined becomes null, class instances become plain data.
+    const json = result === undefined ? null : JSON.parse(JSON.stringify(result));
+    parentPort.postMessage({ id: message.id, ok: true, result: json });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, ok: false, error: serializeError(error) });
+  }
+});

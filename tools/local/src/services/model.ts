@@ -1,0 +1,67 @@
+/** What the local cloud needs to know of one service, read from its serverless.ts. */
+export interface FunctionDefinition {
+  /** `<service dir>.<function key>`, e.g. `realtime.ping`. */
+  qualifiedName: string;
+  service: string;
+  key: string;
+  /** The deployed name, e.g. `chat-realtime-local-ping`. */
+  functionName: string;
+  handlerFile: string;
+  exportName: string;
+  environment: Record<string, string>;
+  timeoutSeconds: number;
+  memorySize: number;
+}
+
+export interface HttpRouteDefinition {
+  method: string;
+  path: string;
+  functionName: string;
+  authorizer?: { type: 'jwt'; scopes?: string[] };
+}
+
+export interface WebSocketRouteDefinition {
+  routeKey: string;
+  functionName: string;
+  returnResponse?: boolean;
+}
+
+export interface EventRuleDefinition {
+  name: string;
+  eventBusName: string;
+  pattern: Record<string, unknown>;
+  targets: string[];
+}
+
+export interface StreamSubscription {
+  functionName: string;
+  tableLogicalId: string;
+  tableName: string;
+  batchSize: number;
+  maximumBatchingWindowMs: number;
+  maximumRetryAttempts: number;
+  bisectBatchOnFunctionError: boolean;
+  reportBatchItemFailures: boolean;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+}
+
+export interface TableDefinition {
+  logicalId: string;
+  properties: Record<string, unknown>;
+}
+
+export interface LoadedService {
+  /** The folder name under services/, e.g. `auth`. */
+  name: string;
+  /** `service:` of serverless.ts, e.g. `chat-auth`. */
+  serviceName: string;
+  dir: string;
+  functions: FunctionDefinition[];
+  httpRoutes: HttpRouteDefinition[];
+  webSocketRoutes: WebSocketRouteDefinition[];
+  rules: EventRuleDefinition[];
+  streams: StreamSubscription[];
+  tables: TableDefinition[];
+  buckets: string[];
+  outputs: Record<string, string>;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { FunctionError, FunctionRuntime } from '../../../src/functions/function-runtime';
+import type { FunctionDefinition } from '../../../src/services/model';
+
+const handlerFile = path.join(__dirname, '../../fixtures/handlers.ts');
+
+function aFunction(overrides: Partial<FunctionDefinition> = {}): FunctionDefinition {
+  return {
+    qualifiedName: 'svc.echo',
+    service: 'svc',
+    key: 'echo',
+    functionName: 'chat-svc-local-echo',
+    handlerFile,
+    exportName: 'echo',
+    environment: { TABLE_NAME: 'my-table' },
+    timeoutSeconds: 5,
+    memorySize: 256,
+    ...overrides,
+  };
+}
+
+describe('FunctionRuntime', () => {
+  let runtime: FunctionRuntime;
+
+  beforeAll(() => {
+    runtime = new FunctionRuntime({
+      functions: [
+        aFunction(),
+        aFunction({ qualifiedName: 'svc.other', key: 'other', environment: { TABLE_NAME: 'other-table' } }),
+        aFunction({ qualifiedName: 'svc.fails', key: 'fails', exportName: 'fails' }),
+        aFunction({ qualifiedName: 'svc.hangs', key: 'hangs', exportName: 'hangs', timeoutSeconds: 1 }),
+        aFunction({ qualifiedName: 'svc.callback', key: 'callback', exportName: 'callbackStyle' }),
+        aFunction({ qualifiedName: 'svc.nothing', key: 'nothing', exportName: 'returnsNothing' }),
+      ],
+      baseEnvironment: { TABLE_NAME: 'base-table' },
+      region: 'eu-west-1',
+      accountId: '000000000000',
+    });
+  });
+
+  afterAll(() => runtime.close());
+
+  it('invokes the handler with the event, a Lambda context and the function environment', async () => {
+    const result = (await runtime.invoke('svc.echo', { hello: 'world' })) as Record<string, unknown>;
+
+    expect(result).toMatchObject({
+      event: { hello: 'world' },
+      functionName: 'chat-svc-local-echo',
+      tableName: 'my-table',
+      region: 'eu-west-1',
+    });
+    expect(result.remainingMs).toBeGreaterThan(4000);
+  });
+
+  it('keeps each function in its own sandbox with its own environment and warm module state', async () => {
+    const first = (await runtime.invoke('svc.other', {})) as Record<string, unknown>;
+    const second = (await runtime.invoke('svc.other', {})) as Record<string, unknown>;
+
+    expect(first.tableName).toBe('other-table');
+    expect(second.invocations).toBe((first.invocations as number) + 1);
+  });
+
+  it('rejects with a function error carrying the error type when the handler throws', async () => {
+    const failure = runtime.invoke('svc.fails', {});
+
+    await expect(failure).rejects.toBeInstanceOf(FunctionError);
+    await expect(failure).rejects.toMatchObject({ errorType: 'TypeError', message: 'boom' });
+  });
+
+  it('fails an invocation that exceeds the timeout and replaces the sandbox', async () => {
+    await expect(runtime.invoke('svc.hangs', {})).rejects.toMatchObject({ errorType: 'TimeoutError' });
+  });
+
+  it('supports callback-style handlers and returns null for undefined results', async () => {
+    await expect(runtime.invoke('svc.callback', { n: 21 })).resolves.toEqual({ doubled: 42 });
+    await expect(runtime.invoke('svc.nothing', {})).resolves.toBeNull();
+  });
+
+  it('rejects an unknown function', async () => {
+    await expect(runtime.invoke('svc.missing', {})).rejects.toThrow('No function svc.missing');
+  });
+});
