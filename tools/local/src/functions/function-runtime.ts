@@ -15,7 +15,21 @@ export interface FunctionRuntimeOptions {
   baseEnvironment: Record<string, string>;
   region: string;
   accountId: string;
+  /**
+   * URL prefixes to rewrite in function environments, as a local DNS would: an API's AWS endpoint such as
+   * `https://<apiId>.execute-api.<region>.amazonaws.com` becomes the local server's URL.
+   */
+  rewriteUrls?: Record<string, string>;
   log?: (line: string) => void;
+}
+
+function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
+  const rewritten: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const prefix = Object.keys(urls).find((candidate) => value.startsWith(candidate));
+    rewritten[key] = prefix === undefined ? value : (urls[prefix] as string) + value.slice(prefix.length);
+  }
+  return rewritten;
 }
 
 interface Pending {
@@ -140,7 +154,7 @@ export class FunctionRuntime {
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
         TZ: 'UTC',
-        ...definition.environment,
+        ...rewrite(definition.environment, options.rewriteUrls ?? {}),
       };
       this.instances.set(definition.qualifiedName, new FunctionInstance(definition, env, arn));
     }

@@ -1,0 +1,45 @@
+import { readLocalConfig } from './config';
+import { startLocalStack, type LocalStack } from './stack';
+
+const log = (line: string) => process.stdout.write(`[local] ${line}\n`);
+
+/** `npm start`: the whole backend on this machine. Prints `ready` once every server answers. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  let stack: LocalStack | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping …`);
+    await stack?.stop();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const config = readLocalConfig(process.env, process.argv.slice(2));
+  log(`data folder ${config.dataDir}`);
+  stack = await startLocalStack(config, log);
+  if (stopping) return;
+  const { endpoints } = stack;
+  process.stdout.write(
+    [
+      '',
+      `HTTP API:       ${endpoints.http}`,
+      `WebSocket API:  ${endpoints.webSocket}`,
+      `SNS deliveries: ${endpoints.http}/_local/sns/deliveries`,
+      `Events:         ${endpoints.eventBridge}/_local/events`,
+      `DynamoDB:       ${endpoints.dynamodb}   Cognito: ${endpoints.cognito} (pool ${endpoints.userPoolId})   S3: ${endpoints.s3}`,
+      `Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`,
+      'ready',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`\nThe local stack could not start: ${error.message}\n`);
+  process.exit(1);
+});
