@@ -149,7 +149,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
         AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       },
-      rewriteUrls: { [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${host}:${ports.webSocket}` },
+      rewriteUrls: {
+        [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${host}:${ports.webSocket}`,
+      },
       log,
     });
     stops.push({ name: 'functions', stop: () => runtime.close() });
@@ -164,11 +166,16 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     });
     stops.push({ name: 'EventBridge', stop: () => eventBridge.close() });
 
-    const streamsClient = new DynamoDBStreamsClient({ region, endpoint: dynamodb.url, credentials: CREDENTIALS });
+    const streamsClient = new DynamoDBStreamsClient({
+      region,
+      endpoint: dynamodb.url,
+      credentials: CREDENTIALS,
+    });
     await mkdir(path.join(config.dataDir, 'streams'), { recursive: true });
     for (const subscription of services.flatMap((s) => s.streams)) {
       const table = tables.find((t) => t.tableName === subscription.tableName);
-      if (!table?.streamArn) throw new Error(`${subscription.functionName}: table ${subscription.tableName} has no stream`);
+      if (!table?.streamArn)
+        throw new Error(`${subscription.functionName}: table ${subscription.tableName} has no stream`);
       const mapping = await startStreamMapping({
         streamsClient,
         streamArn: table.streamArn,
@@ -180,13 +187,19 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
         bisectBatchOnFunctionError: subscription.bisectBatchOnFunctionError,
         reportBatchItemFailures: subscription.reportBatchItemFailures,
         startingPosition: subscription.startingPosition,
-        checkpointFile: path.join(config.dataDir, 'streams', `${subscription.tableName}--${subscription.functionName}.json`),
+        checkpointFile: path.join(
+          config.dataDir,
+          'streams',
+          `${subscription.tableName}--${subscription.functionName}.json`,
+        ),
         onError: log,
       });
       stops.push({ name: `stream mapping ${subscription.functionName}`, stop: () => mapping.stop() });
     }
 
-    const ttlTables = tables.flatMap((t) => (t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : []));
+    const ttlTables = tables.flatMap((t) =>
+      t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
+    );
     const sweeper = startTtlSweeper({ client: dynamoClient, tables: ttlTables, intervalMs: 5_000 });
     stops.push({ name: 'TTL sweeper', stop: () => sweeper.stop() });
 

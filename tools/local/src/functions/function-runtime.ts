@@ -75,7 +75,10 @@ class FunctionInstance {
     const timeoutMs = this.definition.timeoutSeconds * 1000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.failAll(`Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`, 'TimeoutError');
+        this.failAll(
+          `Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`,
+          'TimeoutError',
+        );
         void this.stop();
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });

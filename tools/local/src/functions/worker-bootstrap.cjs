@@ -12,10 +12,14 @@ function loadHandler() {
   if (typeof fn !== 'function') {
     throw new Error(`${workerData.handlerFile} does not export a function named ${workerData.exportName}`);
   }
-  handler = fn.length >= 3 ? (event, context) => new Promise((resolve, reject) => {
-    const maybe = fn(event, context, (error, result) => (error ? reject(error) : resolve(result)));
-    if (maybe && typeof maybe.then === 'function') maybe.then(resolve, reject);
-  }) : fn;
+  handler =
+    fn.length >= 3
+      ? (event, context) =>
+          new Promise((resolve, reject) => {
+            const maybe = fn(event, context, (error, result) => (error ? reject(error) : resolve(result)));
+            if (maybe && typeof maybe.then === 'function') maybe.then(resolve, reject);
+          })
+      : fn;
   return handler;
 }
 

@@ -18,8 +18,11 @@ function readCompose(root: string): ComposeService[] {
   const doc = parseYaml(readFileSync(file, 'utf8')) as { services?: Record<string, Record<string, unknown>> };
   return Object.entries(doc.services ?? {}).map(([key, spec]) => {
     const params = Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, String(v)]));
-    const references = Object.values(params).flatMap((v) => [...v.matchAll(OUTPUT_REFERENCE)].map((m) => m[1] ?? ''));
-    const explicit = spec.dependsOn === undefined ? [] : ([] as string[]).concat(spec.dependsOn as string | string[]);
+    const references = Object.values(params).flatMap((v) =>
+      [...v.matchAll(OUTPUT_REFERENCE)].map((m) => m[1] ?? ''),
+    );
+    const explicit =
+      spec.dependsOn === undefined ? [] : ([] as string[]).concat(spec.dependsOn as string | string[]);
     return {
       key,
       dir: path.resolve(root, String(spec.path ?? key)),
@@ -34,11 +37,13 @@ function deploymentOrder(services: ComposeService[]): ComposeService[] {
   const visiting = new Set<string>();
   const visit = (service: ComposeService) => {
     if (ordered.includes(service)) return;
-    if (visiting.has(service.key)) throw new Error(`serverless-compose.yml: dependency cycle at ${service.key}`);
+    if (visiting.has(service.key))
+      throw new Error(`serverless-compose.yml: dependency cycle at ${service.key}`);
     visiting.add(service.key);
     for (const dependency of service.dependsOn) {
       const target = services.find((s) => s.key === dependency);
-      if (!target) throw new Error(`serverless-compose.yml: ${service.key} depends on unknown service ${dependency}`);
+      if (!target)
+        throw new Error(`serverless-compose.yml: ${service.key} depends on unknown service ${dependency}`);
       visit(target);
     }
     visiting.delete(service.key);
@@ -60,7 +65,8 @@ export function loadComposition(root: string, options: Omit<LoadOptions, 'params
         name,
         value.replace(OUTPUT_REFERENCE, (whole, key: string, output: string) => {
           const resolved = outputs.get(key)?.[output];
-          if (resolved === undefined) throw new Error(`${service.key}: cannot resolve ${whole} for param ${name}`);
+          if (resolved === undefined)
+            throw new Error(`${service.key}: cannot resolve ${whole} for param ${name}`);
           return resolved;
         }),
       ]),

@@ -91,7 +91,9 @@ function streamOf(spec: unknown, functionName: string, tables: TableDefinition[]
   const logicalId = Array.isArray(getAtt) ? String(getAtt[0]) : undefined;
   const table = tables.find((t) => t.logicalId === logicalId);
   if (!table || stream.type !== 'dynamodb') {
-    throw new Error(`${functionName}: a stream event must be {type: 'dynamodb', arn: {Fn::GetAtt: [<Table>, 'StreamArn']}}`);
+    throw new Error(
+      `${functionName}: a stream event must be {type: 'dynamodb', arn: {Fn::GetAtt: [<Table>, 'StreamArn']}}`,
+    );
   }
   return {
     functionName,
@@ -191,7 +193,9 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
   }
 
   const outputs: Record<string, string> = { ...options.generatedOutputs };
-  for (const [outputName, output] of Object.entries(asDict(resolver.resolve(asDict(raw.resources).Outputs)))) {
+  for (const [outputName, output] of Object.entries(
+    asDict(resolver.resolve(asDict(raw.resources).Outputs)),
+  )) {
     const value = resolveIntrinsics(asDict(output).Value, ctx);
     if (value !== undefined) outputs[outputName] = String(value);
   }

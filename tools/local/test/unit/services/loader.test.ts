@@ -4,7 +4,12 @@ import { loadComposition } from '../../../src/services/load-compose';
 import { VariableResolver } from '../../../src/services/variables';
 
 const root = path.join(__dirname, '../../fixtures/compose');
-const sources = { stage: 'local', region: 'us-east-1', params: { bus: 'chat-local' }, env: { NAME: 'from-env' } };
+const sources = {
+  stage: 'local',
+  region: 'us-east-1',
+  params: { bus: 'chat-local' },
+  env: { NAME: 'from-env' },
+};
 
 describe('VariableResolver', () => {
   it('resolves stage, self references, params, env and fallbacks inside strings', () => {
@@ -122,7 +127,9 @@ describe('loadComposition', () => {
   });
 
   it('collects HTTP routes, WebSocket routes, event rules, stream subscriptions and tables', () => {
-    expect(alpha?.httpRoutes).toEqual([{ method: 'GET', path: '/health/alpha', functionName: 'alpha.health' }]);
+    expect(alpha?.httpRoutes).toEqual([
+      { method: 'GET', path: '/health/alpha', functionName: 'alpha.health' },
+    ]);
     expect(alpha?.webSocketRoutes.map((r) => r.routeKey)).toEqual(['$connect', 'ping']);
     expect(alpha?.streams).toEqual([
       expect.objectContaining({
@@ -135,7 +142,12 @@ describe('loadComposition', () => {
     ]);
     expect(alpha?.tables.map((t) => t.properties.TableName)).toEqual(['fx-alpha-local-items']);
     expect(beta?.rules).toEqual([
-      { name: 'fx-beta-onEvent-rule-1', eventBusName: 'fx-local', pattern: { source: ['fx.alpha'] }, targets: ['beta.onEvent'] },
+      {
+        name: 'fx-beta-onEvent-rule-1',
+        eventBusName: 'fx-local',
+        pattern: { source: ['fx.alpha'] },
+        targets: ['beta.onEvent'],
+      },
     ]);
   });
 });

@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { awsId, headerPairsOf, headerValue, sourceIpOf, splitTarget } from './aws-format';
+import { buildHttpEvent, type HttpApiIdentity } from './event';
+import { closeServer, listenOnLoopback, readBody, writeResponse } from './http-io';
+import { authorizeJwt } from './jwt-authorizer';
+import { compileRoutes, type CompiledRoute, matchRoute } from './route-matching';
+import { gatewayError, type HttpResponseSpec, INTERNAL_SERVER_ERROR, mapHandlerResult } from './response';
+import type { HttpApiOptions, HttpRoute, LocalRoute, RunningHttpApi } from './types';
+
+/** API Gateway's payload limit for HTTP APIs. */
+export const HTTP_API_BODY_LIMIT = 10 * 1024 * 1024;
+
+const CORS_ALLOW_HEADERS = 'authorization,content-type,x-amz-date,x-api-key,x-amz-security-token,x-requested-with';
+const CORS_ALLOW_METHODS = 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS';
+
+function corsPreflight(req: IncomingMessage): HttpResponseSpec {
+  const requested = req.headers['access-control-request-headers'];
+  return {
+    statusCode: 204,
+    headers: [
+      ['access-control-allow-origin', '*'],
+      ['access-control-allow-methods', CORS_ALLOW_METHODS],
+      ['access-control-allow-headers', typeof requested === 'string' ? requested : CORS_ALLOW_HEADERS],
+      ['access-control-max-age', '600'],
+    ],
+    body: Buffer.alloc(0),
+  };
+}
+
+function findLocalRoute(routes: readonly LocalRoute[], method: string, path: string): LocalRoute | undefined {
+  return routes.find((r) => {
+    const routeMethod = r.method.toUpperCase();
+    return r.path === path && (routeMethod === 'ANY' || routeMethod === '*' || routeMethod === method);
+  });
+}
+
+async function serveLocalRoute(
+  route: LocalRoute,
+  req: IncomingMessage,
+  body: Buffer,
+  rawQuery: string,
+): Promise<HttpResponseSpec> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of headerPairsOf(req.rawHeaders)) {
+    const key = name.toLowerCase();
+    headers[key] = headers[key] === undefined ? value : `${headers[key]},${value}`;
+  }
+  const result = await route.handle({ query: new URLSearchParams(rawQuery), body: body.toString('utf8'), headers });
+  return {
+    statusCode: result.statusCode,
+    headers: [['content-type', 'application/json']],
+    body: Buffer.from(JSON.stringify(result.body ?? null)),
+  };
+}
+
+/** The path the routes see: without the `/<stage>` prefix, or undefined when a staged path lacks it. */
+function pathWithinStage(rawPath: string, stage: string): string | undefined {
+  if (stage === '$default') return rawPath;
+  const prefix = `/${stage}`;
+  if (rawPath === prefix) return '/';
+  return rawPath.startsWith(`${prefix}/`) ? rawPath.slice(prefix.length) : undefined;
+}
+
+/**
+ * Starts a local API Gateway HTTP API (payload format 2.0) on 127.0.0.1: matches routes as API
+ * Gateway does, runs JWT authorizers through `verifyJwt`, invokes the route's function with the v2
+ * event and maps its result to the HTTP response.
+ */
+export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttpApi> {
+  const stage = options.stage ?? '$default';
+  const api: HttpApiIdentity = { apiId: options.apiId, accountId: options.accountId, stage };
+  const localRoutes = options.localRoutes ?? [];
+  const log = options.log ?? (() => undefined);
+  let routes: CompiledRoute<HttpRoute>[] = compileRoutes(options.routes);
+  let port = 0;
+
+  async function handle(req: IncomingMessage, requestId: string): Promise<HttpResponseSpec | undefined> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const { rawPath, rawQueryString } = splitTarget(req.url ?? '/');
+    if (options.cors && method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+      return corsPreflight(req);
+    }
+    const read = await readBody(req, HTTP_API_BODY_LIMIT);
+    if (read.kind === 'aborted') return undefined;
+    if (read.kind === 'too-large') return gatewayError(413, 'Request Entity Too Large');
+
+    const local = findLocalRoute(localRoutes, method, rawPath);
+    if (local) return serveLocalRoute(local, req, read.body, rawQueryString);
+
+    const routePath = pathWithinStage(rawPath, stage);
+    const match = routePath === undefined ? undefined : matchRoute(routes, method, routePath);
+    if (!match) return gatewayError(404, 'Not Found');
+
+    const headers = headerPairsOf(req.rawHeaders);
+    let authorizer;
+    if (match.route.authorizer?.type === 'jwt' && options.verifyJwt) {
+      const decision = await authorizeJwt(
+        headerValue(headers, 'authorization'),
+        match.route.authorizer.scopes,
+        options.verifyJwt,
+      );
+      if (decision.outcome === 'unauthorized') {
+        return gatewayError(401, 'Unauthorized', [['www-authenticate', decision.wwwAuthenticate]]);
+      }
+      if (decision.outcome === 'forbidden') return gatewayError(403, 'Forbidden');
+      authorizer = decision.authorizer;
+    }
+
+    const event = buildHttpEvent(
+      {
+        method,
+        rawPath,
+        rawQueryString,
+        headers,
+        body: read.body,
+        sourceIp: sourceIpOf(req.socket.remoteAddress),
+        localPort: port,
+        protocol: `HTTP/${req.httpVersion}`,
+        requestId,
+        now: new Date(),
+      },
+      api,
+      match,
+      authorizer,
+    );
+    try {
+      return mapHandlerResult(await options.invoke(match.route.functionName, event));
+    } catch (error) {
+      log(`http-api: ${match.routeKey} -> ${match.route.functionName} failed: ${String(error)}`);
+      return INTERNAL_SERVER_ERROR();
+    }
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = awsId();
+    const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
+    if (options.cors) extraHeaders.push(['access-control-allow-origin', '*']);
+    handle(req, requestId).then(
+      (spec) => {
+        if (spec) writeResponse(res, spec, extraHeaders);
+        else res.destroy();
+      },
+      (error: unknown) => {
+        log(`http-api: ${req.method} ${req.url} failed: ${String(error)}`);
+        writeResponse(res, INTERNAL_SERVER_ERROR(), extraHeaders);
+      },
+    );
+  });
+
+  port = await listenOnLoopback(server, options.port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    setRoutes(next: HttpRoute[]) {
+      routes = compileRoutes(next);
+    },
+    close: () => closeServer(server),
+  };
+}
