@@ -22,7 +22,9 @@ export function readBody(req: IncomingMessage, limit: number, drainLimit = limit
         resolve({ kind: 'aborted' });
       }
     });
-    req.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', body: Buffer.concat(chunks) }));
+    req.on('end', () =>
+      resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', body: Buffer.concat(chunks) }),
+    );
     req.on('error', () => resolve({ kind: 'aborted' }));
     req.on('close', () => resolve({ kind: 'aborted' }));
   });
@@ -42,7 +44,8 @@ export function writeResponse(
     grouped.set(key, [...(grouped.get(key) ?? []), value]);
   }
   for (const [name, value] of extraHeaders) if (!grouped.has(name)) grouped.set(name, [value]);
-  for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
+  for (const [name, values] of grouped)
+    res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
   res.setHeader('content-length', spec.body.length);
   res.writeHead(spec.statusCode);
   res.end(spec.body);

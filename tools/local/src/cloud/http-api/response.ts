@@ -51,7 +51,12 @@ function headerPairs(headers: unknown, multiValueHeaders: unknown): Array<[strin
 
 function structuredResponse(result: Record<string, unknown>): HttpResponseSpec {
   const { statusCode, body, isBase64Encoded, cookies } = result;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) {
+  if (
+    typeof statusCode !== 'number' ||
+    !Number.isInteger(statusCode) ||
+    statusCode < 100 ||
+    statusCode > 599
+  ) {
     return INTERNAL_SERVER_ERROR();
   }
   if (body !== undefined && body !== null && typeof body !== 'string') return INTERNAL_SERVER_ERROR();

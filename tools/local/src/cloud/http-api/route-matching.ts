@@ -1,9 +1,7 @@
 import { safeDecode } from './aws-format';
 
 type Segment =
-  | { kind: 'static'; value: string }
-  | { kind: 'param'; name: string }
-  | { kind: 'greedy'; name: string };
+  { kind: 'static'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
 /** A route prepared for matching. `segments` is null for the `$default` route. */
 export interface CompiledRoute<R> {
@@ -43,7 +41,9 @@ function parseSegments(path: string): Segment[] {
 }
 
 /** Prepares routes for `matchRoute`. A path of `*` (or `$default`) is the `$default` route. */
-export function compileRoutes<R extends { method: string; path: string }>(routes: readonly R[]): CompiledRoute<R>[] {
+export function compileRoutes<R extends { method: string; path: string }>(
+  routes: readonly R[],
+): CompiledRoute<R>[] {
   return routes.map((route) => {
     const method = normalizeMethod(route.method);
     if (route.path === '*' || route.path === '$default') {

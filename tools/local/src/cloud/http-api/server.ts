@@ -10,7 +10,8 @@ import type { HttpApiOptions, HttpRoute, LocalRoute, RunningHttpApi } from './ty
 /** API Gateway's payload limit for HTTP APIs. */
 export const HTTP_API_BODY_LIMIT = 10 * 1024 * 1024;
 
-const CORS_ALLOW_HEADERS = 'authorization,content-type,x-amz-date,x-api-key,x-amz-security-token,x-requested-with';
+const CORS_ALLOW_HEADERS =
+  'authorization,content-type,x-amz-date,x-api-key,x-amz-security-token,x-requested-with';
 const CORS_ALLOW_METHODS = 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS';
 
 function corsPreflight(req: IncomingMessage): HttpResponseSpec {
@@ -45,7 +46,11 @@ async function serveLocalRoute(
     const key = name.toLowerCase();
     headers[key] = headers[key] === undefined ? value : `${headers[key]},${value}`;
   }
-  const result = await route.handle({ query: new URLSearchParams(rawQuery), body: body.toString('utf8'), headers });
+  const result = await route.handle({
+    query: new URLSearchParams(rawQuery),
+    body: body.toString('utf8'),
+    headers,
+  });
   return {
     statusCode: result.statusCode,
     headers: [['content-type', 'application/json']],
@@ -71,13 +76,25 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
   const api: HttpApiIdentity = { apiId: options.apiId, accountId: options.accountId, stage };
   const localRoutes = options.localRoutes ?? [];
   const log = options.log ?? (() => undefined);
+  const warnUnverified = (list: readonly HttpRoute[]): void => {
+    const jwtRoutes = list.filter((r) => r.authorizer?.type === 'jwt');
+    if (jwtRoutes.length > 0 && !options.verifyJwt) {
+      log(`http-api: no verifyJwt given: ${jwtRoutes.length} JWT-authorized routes run without authorizer`);
+    }
+  };
   let routes: CompiledRoute<HttpRoute>[] = compileRoutes(options.routes);
+  warnUnverified(options.routes);
   let port = 0;
 
   async function handle(req: IncomingMessage, requestId: string): Promise<HttpResponseSpec | undefined> {
     const method = (req.method ?? 'GET').toUpperCase();
     const { rawPath, rawQueryString } = splitTarget(req.url ?? '/');
-    if (options.cors && method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+    if (
+      options.cors &&
+      method === 'OPTIONS' &&
+      req.headers.origin &&
+      req.headers['access-control-request-method']
+    ) {
       return corsPreflight(req);
     }
     const read = await readBody(req, HTTP_API_BODY_LIMIT);
@@ -153,6 +170,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     port,
     setRoutes(next: HttpRoute[]) {
       routes = compileRoutes(next);
+      warnUnverified(next);
     },
     close: () => closeServer(server),
   };

@@ -35,7 +35,12 @@ function headerIn(headers: unknown, name: string): string | undefined {
 export function connectDecision(result: unknown): ConnectDecision {
   if (typeof result !== 'object' || result === null || !('statusCode' in result)) return { statusCode: 200 };
   const { statusCode, body, headers } = result as { statusCode: unknown; body?: unknown; headers?: unknown };
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) {
+  if (
+    typeof statusCode !== 'number' ||
+    !Number.isInteger(statusCode) ||
+    statusCode < 100 ||
+    statusCode > 599
+  ) {
     return { statusCode: 500 };
   }
   const decision: ConnectDecision = { statusCode };

@@ -64,7 +64,11 @@ async function respond(
       identity: { sourceIp: details.sourceIp, userAgent: details.userAgent },
       lastActiveAt: new Date(details.lastActiveAt).toISOString(),
     };
-    return { statusCode: 200, headers: [['content-type', 'application/json']], body: Buffer.from(JSON.stringify(body)) };
+    return {
+      statusCode: 200,
+      headers: [['content-type', 'application/json']],
+      body: Buffer.from(JSON.stringify(body)),
+    };
   }
   if (method === 'DELETE') return connections.disconnect(connectionId) ? empty(204) : gone();
   return serviceError(403, 'ForbiddenException', 'Forbidden');

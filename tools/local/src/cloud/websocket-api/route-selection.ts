@@ -34,7 +34,8 @@ export function selectRoute(
 ): string | undefined {
   const path = selectionPath(expression);
   const value = path ? valueAt(body, path) : undefined;
-  const key = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  const key =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   if (key !== '' && routeKeys.has(key) && !SPECIAL_ROUTES.has(key)) return key;
   return routeKeys.has('$default') ? '$default' : undefined;
 }

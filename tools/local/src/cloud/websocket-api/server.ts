@@ -167,11 +167,15 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
   ): Promise<ConnectDecision> {
     const route = routes.get('$connect');
     if (!route) return { statusCode: 200 };
-    const event = buildConnectEvent(info, { ...newIds(), now: new Date(info.connectedAt) }, {
-      headers: headerPairsOf(req.rawHeaders),
-      rawQueryString,
-      localPort: port,
-    });
+    const event = buildConnectEvent(
+      info,
+      { ...newIds(), now: new Date(info.connectedAt) },
+      {
+        headers: headerPairsOf(req.rawHeaders),
+        rawQueryString,
+        localPort: port,
+      },
+    );
     try {
       return connectDecision(await invoke(route.functionName, event));
     } catch (error) {
@@ -212,7 +216,10 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
     if (!opened) {
       // $connect accepted it, but it can no longer open: report its end like any other.
       socket.destroy();
-      await invokeDisconnect(info, closing ? { code: 1001, reason: 'Going away' } : { code: 1006, reason: '' });
+      await invokeDisconnect(
+        info,
+        closing ? { code: 1001, reason: 'Going away' } : { code: 1006, reason: '' },
+      );
     }
   }
 
@@ -263,9 +270,12 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
       extraHeaders,
     );
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => track(onUpgrade(req, socket, head)));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    track(onUpgrade(req, socket, head)),
+  );
 
-  async function close(): Promise<void> {
+  let closed: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
     closing = true;
     const open = [...connections.values()];
     for (const conn of open) closeConnection(conn, { code: 1001, reason: 'Going away' }, 'Going away');
@@ -291,6 +301,6 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
       routes = new Map(next.map((r) => [r.routeKey, r]));
       routeKeys = new Set(routes.keys());
     },
-    close,
+    close: () => (closed ??= shutDown()),
   };
 }
