@@ -10,6 +10,7 @@ import type { LocalConfig } from './config';
 import { createTables, startDynamoDbLocal, startStreamMapping, startTtlSweeper } from './dynamodb';
 import { ensureUserPool, startCognitoLocal, startS3 } from './emulators';
 import { FunctionRuntime } from './functions/function-runtime';
+import { assertPortsFree } from './ports';
 import { loadComposition } from './services/load-compose';
 import type { LoadedService } from './services/model';
 
@@ -69,6 +70,15 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       await rm(config.dataDir, { recursive: true, force: true });
     }
     await mkdir(config.dataDir, { recursive: true });
+    await assertPortsFree({
+      CHAT_HTTP_PORT: ports.http,
+      CHAT_WS_PORT: ports.webSocket,
+      CHAT_DYNAMODB_PORT: ports.dynamodb,
+      CHAT_COGNITO_PORT: ports.cognito,
+      CHAT_S3_PORT: ports.s3,
+      CHAT_EVENTBRIDGE_PORT: ports.eventBridge,
+      CHAT_SNS_PORT: ports.sns,
+    });
 
     const [dynamodb, cognito] = await Promise.all([
       timed(log, `DynamoDB Local on ${host}:${ports.dynamodb}`, () =>

@@ -1,0 +1,10 @@
+export { httpHandler, type AuthRequirement, type HttpHandlerOptions } from './http-handler';
+export { ok, created, noContent, json } from './responses';
+export { errorResult, INTERNAL_ERROR, type ErrorBody } from './errors';
+export { pathParam, queryParam, integerQueryParam, limitParam, type IntegerRange } from './params';
+export { parseJsonBody, checkBodySize, DEFAULT_MAX_BODY_BYTES } from './body';
+export { fieldIssuesOf } from './validation';
+export { correlationIdOf, headerOf, CORRELATION_HEADER } from './correlation';
+export { bearerToken } from './authenticator';
+export { healthHandler, type HealthOptions, type HealthReport } from './health';
+export type { Authenticator, Principal, HttpRequest, HttpResult, HttpLambdaHandler } from './types';

@@ -1,0 +1,49 @@
+import { attachedProvider, chatProvider, serviceBase } from '../../src';
+
+describe('chatProvider', () => {
+  it('runs Node.js 20 on arm64 with stage and region from the CLI and the common environment', () => {
+    const provider = chatProvider({ memorySize: 512, environment: { EXTRA: 'x' } });
+
+    expect(provider).toMatchObject({
+      name: 'aws',
+      runtime: 'nodejs20.x',
+      architecture: 'arm64',
+      region: "${opt:region, 'us-east-1'}",
+      stage: "${opt:stage, 'dev'}",
+      memorySize: 512,
+      environment: {
+        SERVICE_NAME: '${self:service}',
+        STAGE: '${sls:stage}',
+        NODE_OPTIONS: '--enable-source-maps',
+        EXTRA: 'x',
+      },
+    });
+  });
+});
+
+describe('attachedProvider', () => {
+  it('attaches to the HTTP API given as a param and reads bus and user pool from params', () => {
+    const provider = attachedProvider();
+
+    expect(provider.httpApi).toEqual({ id: '${param:httpApiId}' });
+    expect(provider.environment).toMatchObject({
+      EVENT_BUS_NAME: '${param:eventBusName}',
+      USER_POOL_ID: '${param:userPoolId}',
+      USER_POOL_CLIENT_ID: '${param:userPoolClientId}',
+    });
+  });
+});
+
+describe('serviceBase', () => {
+  it('bundles with esbuild, leaving the AWS SDK v3 out of the bundle and out of the package', () => {
+    const base = serviceBase('chat-x');
+
+    expect(base.service).toBe('chat-x');
+    expect(base.plugins).toEqual(['serverless-esbuild']);
+    expect(base.custom.esbuild).toMatchObject({
+      external: ['@aws-sdk/*'],
+      exclude: ['@aws-sdk/*'],
+      sourcemap: true,
+    });
+  });
+});

@@ -1,0 +1,4 @@
+import { healthHandler } from '@chat/http';
+
+/** GET /health/auth */
+export const handler = healthHandler();

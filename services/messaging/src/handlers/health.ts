@@ -1,0 +1,4 @@
+import { healthHandler } from '@chat/http';
+
+/** GET /health/messaging */
+export const handler = healthHandler();

@@ -1,0 +1,11 @@
+import { badFrameReason, errorFrame } from './frames';
+import type { ConnectionMessenger, SendOutcome } from './ports';
+
+/** A malformed frame or an unknown action gets a BAD_FRAME error frame; the connection stays open. */
+export function rejectFrame(
+  deps: { connections: ConnectionMessenger },
+  connectionId: string,
+  body: string | undefined,
+): Promise<SendOutcome> {
+  return deps.connections.send(connectionId, errorFrame('BAD_FRAME', badFrameReason(body)));
+}

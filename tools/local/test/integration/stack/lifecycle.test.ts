@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { descendants, freeStackPorts, isAlive, spawnStack } from '../../support/spawn-stack';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+describe('npm start (the local stack process)', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'chat-lifecycle-'));
+  });
+
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('stops at once with a clear message when a port is taken', async () => {
+    const ports = await freeStackPorts();
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(ports.CHAT_HTTP_PORT, '127.0.0.1', resolve));
+
+    try {
+      const stack = spawnStack({ CHAT_DATA_DIR: path.join(dataDir, 'taken') }, ports);
+      const code = await stack.exited(15_000);
+
+      expect(code).toBe(1);
+      expect(stack.output()).toContain(
+        `port ${ports.CHAT_HTTP_PORT} (CHAT_HTTP_PORT) on 127.0.0.1 is already in use`,
+      );
+      expect(stack.output()).not.toMatch(/^ready$/m);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('keeps data across a restart, leaves no process behind on SIGTERM, and --fresh starts empty', async () => {
+    const ports = await freeStackPorts();
+    const env = { CHAT_DATA_DIR: path.join(dataDir, 'persist') };
+    const endpoint = `http://127.0.0.1:${ports.CHAT_DYNAMODB_PORT}`;
+    const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials });
+    const run = async (args: string[], during: () => Promise<void>) => {
+      const stack = spawnStack(env, ports, args);
+      await stack.ready();
+      const children = descendants(stack.child.pid as number);
+      await during();
+      stack.child.kill('SIGTERM');
+      expect(await stack.exited()).toBe(0);
+      expect(children.length).toBeGreaterThan(0);
+      expect(children.filter(isAlive)).toEqual([]);
+    };
+    let item: Record<string, AttributeValue> = {};
+    let tableName = '';
+    const stored = async () =>
+      (await client.send(new GetItemCommand({ TableName: tableName, Key: item }))).Item;
+
+    await run([], async () => {
+      tableName = (await client.send(new ListTablesCommand({}))).TableNames?.[0] ?? '';
+      const table = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      item = Object.fromEntries(
+        (table.Table?.KeySchema ?? []).map((k) => [k.AttributeName as string, { S: 'lifecycle-test' }]),
+      );
+      await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    });
+    await run([], async () => expect(await stored()).toEqual(item));
+    await run(['--fresh'], async () => expect(await stored()).toBeUndefined());
+  });
+});
