@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { defineContract } from './contract';
+import { exampleIds } from './example-ids';
+import { messageSchema } from './shared';
+
+export const messageSentSchema = messageSchema;
+export type MessageSent = z.infer<typeof messageSentSchema>;
+
+export const messageSentContract = defineContract({
+  detailType: 'MessageSent',
+  source: 'chat.messaging',
+  version: 1,
+  description: "A message was stored (published from the messages table's stream); data is the Message.",
+  schema: messageSentSchema,
+  examples: [
+    {
+      roomId: exampleIds.generalRoom,
+      messageId: exampleIds.firstMessage,
+      senderId: exampleIds.alice,
+      text: 'Hello @bob, the build is green',
+      mentions: [exampleIds.bob],
+      attachments: [],
+      clientMessageId: 'c-7f3e2a',
+      createdAt: '2025-01-15T10:10:00.000Z',
+    },
+    {
+      roomId: exampleIds.dmRoom,
+      messageId: exampleIds.secondMessage,
+      senderId: exampleIds.bob,
+      text: '',
+      mentions: [],
+      attachments: [
+        {
+          attachmentId: exampleIds.attachment,
+          fileName: 'diagram.png',
+          contentType: 'image/png',
+          size: 48213,
+        },
+      ],
+      createdAt: '2025-01-15T10:11:30.250Z',
+    },
+  ],
+});

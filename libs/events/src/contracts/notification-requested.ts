@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineContract } from './contract';
+import { exampleIds } from './example-ids';
+import { idSchema, notificationSchema } from './shared';
+
+/** A Notification plus the user to notify. */
+export const notificationRequestedSchema = notificationSchema.extend({ userId: idSchema });
+export type NotificationRequested = z.infer<typeof notificationRequestedSchema>;
+
+export const notificationRequestedContract = defineContract({
+  detailType: 'NotificationRequested',
+  source: 'chat.notifications',
+  version: 1,
+  description:
+    'A user is to be notified of a mention (or a DM while offline); realtime pushes it to their sockets.',
+  schema: notificationRequestedSchema,
+  examples: [
+    {
+      userId: exampleIds.bob,
+      notificationId: exampleIds.notification,
+      kind: 'mention',
+      roomId: exampleIds.generalRoom,
+      messageId: exampleIds.firstMessage,
+      fromUserId: exampleIds.alice,
+      preview: 'Hello @bob, the build is green',
+      createdAt: '2025-01-15T10:10:01.000Z',
+    },
+  ],
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Shapes shared by several events, matching API.md exactly. Ids are opaque non-empty strings; times are
+ * ISO-8601 UTC strings (`2025-01-15T10:00:00.000Z`, the `Z` is required).
+ */
+
+/** An opaque identifier (userId, roomId, messageId, ...). */
+export const idSchema = z.string().min(1);
+/** An ISO-8601 UTC timestamp such as `2025-01-15T10:00:00.000Z`. */
+export const isoTimeSchema = z.iso.datetime();
+
+/** 3 to 32 of `a-z 0-9 _ . -`, lower-case. */
+export const usernameSchema = z.string().regex(/^[a-z0-9_.-]{3,32}$/, {
+  message: 'must be 3 to 32 characters of a-z 0-9 _ . -',
+});
+
+export const memberRoleSchema = z.enum(['owner', 'admin', 'member']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+export const presenceStatusSchema = z.enum(['online', 'offline']);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+
+/** `Room` = `{roomId, kind, name, topic, visibility, ownerId, memberCount, createdAt}`. */
+export const roomSchema = z.object({
+  roomId: idSchema,
+  kind: z.enum(['room', 'dm']),
+  name: z.string(),
+  /** Empty string when the room has no topic. */
+  topic: z.string(),
+  visibility: z.enum(['public', 'private']),
+  ownerId: idSchema,
+  memberCount: z.number().int().nonnegative(),
+  createdAt: isoTimeSchema,
+});
+export type Room = z.infer<typeof roomSchema>;
+
+/** Largest attachment the API accepts: 25 MiB. */
+export const maxAttachmentBytes = 25 * 1024 * 1024;
+
+/** `Attachment` = `{attachmentId, fileName, contentType, size}`. */
+export const attachmentSchema = z.object({
+  attachmentId: idSchema,
+  fileName: z.string().min(1),
+  contentType: z.string().min(1),
+  size: z.number().int().nonnegative().max(maxAttachmentBytes),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Longest message text the API accepts. */
+export const maxMessageTextLength = 4000;
+
+/**
+ * `Message` = `{roomId, messageId, senderId, text, mentions, attachments, clientMessageId?, createdAt,
+ * editedAt?, deletedAt?}`. `text` may be empty (attachments only, or a deleted message's tombstone).
+ */
+export const messageSchema = z.object({
+  roomId: idSchema,
+  messageId: idSchema,
+  senderId: idSchema,
+  text: z.string().max(maxMessageTextLength),
+  mentions: z.array(idSchema),
+  attachments: z.array(attachmentSchema),
+  clientMessageId: idSchema.optional(),
+  createdAt: isoTimeSchema,
+  editedAt: isoTimeSchema.optional(),
+  deletedAt: isoTimeSchema.optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+/** `Notification` = `{notificationId, kind, roomId, messageId, fromUserId, preview, createdAt}`. */
+export const notificationSchema = z.object({
+  notificationId: idSchema,
+  kind: z.enum(['mention', 'dm']),
+  roomId: idSchema,
+  messageId: idSchema,
+  fromUserId: idSchema,
+  preview: z.string(),
+  createdAt: isoTimeSchema,
+});
+export type Notification = z.infer<typeof notificationSchema>;

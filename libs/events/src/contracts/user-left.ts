@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineContract } from './contract';
+import { exampleIds } from './example-ids';
+import { idSchema } from './shared';
+
+export const userLeftSchema = z.object({
+  roomId: idSchema,
+  userId: idSchema,
+  reason: z.enum(['left', 'kicked']),
+});
+export type UserLeft = z.infer<typeof userLeftSchema>;
+
+export const userLeftContract = defineContract({
+  detailType: 'UserLeft',
+  source: 'chat.rooms',
+  version: 1,
+  description:
+    'A user stopped being a member of a room, by leaving or by being removed by an owner or admin.',
+  schema: userLeftSchema,
+  examples: [
+    { roomId: exampleIds.generalRoom, userId: exampleIds.bob, reason: 'left' },
+    { roomId: exampleIds.generalRoom, userId: exampleIds.carol, reason: 'kicked' },
+  ],
+});

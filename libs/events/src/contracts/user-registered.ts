@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineContract } from './contract';
+import { exampleIds } from './example-ids';
+import { idSchema, usernameSchema } from './shared';
+
+export const userRegisteredSchema = z.object({
+  userId: idSchema,
+  username: usernameSchema,
+  email: z.email(),
+});
+export type UserRegistered = z.infer<typeof userRegisteredSchema>;
+
+export const userRegisteredContract = defineContract({
+  detailType: 'UserRegistered',
+  source: 'chat.auth',
+  version: 1,
+  description: 'A user account was created (userId is the Cognito sub).',
+  schema: userRegisteredSchema,
+  examples: [
+    { userId: exampleIds.alice, username: 'alice', email: 'alice@example.com' },
+    { userId: exampleIds.bob, username: 'bob.smith_2', email: 'bob@example.org' },
+  ],
+});

@@ -1,0 +1,198 @@
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTables, startDynamoDbLocal } from '../../../../tools/local/src/dynamodb';
+import {
+  createIdempotencyGuard,
+  type IdempotencyGuardOptions,
+  idempotencyTableProperties,
+} from '../../src/index';
+import { aRecordingLogger } from '../support/builders';
+
+// The idempotency guard against DynamoDB Local: the one from the integration global setup when it
+// exports CHAT_LOCAL_DYNAMODB_URL, else one started here (in memory, on a free loopback port).
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const tableName = `events-idempotency-${randomUUID()}`;
+let client: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
+let stopDynamoDb: (() => Promise<void>) | undefined;
+let dataDir: string | undefined;
+
+beforeAll(async () => {
+  let endpoint = process.env.CHAT_LOCAL_DYNAMODB_URL;
+  if (!endpoint) {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'events-ddb-'));
+    const dynamoDb = await startDynamoDbLocal({
+      port: 0,
+      dataDir,
+      cacheDir: path.join(repoRoot, 'node_modules', '.cache', 'chat-local'),
+      inMemory: true,
+    });
+    endpoint = dynamoDb.url;
+    stopDynamoDb = dynamoDb.close;
+  }
+  client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  documents = DynamoDBDocumentClient.from(client);
+  await createTables({
+    client,
+    tables: [{ logicalId: 'ProcessedEvents', properties: { ...idempotencyTableProperties(tableName) } }],
+    log: () => undefined,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (client) await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+  client?.destroy();
+  await stopDynamoDb?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+function aGuard(overrides: Partial<IdempotencyGuardOptions> = {}) {
+  const { logger } = aRecordingLogger();
+  return createIdempotencyGuard({
+    client: documents,
+    tableName,
+    ttlSeconds: 3600,
+    consumer: 'test.consumer',
+    logger,
+    ...overrides,
+  });
+}
+
+const counter = () => {
+  let calls = 0;
+  return {
+    handler: async () => {
+      calls += 1;
+      return calls;
+    },
+    calls: () => calls,
+  };
+};
+
+describe('idempotency guard on DynamoDB Local', () => {
+  it('handles the same event once when it is delivered twice', async () => {
+    const guard = aGuard();
+    const eventId = randomUUID();
+    const { handler, calls } = counter();
+
+    const first = await guard.once(eventId, handler);
+    const second = await guard.once(eventId, handler);
+
+    expect(first).toEqual({ executed: true, result: 1 });
+    expect(second).toEqual({ executed: false });
+    expect(calls()).toBe(1);
+  });
+
+  it('runs the handler once when ten deliveries of one event arrive at the same time', async () => {
+    const guard = aGuard();
+    const eventId = randomUUID();
+    let calls = 0;
+    let skipped = 0;
+    let release: () => void = () => undefined;
+    const allOthersSkipped = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handler = async () => {
+      calls += 1;
+      await allOthersSkipped; // still running while the other deliveries arrive
+      return 'handled';
+    };
+    const deliver = async () => {
+      const result = await guard.once(eventId, handler);
+      if (!result.executed && (skipped += 1) === 9) release();
+      return result;
+    };
+
+    const results = await Promise.all(Array.from({ length: 10 }, deliver));
+
+    expect(calls).toBe(1);
+    expect(results.filter((r) => r.executed)).toEqual([{ executed: true, result: 'handled' }]);
+  });
+
+  it('removes the marker when the handler throws, so a redelivery runs it again', async () => {
+    const guard = aGuard();
+    const eventId = randomUUID();
+    const failing = async () => {
+      throw new Error('downstream unavailable');
+    };
+    const { handler, calls } = counter();
+
+    await expect(guard.once(eventId, failing)).rejects.toThrow('downstream unavailable');
+    const retried = await guard.once(eventId, handler);
+
+    expect(retried).toEqual({ executed: true, result: 1 });
+    expect(calls()).toBe(1);
+  });
+
+  it('keeps a done marker under evt#<consumer>#<eventId> that expires after ttlSeconds', async () => {
+    const now = Date.UTC(2030, 0, 1);
+    const guard = aGuard({ consumer: 'realtime.fan-out', ttlSeconds: 600, now: () => now });
+    const eventId = randomUUID();
+
+    await guard.once(eventId, async () => undefined);
+
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: tableName, Key: { pk: `evt#realtime.fan-out#${eventId}` } }),
+    );
+    expect(Item).toMatchObject({ status: 'done', expiresAt: now / 1000 + 600 });
+    expect(Item).not.toHaveProperty('lockedUntil');
+  });
+
+  it('lets each consumer handle the same event once', async () => {
+    const eventId = randomUUID();
+    const { handler, calls } = counter();
+
+    await aGuard({ consumer: 'notifications' }).once(eventId, handler);
+    await aGuard({ consumer: 'realtime' }).once(eventId, handler);
+    await aGuard({ consumer: 'realtime' }).once(eventId, handler);
+
+    expect(calls()).toBe(2);
+  });
+
+  it('handles an event again once its marker has expired, even before the TTL deletes it', async () => {
+    const start = Date.now();
+    const eventId = randomUUID();
+    const { handler, calls } = counter();
+    await aGuard({ ttlSeconds: 60, now: () => start }).once(eventId, handler);
+
+    const later = await aGuard({ ttlSeconds: 60, now: () => start + 61_000 }).once(eventId, handler);
+
+    expect(later.executed).toBe(true);
+    expect(calls()).toBe(2);
+  });
+
+  it('takes over an event whose handler died holding the lock, but not one still within its lock', async () => {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const abandoned = randomUUID();
+    const running = randomUUID();
+    const marker = (eventId: string, lockedUntil: number) =>
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: `evt#test.consumer#${eventId}`,
+          expiresAt: nowSeconds + 3600,
+          status: 'in-progress',
+          lockedUntil,
+          owner: 'crashed',
+        },
+      });
+    await documents.send(marker(abandoned, nowSeconds - 1));
+    await documents.send(marker(running, nowSeconds + 300));
+    const guard = aGuard();
+
+    const takenOver = await guard.once(abandoned, async () => 'recovered');
+    const skipped = await guard.once(running, async () => 'twice');
+
+    expect(takenOver).toEqual({ executed: true, result: 'recovered' });
+    expect(skipped).toEqual({ executed: false });
+  });
+});
