@@ -1,8 +1,13 @@
 /** @type {import('jest').Config} */
+// Lambda's nodejs20.x runtime is the target; the AWS SDK's notice about Node 22 is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', {}] };
 const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'];
 
 module.exports = {
+  // Integration tests wait on a real stack (first start of a test run, stream and event delivery).
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -19,7 +24,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tools/local/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/tools/local/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,8 +1,10 @@
 import type { CfnResource } from '../../../libs/serverless-config/src';
+import { PASSWORD_POLICY } from '../src/domain/password-policy';
+import { ACCESS_TOKEN_MINUTES, ID_TOKEN_MINUTES, REFRESH_TOKEN_DAYS } from '../src/domain/token-lifetimes';
 
 /**
  * The user pool: sign-in by username (case-insensitive), e-mail required, passwords of at least 8 characters
- * with upper case, lower case and a digit. Cognito enforces e-mail uniqueness only for sign-in aliases, so the
+ * with upper case, lower case and a digit (PASSWORD_POLICY, which registration also checks itself). Cognito enforces e-mail uniqueness only for sign-in aliases, so the
  * auth service enforces it itself at registration.
  */
 const UserPool: CfnResource = {
@@ -15,11 +17,11 @@ const UserPool: CfnResource = {
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     Policies: {
       PasswordPolicy: {
-        MinimumLength: 8,
-        RequireUppercase: true,
-        RequireLowercase: true,
-        RequireNumbers: true,
-        RequireSymbols: false,
+        MinimumLength: PASSWORD_POLICY.minimumLength,
+        RequireUppercase: PASSWORD_POLICY.requireUppercase,
+        RequireLowercase: PASSWORD_POLICY.requireLowercase,
+        RequireNumbers: PASSWORD_POLICY.requireNumbers,
+        RequireSymbols: PASSWORD_POLICY.requireSymbols,
         TemporaryPasswordValidityDays: 7,
       },
     },
@@ -36,9 +38,9 @@ const UserPoolClient: CfnResource = {
     ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     EnableTokenRevocation: true,
     PreventUserExistenceErrors: 'ENABLED',
-    AccessTokenValidity: 60,
-    IdTokenValidity: 60,
-    RefreshTokenValidity: 30,
+    AccessTokenValidity: ACCESS_TOKEN_MINUTES,
+    IdTokenValidity: ID_TOKEN_MINUTES,
+    RefreshTokenValidity: REFRESH_TOKEN_DAYS,
     TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
   },
 };

@@ -1,6 +1,9 @@
 import { readLocalConfig } from './config';
 import { startLocalStack, type LocalStack } from './stack';
 
+// Lambda's nodejs20.x runtime is what the functions target; the SDK's notice about Node 22 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 const log = (line: string) => process.stdout.write(`[local] ${line}\n`);
 
 /** `npm start`: the whole backend on this machine. Prints `ready` once every server answers. */

@@ -89,7 +89,12 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
         }),
       ),
       timed(log, `cognito-local on ${host}:${ports.cognito}`, () =>
-        startCognitoLocal({ port: ports.cognito, dataDir: path.join(config.dataDir, 'cognito') }),
+        startCognitoLocal({
+          port: ports.cognito,
+          dataDir: path.join(config.dataDir, 'cognito'),
+          region,
+          accountId,
+        }),
       ),
     ]);
     stops.push({ name: 'DynamoDB Local', stop: () => dynamodb.close() });
@@ -134,6 +139,7 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
           port: ports.s3,
           dataDir: path.join(config.dataDir, 's3'),
           buckets: services.flatMap((s) => s.buckets),
+          accessKeyIds: [CREDENTIALS.accessKeyId],
         }),
       ),
       startSns({ port: ports.sns, region, accountId }),
@@ -158,6 +164,7 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
         AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
         AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       rewriteUrls: {
         [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${host}:${ports.webSocket}`,

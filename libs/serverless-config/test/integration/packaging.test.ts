@@ -21,10 +21,64 @@ const repoRoot = path.resolve(__dirname, '../../../..');
 const stage = 'ci';
 const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 const POST_TO_CONNECTIONS = [...LOGS, 'execute-api:ManageConnections'];
+/** What @chat/auth-verifier needs: GetItem on chat-auth's revocations table. */
+const VERIFY_TOKENS = ['dynamodb:GetItem'];
+const STREAM_TO_BUS = [
+  ...LOGS,
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+  'events:PutEvents',
+];
+
+/** messaging: GetItem on rooms' memberships table (read-only, docs/decisions/003-membership-reads.md). */
+const MESSAGING_MEMBER = ['dynamodb:GetItem'];
+/** messaging: storing a message (REST and WebSocket alike). */
+const MESSAGING_SEND = [
+  ...MESSAGING_MEMBER,
+  'dynamodb:Query', // memberships' byUsername index (mentions)
+  'dynamodb:GetItem',
+  'dynamodb:PutItem', // messages
+  'dynamodb:GetItem',
+  'dynamodb:PutItem', // clientMessageId keys
+  'dynamodb:BatchGetItem',
+  'dynamodb:UpdateItem', // attachments
+  's3:GetObject', // HeadObject of uploaded attachments
+];
 
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
-  auth: { health: LOGS },
+  auth: {
+    health: LOGS,
+    register: [
+      ...LOGS,
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'cognito-idp:AdminConfirmSignUp',
+      'cognito-idp:AdminDeleteUser',
+    ],
+    confirm: LOGS,
+    login: [
+      ...LOGS,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+    ],
+    refresh: [...LOGS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    logout: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
+    getMe: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem'],
+    updateMe: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:UpdateItem'],
+    searchUsers: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
+    publishUserEvents: STREAM_TO_BUS,
+    publishLogoutEvents: STREAM_TO_BUS,
+  },
   realtime: {
     health: LOGS,
     connect: LOGS,
@@ -32,21 +86,129 @@ const functionActions: Record<string, Record<string, string[]>> = {
     defaultRoute: POST_TO_CONNECTIONS,
     ping: POST_TO_CONNECTIONS,
   },
-  rooms: { health: LOGS },
-  messaging: { health: LOGS },
+  rooms: {
+    health: LOGS,
+    createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
+    listRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
+    listMyRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    getRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem'],
+    updateRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem'],
+    addMember: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // rooms: memberCount
+      'dynamodb:GetItem',
+      'dynamodb:PutItem', // memberships
+      'dynamodb:GetItem',
+      'dynamodb:PutItem', // users projection
+    ],
+    removeMember: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // rooms: memberCount, owner, archive
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem', // memberships: removal marker, delete, successor
+      'dynamodb:Query', // memberships' bySeniority index
+    ],
+    changeMemberRole: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    listMembers: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+    openDirectMessage: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:PutItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ],
+    publishRoomEvents: STREAM_TO_BUS,
+    publishMembershipEvents: STREAM_TO_BUS,
+    rememberRegisteredUser: [
+      ...LOGS,
+      'dynamodb:PutItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ],
+  },
+  messaging: {
+    health: LOGS,
+    sendMessage: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_SEND,
+    ],
+    socketSendMessage: [...LOGS, 'dynamodb:GetItem', ...MESSAGING_SEND, 'execute-api:ManageConnections'],
+    listMessages: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'],
+    editMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    deleteMessage: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      's3:DeleteObject',
+    ],
+    createAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:PutItem', 's3:PutObject'],
+    getAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 's3:GetObject'],
+    markRead: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    getUnread: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem'],
+    publishMessageEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
+  },
   notifications: { health: LOGS },
 };
 
 const httpRoutes: Record<string, string[]> = {
-  auth: ['GET /health/auth'],
+  auth: [
+    'GET /health/auth',
+    'POST /auth/register',
+    'POST /auth/confirm',
+    'POST /auth/login',
+    'POST /auth/refresh',
+    'POST /auth/logout',
+    'GET /users/me',
+    'PATCH /users/me',
+    'GET /users',
+  ],
   realtime: ['GET /health/realtime'],
-  rooms: ['GET /health/rooms'],
-  messaging: ['GET /health/messaging'],
+  rooms: [
+    'GET /health/rooms',
+    'POST /rooms',
+    'GET /rooms',
+    'GET /rooms/mine',
+    'GET /rooms/{roomId}',
+    'PATCH /rooms/{roomId}',
+    'POST /rooms/{roomId}/members',
+    'DELETE /rooms/{roomId}/members/{userId}',
+    'PATCH /rooms/{roomId}/members/{userId}',
+    'GET /rooms/{roomId}/members',
+    'POST /dms',
+  ],
+  messaging: [
+    'GET /health/messaging',
+    'POST /rooms/{roomId}/messages',
+    'GET /rooms/{roomId}/messages',
+    'PATCH /rooms/{roomId}/messages/{messageId}',
+    'DELETE /rooms/{roomId}/messages/{messageId}',
+    'POST /rooms/{roomId}/attachments',
+    'GET /rooms/{roomId}/attachments/{attachmentId}',
+    'PUT /rooms/{roomId}/read',
+    'GET /rooms/{roomId}/unread',
+  ],
   notifications: ['GET /health/notifications'],
 };
 
 const webSocketRoutes: Record<string, string[]> = {
   realtime: ['$connect', '$disconnect', '$default', 'ping'],
+};
+
+/** Routes a service attaches to the WebSocket API another service created (given as a param). */
+const attachedWebSocketRoutes: Record<string, { api: string; routes: string[] }> = {
+  messaging: { api: fakeOutput('realtime', 'WebSocketApiId'), routes: ['sendMessage'] },
 };
 
 const requiredOutputs: Record<string, string[]> = {
@@ -58,8 +220,17 @@ const requiredOutputs: Record<string, string[]> = {
     'UserPoolId',
     'UserPoolArn',
     'UserPoolClientId',
+    'RevocationsTableName',
+    'RevocationsTableArn',
   ],
-  realtime: ['WebSocketApiId', 'WebSocketUrl', 'WebSocketManagementEndpoint'],
+  realtime: [
+    'WebSocketApiId',
+    'WebSocketUrl',
+    'WebSocketManagementEndpoint',
+    'ConnectionsTableName', // read by messaging's sendMessage route
+    'ConnectionsTableArn',
+  ],
+  rooms: ['MembershipsTableName', 'MembershipsTableArn'], // read by messaging, realtime, notifications
 };
 
 interface Statement {
@@ -179,7 +350,8 @@ describe.each(Object.keys(functionActions))('the %s service package', (key) => {
     const routes = resourcesOfType(template(), 'AWS::ApiGatewayV2::Route').filter(
       ([, properties]) =>
         !String(properties.RouteKey).startsWith('$') &&
-        !webSocketRoutes[key]?.includes(String(properties.RouteKey)),
+        !webSocketRoutes[key]?.includes(String(properties.RouteKey)) &&
+        !attachedWebSocketRoutes[key]?.routes.includes(String(properties.RouteKey)),
     );
     const expectedApiId = key === 'auth' ? { Ref: 'HttpApi' } : fakeOutput('auth', 'HttpApiId');
 
@@ -293,6 +465,104 @@ describe('the realtime service package', () => {
   });
 });
 
+describe('the rooms service package', () => {
+  const template = () => packagedService('rooms').template;
+  const keys = (hash: string, range: string) => [
+    { AttributeName: hash, KeyType: 'HASH' },
+    { AttributeName: range, KeyType: 'RANGE' },
+  ];
+  const all = { ProjectionType: 'ALL' };
+
+  it('creates the memberships table: roomId + userId, byUser GSI, byUsername and bySeniority LSIs, a stream', () => {
+    expect(template().Resources.MembershipsTable?.Properties).toEqual({
+      TableName: 'chat-rooms-ci-memberships',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'roomId', AttributeType: 'S' },
+        { AttributeName: 'userId', AttributeType: 'S' },
+        { AttributeName: 'username', AttributeType: 'S' },
+        { AttributeName: 'seniority', AttributeType: 'S' },
+      ],
+      KeySchema: keys('roomId', 'userId'),
+      GlobalSecondaryIndexes: [{ IndexName: 'byUser', KeySchema: keys('userId', 'roomId'), Projection: all }],
+      LocalSecondaryIndexes: [
+        { IndexName: 'byUsername', KeySchema: keys('roomId', 'username'), Projection: all },
+        { IndexName: 'bySeniority', KeySchema: keys('roomId', 'seniority'), Projection: all },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  it('creates the rooms table with the sparse public directory index and a stream, and the users projection', () => {
+    expect(template().Resources.RoomsTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-rooms',
+      KeySchema: [{ AttributeName: 'roomId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        { IndexName: 'publicByRecency', KeySchema: keys('directory', 'createdAt'), Projection: all },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(template().Resources.UsersTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-users',
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+    });
+    expect(template().Resources.ProcessedEventsTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-processed-events',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('outputs the memberships table for the services that check membership', () => {
+    expect(template().Outputs.MembershipsTableName?.Value).toEqual({ Ref: 'MembershipsTable' });
+    expect(template().Outputs.MembershipsTableArn?.Value).toEqual({ 'Fn::GetAtt': ['MembershipsTable', 'Arn'] });
+  });
+
+  it('lets each query reach only the one index it reads, and no function scan', () => {
+    const queried = (functionKey: string) =>
+      roleStatements(template(), roleLogicalId(functionKey))
+        .filter((s) => s.Action.includes('dynamodb:Query'))
+        .flatMap((s) => s.Resource);
+
+    expect(queried('listRooms')).toEqual([{ 'Fn::Sub': '${RoomsTable.Arn}/index/publicByRecency' }]);
+    expect(queried('listMyRooms')).toEqual([{ 'Fn::Sub': '${MembershipsTable.Arn}/index/byUser' }]);
+    expect(queried('removeMember')).toEqual([{ 'Fn::Sub': '${MembershipsTable.Arn}/index/bySeniority' }]);
+    expect(queried('listMembers')).toEqual([{ 'Fn::GetAtt': ['MembershipsTable', 'Arn'] }]);
+    const actions = Object.keys(functionActions.rooms ?? {}).flatMap((key) =>
+      roleStatements(template(), roleLogicalId(key)).flatMap((s) => s.Action),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  it('relays both table streams to the bus with partial batch failures', () => {
+    const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
+
+    expect(mappings).toEqual(
+      expect.arrayContaining(
+        ['RoomsTable', 'MembershipsTable'].map((table) =>
+          expect.objectContaining({
+            EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+            FunctionResponseTypes: ['ReportBatchItemFailures'],
+            BisectBatchOnFunctionError: true,
+          }),
+        ),
+      ),
+    );
+    expect(mappings).toHaveLength(2);
+  });
+
+  it('consumes UserRegistered v1 from the stage bus into the users projection', () => {
+    const rules = resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
+
+    expect(rules).toEqual([
+      expect.objectContaining({
+        EventBusName: fakeOutput('auth', 'EventBusArn'),
+        EventPattern: { source: ['chat.auth'], 'detail-type': ['UserRegistered'], detail: { metadata: { version: [1] } } },
+        Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [lambdaLogicalId('rememberRegisteredUser'), 'Arn'] } })],
+      }),
+    ]);
+  });
+});
+
 describe('the auth service package', () => {
   const template = () => packagedService('auth').template;
 
@@ -329,5 +599,192 @@ describe('the auth service package', () => {
 
   it('has no authorizer on its HTTP API (handlers verify tokens themselves)', () => {
     expect(resourcesOfType(template(), 'AWS::ApiGatewayV2::Authorizer')).toEqual([]);
+  });
+
+  it('creates its tables: users (prefix index, stream), claims, sessions, login attempts, revocations', () => {
+    const table = (logicalId: string) => template().Resources[logicalId]?.Properties;
+
+    expect(table('UsersTable')).toMatchObject({
+      TableName: 'chat-auth-ci-users',
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byUsername',
+          KeySchema: [
+            { AttributeName: 'usernameInitial', KeyType: 'HASH' },
+            { AttributeName: 'username', KeyType: 'RANGE' },
+          ],
+        },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    expect(table('UniqueClaimsTable')).toMatchObject({
+      TableName: 'chat-auth-ci-unique-claims',
+      KeySchema: [{ AttributeName: 'claim', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(table('SessionsTable')).toMatchObject({
+      TableName: 'chat-auth-ci-sessions',
+      KeySchema: [{ AttributeName: 'sessionId', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(table('LoginAttemptsTable')).toMatchObject({
+      TableName: 'chat-auth-ci-login-attempts',
+      KeySchema: [{ AttributeName: 'username', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(table('RevocationsTable')).toMatchObject({
+      TableName: 'chat-auth-ci-revocations',
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('lets the token-verifying routes only read the revocations table, besides their own work', () => {
+    for (const functionKey of ['logout', 'getMe', 'updateMe', 'searchUsers']) {
+      const getItem = roleStatements(template(), roleLogicalId(functionKey)).find(
+        (s) =>
+          s.Action.includes('dynamodb:GetItem') && JSON.stringify(s.Resource).includes('RevocationsTable'),
+      );
+
+      expect(getItem).toEqual({
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem'],
+        Resource: [{ 'Fn::GetAtt': ['RevocationsTable', 'Arn'] }],
+      });
+    }
+    const search = roleStatements(template(), roleLogicalId('searchUsers')).find((s) =>
+      s.Action.includes('dynamodb:Query'),
+    );
+    expect(search?.Resource).toEqual([{ 'Fn::Sub': '${UsersTable.Arn}/index/byUsername' }]);
+  });
+
+  it('publishes its outbox tables with partial batch failures', () => {
+    const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
+
+    expect(mappings).toHaveLength(2);
+    for (const [table, functionKey] of [
+      ['UsersTable', 'publishUserEvents'],
+      ['RevocationsTable', 'publishLogoutEvents'],
+    ] as const) {
+      expect(mappings).toContainEqual(
+        expect.objectContaining({
+          EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+          FunctionName: { 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        }),
+      );
+    }
+  });
+
+  it('does not auto-confirm sign-ups outside the local stage', () => {
+    const env = template().Resources[lambdaLogicalId('register')]?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+
+    expect(env.Variables.AUTO_CONFIRM_SIGNUP).toBe('false');
+  });
+});
+
+describe('the messaging service package', () => {
+  const template = () => packagedService('messaging').template;
+  const statementsOf = (functionKey: string) => roleStatements(template(), roleLogicalId(functionKey));
+
+  it('attaches its sendMessage route to realtime’s WebSocket API, deployed to the same stage', () => {
+    const routes = resourcesOfType(template(), 'AWS::ApiGatewayV2::Route').filter(
+      ([, properties]) => properties.RouteKey === 'sendMessage',
+    );
+    const deployments = resourcesOfType(template(), 'AWS::ApiGatewayV2::Deployment');
+
+    expect(routes.map(([, properties]) => properties.ApiId)).toEqual([fakeOutput('realtime', 'WebSocketApiId')]);
+    expect(deployments.map(([, properties]) => properties)).toEqual([
+      expect.objectContaining({ ApiId: fakeOutput('realtime', 'WebSocketApiId'), StageName: stage }),
+    ]);
+  });
+
+  it('creates the messages table keyed by room and message id, with the outbox stream', () => {
+    expect(template().Resources.MessagesTable?.Properties).toEqual({
+      TableName: 'chat-messaging-ci-messages',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'roomId', AttributeType: 'S' },
+        { AttributeName: 'messageId', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'roomId', KeyType: 'HASH' },
+        { AttributeName: 'messageId', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+  });
+
+  it('publishes from the stream in batches of 10 with partial batch failures and a failure queue', () => {
+    const [mapping] = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping');
+
+    expect(mapping?.[1]).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['OutboxFailuresQueue', 'Arn'] } } },
+    });
+  });
+
+  it('keeps the attachments bucket private and encrypted', () => {
+    expect(template().Resources.AttachmentsBucket?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+    });
+  });
+
+  it('reads other services’ tables only, by the ARNs compose passes', () => {
+    const memberships = fakeOutput('rooms', 'MembershipsTableArn');
+    const connections = fakeOutput('realtime', 'ConnectionsTableArn');
+
+    expect(statementsOf('sendMessage')).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [memberships] },
+        { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [`${memberships}/index/byUsername`] },
+      ]),
+    );
+    expect(statementsOf('socketSendMessage')).toEqual(
+      expect.arrayContaining([{ Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [connections] }]),
+    );
+  });
+
+  it('limits attachment object access to the rooms/ prefix of its own bucket', () => {
+    const objectStatements = Object.keys(functionActions.messaging ?? {}).flatMap((functionKey) =>
+      statementsOf(functionKey).filter((statement) => statement.Action.some((action) => action.startsWith('s3:'))),
+    );
+
+    expect(objectStatements.length).toBe(5);
+    for (const statement of objectStatements) {
+      expect(statement.Resource).toEqual([{ 'Fn::Sub': '${AttachmentsBucket.Arn}/rooms/*' }]);
+    }
+  });
+
+  it('lets only the WebSocket route post to connections, of realtime’s API and this stage', () => {
+    const posting = Object.keys(functionActions.messaging ?? {}).filter((functionKey) =>
+      statementsOf(functionKey).some((statement) => statement.Action.includes('execute-api:ManageConnections')),
+    );
+    const statement = statementsOf('socketSendMessage').find((s) =>
+      s.Action.includes('execute-api:ManageConnections'),
+    );
+
+    expect(posting).toEqual(['socketSendMessage']);
+    expect(statement?.Resource).toEqual([
+      {
+        'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:${fakeOutput('realtime', 'WebSocketApiId')}/ci/POST/@connections/*`,
+      },
+    ]);
   });
 });

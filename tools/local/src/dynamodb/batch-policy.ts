@@ -43,21 +43,25 @@ export interface BatchDecision<T> {
 }
 
 /** Backoff before retry number `attempt` (1-based): base, 2×base, 4×base… capped at max. */
-export function retryDelayMs(attempt: number, policy: Pick<BatchPolicy, 'retryBaseDelayMs' | 'retryMaxDelayMs'>) {
+export function retryDelayMs(
+  attempt: number,
+  policy: Pick<BatchPolicy, 'retryBaseDelayMs' | 'retryMaxDelayMs'>,
+) {
   const exponent = Math.min(Math.max(attempt - 1, 0), 30);
   return Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** exponent);
 }
 
 export type BatchItemFailuresResult =
-  | { kind: 'success' }
-  | { kind: 'partial'; firstFailedIndex: number }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'success' } | { kind: 'partial'; firstFailedIndex: number } | { kind: 'invalid'; reason: string };
 
 /**
  * Reads a function response as a partial batch response: the position of the lowest failed sequence number,
  * success when there is nothing to report, or invalid (treated as a failure of the whole batch).
  */
-export function readBatchItemFailures(response: unknown, sequenceNumbers: readonly string[]): BatchItemFailuresResult {
+export function readBatchItemFailures(
+  response: unknown,
+  sequenceNumbers: readonly string[],
+): BatchItemFailuresResult {
   if (response === null || response === undefined || typeof response !== 'object') return { kind: 'success' };
   const failures = (response as { batchItemFailures?: unknown }).batchItemFailures;
   if (failures === null || failures === undefined) return { kind: 'success' };
@@ -66,7 +70,9 @@ export function readBatchItemFailures(response: unknown, sequenceNumbers: readon
   let firstFailedIndex = Number.POSITIVE_INFINITY;
   for (const failure of failures as unknown[]) {
     const identifier =
-      failure !== null && typeof failure === 'object' ? (failure as { itemIdentifier?: unknown }).itemIdentifier : undefined;
+      failure !== null && typeof failure === 'object'
+        ? (failure as { itemIdentifier?: unknown }).itemIdentifier
+        : undefined;
     if (typeof identifier !== 'string' || identifier === '') {
       return { kind: 'invalid', reason: `invalid itemIdentifier in ${JSON.stringify(failure)}` };
     }
@@ -143,10 +149,12 @@ export function decideAfterInvoke<T>(
   if (lastSequenceNumber === undefined) return { discarded: [], next: [], delayMs: 0 };
 
   if (!outcome.ok) return failWholeBatch(batch, sequenceNumberOf, policy, describeError(outcome.error));
-  if (!policy.reportBatchItemFailures) return { checkpoint: lastSequenceNumber, discarded: [], next: [], delayMs: 0 };
+  if (!policy.reportBatchItemFailures)
+    return { checkpoint: lastSequenceNumber, discarded: [], next: [], delayMs: 0 };
 
   const result = readBatchItemFailures(outcome.response, sequenceNumbers);
-  if (result.kind === 'success') return { checkpoint: lastSequenceNumber, discarded: [], next: [], delayMs: 0 };
+  if (result.kind === 'success')
+    return { checkpoint: lastSequenceNumber, discarded: [], next: [], delayMs: 0 };
   if (result.kind === 'invalid') return failWholeBatch(batch, sequenceNumberOf, policy, result.reason);
 
   const index = result.firstFailedIndex;

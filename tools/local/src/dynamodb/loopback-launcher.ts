@@ -162,7 +162,9 @@ export async function ensureLauncher(emulatorDir: string): Promise<string> {
       throw error;
     }
     if (result.code !== 0) {
-      throw new Error(`Cannot compile the DynamoDB Local launcher:\n${lastLines(result.stderr + result.stdout, 15)}`);
+      throw new Error(
+        `Cannot compile the DynamoDB Local launcher:\n${lastLines(result.stderr + result.stdout, 15)}`,
+      );
     }
     try {
       await rename(staging, target);

@@ -57,13 +57,20 @@ export function shardsReadyToStart(
   return shards.filter(
     (shard) =>
       !started.has(shard.shardId) &&
-      (shard.parentShardId === undefined || !listed.has(shard.parentShardId) || finished.has(shard.parentShardId)),
+      (shard.parentShardId === undefined ||
+        !listed.has(shard.parentShardId) ||
+        finished.has(shard.parentShardId)),
   );
 }
 
 /** Drops checkpoints of finished shards the stream no longer lists (trimmed), keeping the file small. */
-export function pruneCheckpoint(checkpoint: StreamCheckpoint, shards: readonly ShardInfo[]): StreamCheckpoint {
+export function pruneCheckpoint(
+  checkpoint: StreamCheckpoint,
+  shards: readonly ShardInfo[],
+): StreamCheckpoint {
   const listed = new Set(shards.map((shard) => shard.shardId));
-  const kept = Object.entries(checkpoint.shards).filter(([shardId, entry]) => listed.has(shardId) || !entry.finished);
+  const kept = Object.entries(checkpoint.shards).filter(
+    ([shardId, entry]) => listed.has(shardId) || !entry.finished,
+  );
   return { streamArn: checkpoint.streamArn, shards: Object.fromEntries(kept) };
 }

@@ -44,7 +44,9 @@ export function parseCheckpoint(text: string, file: string): StreamCheckpoint {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Checkpoint file ${file} is not valid JSON (${(error as Error).message}); delete it to start over`);
+    throw new Error(
+      `Checkpoint file ${file} is not valid JSON (${(error as Error).message}); delete it to start over`,
+    );
   }
   const record = (data ?? {}) as Record<string, unknown>;
   const shards = record.shards;
@@ -56,7 +58,9 @@ export function parseCheckpoint(text: string, file: string): StreamCheckpoint {
     Array.isArray(shards) ||
     !Object.values(shards).every(isShardCheckpoint)
   ) {
-    throw new Error(`Checkpoint file ${file} is not a version ${FORMAT_VERSION} stream checkpoint; delete it to start over`);
+    throw new Error(
+      `Checkpoint file ${file} is not a version ${FORMAT_VERSION} stream checkpoint; delete it to start over`,
+    );
   }
   return { streamArn: record.streamArn, shards: shards as Record<string, ShardCheckpoint> };
 }

@@ -1,4 +1,7 @@
-import type { AttributeValue as StreamAttributeValue, _Record as StreamsRecord } from '@aws-sdk/client-dynamodb-streams';
+import type {
+  AttributeValue as StreamAttributeValue,
+  _Record as StreamsRecord,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /**
@@ -28,7 +31,9 @@ export function toLambdaAttributeValue(value: StreamAttributeValue): AttributeVa
 
 /** A whole item (Keys, NewImage or OldImage) in Lambda's JSON form. */
 export function toLambdaImage(image: Record<string, StreamAttributeValue>): Record<string, AttributeValue> {
-  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, toLambdaAttributeValue(value)]));
+  return Object.fromEntries(
+    Object.entries(image).map(([name, value]) => [name, toLambdaAttributeValue(value)]),
+  );
 }
 
 export interface LambdaRecordContext {
@@ -73,6 +78,9 @@ export function toLambdaRecord(record: StreamsRecord, context: LambdaRecordConte
 }
 
 /** The event for one batch of stream records. */
-export function toLambdaEvent(records: readonly StreamsRecord[], context: LambdaRecordContext): DynamoDBStreamEvent {
+export function toLambdaEvent(
+  records: readonly StreamsRecord[],
+  context: LambdaRecordContext,
+): DynamoDBStreamEvent {
   return { Records: records.map((record) => toLambdaRecord(record, context)) };
 }

@@ -148,7 +148,7 @@ class StreamMappingRunner implements StreamMapping {
       }
       this.sleepers.clear();
       await this.refreshLoop;
-      await this.refreshing;
+      await this.refreshing?.catch(() => undefined);
       while (this.workers.size > 0) await Promise.all([...this.workers]);
       await this.writer?.flush();
       this.checkIdle();
@@ -208,7 +208,10 @@ class StreamMappingRunner implements StreamMapping {
     }
   }
 
-  private async commit(shardId: string, update: { sequenceNumber?: string; finished?: boolean }): Promise<void> {
+  private async commit(
+    shardId: string,
+    update: { sequenceNumber?: string; finished?: boolean },
+  ): Promise<void> {
     const current = this.checkpoint.shards[shardId] ?? {};
     this.checkpoint = {
       ...this.checkpoint,
@@ -222,7 +225,10 @@ class StreamMappingRunner implements StreamMapping {
     let exclusiveStartShardId: string | undefined;
     do {
       const { StreamDescription } = await this.options.streamsClient.send(
-        new DescribeStreamCommand({ StreamArn: this.options.streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+        new DescribeStreamCommand({
+          StreamArn: this.options.streamArn,
+          ExclusiveStartShardId: exclusiveStartShardId,
+        }),
       );
       for (const shard of StreamDescription?.Shards ?? []) {
         if (!shard.ShardId) continue;
@@ -247,7 +253,9 @@ class StreamMappingRunner implements StreamMapping {
         if (known) known.info = info;
       }
       const started = new Set(this.shards.keys());
-      const finished = new Set([...this.shards.values()].filter((shard) => shard.finished).map((s) => s.info.shardId));
+      const finished = new Set(
+        [...this.shards.values()].filter((shard) => shard.finished).map((s) => s.info.shardId),
+      );
       for (const info of shardsReadyToStart(listed, started, finished)) {
         if (this.stopping) break;
         this.startShard(info);
@@ -266,15 +274,38 @@ class StreamMappingRunner implements StreamMapping {
   private startShard(info: ShardInfo): void {
     const state: ShardState = { info, caughtUpEpoch: -1, finished: false };
     this.shards.set(info.shardId, state);
-    const start = shardStart(info, this.started ? this.checkpoint : this.resumed, this.options.startingPosition);
-    let positioned: () => void = () => undefined;
-    if (start.type === 'LATEST') this.positioning.add(new Promise<void>((resolve) => (positioned = resolve)));
-    const worker = this.runShard(state, start, positioned)
-      .catch((error: unknown) => this.onError(`stream mapping ${this.label()}: shard ${info.shardId} stopped`, error))
-      .finally(() => {
-        positioned();
-        this.workers.delete(worker);
-      });
+    const start = shardStart(
+      info,
+      this.started ? this.checkpoint : this.resumed,
+      this.options.startingPosition,
+    );
+    let resolvePositioned: () => void = () => undefined;
+    if (start.type === 'LATEST')
+      this.positioning.add(new Promise<void>((resolve) => (resolvePositioned = resolve)));
+    let isPositioned = start.type !== 'LATEST';
+    const positioned = (): void => {
+      isPositioned = true;
+      resolvePositioned();
+    };
+    const worker = (async () => {
+      for (
+        let from = start;
+        !this.stopping;
+        from = isPositioned ? this.resumePosition(info.shardId) : start
+      ) {
+        try {
+          await this.runShard(state, from, positioned);
+          return;
+        } catch (error) {
+          // Unexpected (a malformed record...): log, then resume from the checkpoint after a pause.
+          this.onError(`stream mapping ${this.label()}: shard ${info.shardId} failed; resuming`, error);
+          await this.sleep(ERROR_BACKOFF_MS);
+        }
+      }
+    })().finally(() => {
+      positioned();
+      this.workers.delete(worker);
+    });
     this.workers.add(worker);
   }
 
@@ -346,7 +377,9 @@ class StreamMappingRunner implements StreamMapping {
       } catch (error) {
         const name = errorName(error);
         if (name === 'TrimmedDataAccessException') {
-          this.onError(`stream mapping ${this.label()}: shard ${shardId} was trimmed; reading from its oldest record`);
+          this.onError(
+            `stream mapping ${this.label()}: shard ${shardId} was trimmed; reading from its oldest record`,
+          );
           await this.commit(shardId, { sequenceNumber: undefined });
           needIterator = true;
         } else if (name === 'ExpiredIteratorException') {

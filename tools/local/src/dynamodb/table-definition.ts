@@ -11,9 +11,7 @@ import { z } from 'zod';
  * CreateTable request, and compares an existing table with it.
  */
 
-const keySchema = z.array(
-  z.object({ AttributeName: z.string().min(1), KeyType: z.enum(['HASH', 'RANGE']) }),
-);
+const keySchema = z.array(z.object({ AttributeName: z.string().min(1), KeyType: z.enum(['HASH', 'RANGE']) }));
 const throughput = z.object({
   ReadCapacityUnits: z.coerce.number().int().positive(),
   WriteCapacityUnits: z.coerce.number().int().positive(),
@@ -76,10 +74,7 @@ export interface LocalTablePlan {
   warnings: string[];
 }
 
-function toIndex(
-  raw: z.infer<typeof index>,
-  provisioned: boolean,
-): GlobalSecondaryIndex {
+function toIndex(raw: z.infer<typeof index>, provisioned: boolean): GlobalSecondaryIndex {
   return {
     IndexName: raw.IndexName,
     KeySchema: raw.KeySchema,
@@ -92,7 +87,9 @@ function toIndex(
 export function toLocalTablePlan(definition: TableDefinition): LocalTablePlan {
   const parsed = tableProperties.safeParse(definition.properties);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new Error(`Table ${definition.logicalId} has invalid Properties: ${issues.join('; ')}`);
   }
   const props = parsed.data;
@@ -104,7 +101,8 @@ export function toLocalTablePlan(definition: TableDefinition): LocalTablePlan {
   }
   const tableName = props.TableName ?? definition.logicalId;
   const provisioned =
-    props.BillingMode === 'PROVISIONED' || (props.BillingMode === undefined && props.ProvisionedThroughput !== undefined);
+    props.BillingMode === 'PROVISIONED' ||
+    (props.BillingMode === undefined && props.ProvisionedThroughput !== undefined);
   if (provisioned && !props.ProvisionedThroughput) {
     throw new Error(`Table ${definition.logicalId} is PROVISIONED but has no ProvisionedThroughput`);
   }
@@ -128,7 +126,12 @@ export function toLocalTablePlan(definition: TableDefinition): LocalTablePlan {
         }
       : {}),
     ...(props.StreamSpecification
-      ? { StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType } }
+      ? {
+          StreamSpecification: {
+            StreamEnabled: true,
+            StreamViewType: props.StreamSpecification.StreamViewType,
+          },
+        }
       : {}),
   };
   const ttl = props.TimeToLiveSpecification;
@@ -144,7 +147,10 @@ export interface ExistingTableChanges {
   warnings: string[];
 }
 
-function sameKeys(a: readonly KeySchemaElement[] | undefined, b: readonly KeySchemaElement[] | undefined): boolean {
+function sameKeys(
+  a: readonly KeySchemaElement[] | undefined,
+  b: readonly KeySchemaElement[] | undefined,
+): boolean {
   const text = (keys: readonly KeySchemaElement[] | undefined): string =>
     JSON.stringify((keys ?? []).map((key) => [key.AttributeName, key.KeyType]));
   return text(a) === text(b);

@@ -7,7 +7,12 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { planExistingTable, toLocalTablePlan, type LocalTablePlan, type TableDefinition } from './table-definition';
+import {
+  planExistingTable,
+  toLocalTablePlan,
+  type LocalTablePlan,
+  type TableDefinition,
+} from './table-definition';
 
 export type { TableDefinition } from './table-definition';
 
@@ -33,24 +38,38 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 function isActive(table: TableDescription): boolean {
   return (
-    table.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((gsi) => gsi.IndexStatus === 'ACTIVE')
+    table.TableStatus === 'ACTIVE' &&
+    (table.GlobalSecondaryIndexes ?? []).every((gsi) => gsi.IndexStatus === 'ACTIVE')
   );
 }
 
-async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs: number): Promise<TableDescription> {
+async function waitUntilActive(
+  client: DynamoDBClient,
+  tableName: string,
+  timeoutMs: number,
+): Promise<TableDescription> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table && isActive(Table)) return Table;
     if (Date.now() > deadline) {
-      throw new Error(`Table ${tableName} is not ACTIVE after ${timeoutMs} ms (status ${Table?.TableStatus})`);
+      throw new Error(
+        `Table ${tableName} is not ACTIVE after ${timeoutMs} ms (status ${Table?.TableStatus})`,
+      );
     }
     await delay(100);
   }
 }
 
-async function applyTtl(client: DynamoDBClient, tableName: string, attribute: string, log: (line: string) => void) {
-  const { TimeToLiveDescription: current } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+async function applyTtl(
+  client: DynamoDBClient,
+  tableName: string,
+  attribute: string,
+  log: (line: string) => void,
+) {
+  const { TimeToLiveDescription: current } = await client.send(
+    new DescribeTimeToLiveCommand({ TableName: tableName }),
+  );
   const enabled = current?.TimeToLiveStatus === 'ENABLED' || current?.TimeToLiveStatus === 'ENABLING';
   if (enabled && current?.AttributeName === attribute) return;
   if (enabled && current?.AttributeName) {
@@ -62,7 +81,7 @@ async function applyTtl(client: DynamoDBClient, tableName: string, attribute: st
       }),
     );
   }
-  // DynamoDB Local records the setting but never deletes expired items: startTtlSweeper does.
+  // DynamoDB Local 1.25 then expires items itself (see ttl-sweeper.ts), with TTL's userIdentity in the stream.
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createDefaultServer } from 'cognito-local/lib/server/defaults';
 import { CognitoServiceImpl } from 'cognito-local/lib/services/cognitoService';
+import { errorMessage } from './error-message';
 
 export type CognitoLocalChildMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };
 
@@ -55,7 +56,7 @@ function main(): void {
       send({ type: 'ready', port });
     })
     .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       console.error(`cognito-local failed to start: ${message}`);
       send({ type: 'failed', message }, () => process.exit(1));
     });

@@ -12,6 +12,7 @@ import {
 import { assertIsJwks, type Jwks } from 'aws-jwt-verify/jwk';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import type { RunningServer } from '../cloud/types';
+import { errorMessage } from './error-message';
 import type { CognitoLocalChildMessage } from './cognito-local-child';
 
 export interface CognitoLocalOptions {
@@ -23,6 +24,11 @@ export interface CognitoLocalOptions {
   region?: string;
   /** Account id in user pool ARNs. Default `000000000000`. */
   accountId?: string;
+  /**
+   * Cognito Lambda triggers (`PreSignUp`, `PostConfirmation`, `PreTokenGeneration`, …) by function name,
+   * invoked through the Lambda Invoke API at `lambdaEndpoint`. cognito-local applies them to every pool.
+   */
+  triggers?: { lambdaEndpoint: string; functions: Record<string, string> };
   /** Receives every output line of cognito-local (pino JSON lines); by default they are only kept for errors. */
   onOutput?: (line: string) => void;
   /** Default 30 s. */
@@ -64,12 +70,25 @@ export async function fetchCognitoLocalJwks(endpoint: string, userPoolId: string
 }
 
 /** cognito-local's `.cognito/config.json`: tokens carry Cognito's issuer, user names are not e-mails. */
-export function cognitoLocalConfig(region: string): Record<string, unknown> {
+export function cognitoLocalConfig(
+  region: string,
+  triggers?: CognitoLocalOptions['triggers'],
+): Record<string, unknown> {
   return {
     TokenConfig: { IssuerDomain: `https://cognito-idp.${region}.amazonaws.com` },
     // cognito-local defaults to e-mail user names; Cognito's default (and this project's pool) is plain user names.
     UserPoolDefaults: { UsernameAttributes: [] },
-    TriggerFunctions: {},
+    TriggerFunctions: triggers?.functions ?? {},
+    ...(triggers
+      ? {
+          LambdaClient: {
+            endpoint: triggers.lambdaEndpoint,
+            region,
+            credentials: LOCAL_CREDENTIALS,
+            maxRetries: 0,
+          },
+        }
+      : {}),
   };
 }
 
@@ -86,7 +105,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   await mkdir(path.join(dataDir, '.cognito'), { recursive: true });
   await writeFile(
     path.join(dataDir, '.cognito', 'config.json'),
-    `${JSON.stringify(cognitoLocalConfig(region), null, 2)}\n`,
+    `${JSON.stringify(cognitoLocalConfig(region, options.triggers), null, 2)}\n`,
   );
 
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), childEntry()], {
@@ -109,7 +128,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     port = await waitUntilReady(child, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     await stop(child, exited);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     const tail = output.tail();
     throw new Error(
       `cognito-local could not start on 127.0.0.1:${options.port}: ${reason}${tail ? `\n${tail}` : ''}`,
@@ -187,10 +206,12 @@ export interface EnsureUserPoolOptions {
 }
 
 /**
- * Creates the user pool and a public app client (no secret, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH),
- * or reuses the ones with those names, so it can run on every start of the local stack.
+ * Creates the user pool and a public app client (no secret, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH,
+ * Cognito's default token validity: 60 min access/id, 30 days refresh), or reuses the ones with those names, so it can run on every start of the local stack.
  */
-export async function ensureUserPool(options: EnsureUserPoolOptions): Promise<{ userPoolId: string; clientId: string }> {
+export async function ensureUserPool(
+  options: EnsureUserPoolOptions,
+): Promise<{ userPoolId: string; clientId: string }> {
   const cognito = new CognitoIdentityProviderClient({
     endpoint: options.endpoint,
     region: options.region,
@@ -211,7 +232,10 @@ export async function ensureUserPool(options: EnsureUserPoolOptions): Promise<{ 
   }
 }
 
-async function ensurePool(cognito: CognitoIdentityProviderClient, options: EnsureUserPoolOptions): Promise<string> {
+async function ensurePool(
+  cognito: CognitoIdentityProviderClient,
+  options: EnsureUserPoolOptions,
+): Promise<string> {
   const { UserPools = [] } = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   const existing = UserPools.find((pool) => pool.Name === options.poolName);
   if (existing?.Id) return existing.Id;
@@ -242,6 +266,11 @@ async function ensureClient(
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       EnableTokenRevocation: true,
+      // Cognito's defaults (cognito-local would otherwise issue 24-hour access and id tokens).
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
     }),
   );
   if (!UserPoolClient?.ClientId) throw new Error(`CreateUserPoolClient ${clientName} returned no id`);

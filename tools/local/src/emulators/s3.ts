@@ -5,6 +5,7 @@ import path from 'node:path';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import type { RunningServer } from '../cloud/types';
+import { errorMessage } from './error-message';
 
 export interface S3Options {
   /** Port on 127.0.0.1; 0 picks a free one. */
@@ -70,7 +71,7 @@ export async function startS3(options: S3Options): Promise<RunningServer> {
   try {
     await listen(server, options.port);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`s3rver could not start on 127.0.0.1:${options.port}: ${reason}`);
   }
   const { port } = server.address() as AddressInfo;

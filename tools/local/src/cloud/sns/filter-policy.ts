@@ -66,20 +66,24 @@ function compilePolicy(policy: JsonObject): CompiledFilterPolicy {
       continue;
     }
     if (isObject(rules)) {
-      throw new FilterPolicyError(`"${name}": nested keys are not supported with the MessageAttributes scope`);
+      throw new FilterPolicyError(
+        `"${name}": nested keys are not supported with the MessageAttributes scope`,
+      );
     }
     if (!Array.isArray(rules) || rules.length === 0) {
       throw new FilterPolicyError(`"${name}" must be a non-empty list of conditions`);
     }
     compiled.keys.push({ name, conditions: rules.map((rule) => compileCondition(name, rule)) });
   }
-  if (compiled.keys.length === 0 && compiled.anyOf.length === 0) throw new FilterPolicyError('the policy is empty');
+  if (compiled.keys.length === 0 && compiled.anyOf.length === 0)
+    throw new FilterPolicyError('the policy is empty');
   return compiled;
 }
 
 function compileCondition(name: string, rule: Json): Condition {
   if (typeof rule === 'string' || typeof rule === 'number') return { kind: 'value', matches: equalTo(rule) };
-  if (!isObject(rule)) throw new FilterPolicyError(`"${name}": unsupported condition ${JSON.stringify(rule)}`);
+  if (!isObject(rule))
+    throw new FilterPolicyError(`"${name}": unsupported condition ${JSON.stringify(rule)}`);
   const entries = Object.entries(rule);
   const [operator, operand] = entries[0] ?? [];
   if (entries.length !== 1 || operator === undefined || operand === undefined) {
@@ -120,14 +124,21 @@ function stringOperator(name: string, operator: string, operand: Json): ValueMat
 function anythingBut(name: string, operand: Json): ValueMatcher {
   if (isObject(operand)) {
     const [[operator, inner] = []] = Object.entries(operand);
-    if (Object.keys(operand).length !== 1 || (operator !== 'prefix' && operator !== 'suffix') || inner === undefined) {
+    if (
+      Object.keys(operand).length !== 1 ||
+      (operator !== 'prefix' && operator !== 'suffix') ||
+      inner === undefined
+    ) {
       throw new FilterPolicyError(`"${name}": anything-but takes values or one prefix or suffix`);
     }
     const matches = stringOperator(name, operator, inner);
     return (value) => value.kind === 'string' && !matches(value);
   }
   const excluded = Array.isArray(operand) ? operand : [operand];
-  if (excluded.length === 0 || !excluded.every((value) => typeof value === 'string' || typeof value === 'number')) {
+  if (
+    excluded.length === 0 ||
+    !excluded.every((value) => typeof value === 'string' || typeof value === 'number')
+  ) {
     throw new FilterPolicyError(`"${name}": anything-but takes strings or numbers`);
   }
   return (actual) => !excluded.includes(actual.value);
@@ -187,5 +198,8 @@ export function matchesFilterPolicy(policy: CompiledFilterPolicy, attributes: Sn
       return values !== undefined && values.some(condition.matches);
     });
   });
-  return keysMatch && (policy.anyOf.length === 0 || policy.anyOf.some((alt) => matchesFilterPolicy(alt, attributes)));
+  return (
+    keysMatch &&
+    (policy.anyOf.length === 0 || policy.anyOf.some((alt) => matchesFilterPolicy(alt, attributes)))
+  );
 }

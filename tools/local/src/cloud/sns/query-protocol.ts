@@ -73,7 +73,8 @@ function indexed(node: QueryNode | undefined, name: string, wrapper: string): Qu
     .map(([index, item]) => ({ index: Number(index), item }))
     .sort((a, b) => a.index - b.index)
     .map(({ index, item }) => {
-      if (!Number.isInteger(index) || typeof item !== 'object') throw invalidParameter(`Invalid parameter: ${name}`);
+      if (!Number.isInteger(index) || typeof item !== 'object')
+        throw invalidParameter(`Invalid parameter: ${name}`);
       return item;
     });
 }
@@ -89,7 +90,8 @@ export function mapParam(params: QueryParams, name: string): Record<string, stri
   for (const entry of indexed(params[name], name, 'entry')) {
     const key = entry.key;
     const value = entry.value ?? '';
-    if (typeof key !== 'string' || typeof value !== 'string') throw invalidParameter(`Invalid parameter: ${name}`);
+    if (typeof key !== 'string' || typeof value !== 'string')
+      throw invalidParameter(`Invalid parameter: ${name}`);
     map[key] = value;
   }
   return map;
@@ -101,7 +103,8 @@ export function structMapParam(params: QueryParams, name: string): Record<string
   for (const entry of indexed(params[name], name, 'entry')) {
     const key = entry.Name;
     const value = entry.Value;
-    if (typeof key !== 'string' || typeof value !== 'object') throw invalidParameter(`Invalid parameter: ${name}`);
+    if (typeof key !== 'string' || typeof value !== 'object')
+      throw invalidParameter(`Invalid parameter: ${name}`);
     map[key] = value;
   }
   return map;

@@ -23,7 +23,10 @@ const MAX_BATCH_ENTRIES = 10;
 
 const actions: Record<string, Action> = {
   CreateTopic: (engine, params) =>
-    xmlElement('TopicArn', engine.createTopic(requiredParam(params, 'Name'), mapParam(params, 'Attributes')).arn),
+    xmlElement(
+      'TopicArn',
+      engine.createTopic(requiredParam(params, 'Name'), mapParam(params, 'Attributes')).arn,
+    ),
 
   DeleteTopic: (engine, params) => {
     engine.deleteTopic(requiredParam(params, 'TopicArn'));
@@ -158,7 +161,8 @@ const actions: Record<string, Action> = {
 /** Runs an action; throws QueryError `InvalidAction` for an action the local SNS does not serve. */
 export function runAction(engine: SnsEngine, action: string, params: QueryParams): string | undefined {
   const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
-  if (!run) throw new QueryError('InvalidAction', `Could not find operation ${action} for version 2010-03-31`);
+  if (!run)
+    throw new QueryError('InvalidAction', `Could not find operation ${action} for version 2010-03-31`);
   return run(engine, params);
 }
 
@@ -193,11 +197,17 @@ function checkBatch(entries: QueryParams[]): void {
     throw new QueryError('EmptyBatchRequest', 'The batch request does not contain any entries');
   }
   if (entries.length > MAX_BATCH_ENTRIES) {
-    throw new QueryError('TooManyEntriesInBatchRequest', 'The batch request contains more entries than permissible');
+    throw new QueryError(
+      'TooManyEntriesInBatchRequest',
+      'The batch request contains more entries than permissible',
+    );
   }
   const ids = entries.map((entry) => requiredParam(entry, 'Id'));
   if (new Set(ids).size !== ids.length) {
-    throw new QueryError('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id');
+    throw new QueryError(
+      'BatchEntryIdsNotDistinct',
+      'Two or more batch entries in the request have the same Id',
+    );
   }
   if (!ids.every((id) => /^[A-Za-z0-9_-]{1,80}$/.test(id))) {
     throw new QueryError('InvalidBatchEntryId', 'A batch entry Id is not valid');

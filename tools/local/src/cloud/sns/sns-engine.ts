@@ -4,7 +4,12 @@
  * No HTTP here; errors are QueryErrors carrying SNS's error codes.
  */
 import { randomUUID } from 'node:crypto';
-import { FilterPolicyError, matchesFilterPolicy, parseFilterPolicy, type CompiledFilterPolicy } from './filter-policy';
+import {
+  FilterPolicyError,
+  matchesFilterPolicy,
+  parseFilterPolicy,
+  type CompiledFilterPolicy,
+} from './filter-policy';
 import { QueryError, invalidParameter, notFound } from './query-protocol';
 import type { SnsDelivery, SnsMessageAttributes } from './types';
 
@@ -56,8 +61,28 @@ export interface SnsEngineOptions {
   newId?: () => string;
 }
 
-const PROTOCOLS = new Set(['email', 'email-json', 'sms', 'http', 'https', 'application', 'sqs', 'lambda', 'firehose']);
-const PLATFORMS = new Set(['ADM', 'APNS', 'APNS_SANDBOX', 'APNS_VOIP', 'APNS_VOIP_SANDBOX', 'BAIDU', 'GCM', 'MPNS', 'WNS']);
+const PROTOCOLS = new Set([
+  'email',
+  'email-json',
+  'sms',
+  'http',
+  'https',
+  'application',
+  'sqs',
+  'lambda',
+  'firehose',
+]);
+const PLATFORMS = new Set([
+  'ADM',
+  'APNS',
+  'APNS_SANDBOX',
+  'APNS_VOIP',
+  'APNS_VOIP_SANDBOX',
+  'BAIDU',
+  'GCM',
+  'MPNS',
+  'WNS',
+]);
 const SUBSCRIPTION_ATTRIBUTES = new Set([
   'DeliveryPolicy',
   'FilterPolicy',
@@ -137,17 +162,34 @@ export class SnsEngine {
 
   // Subscriptions
 
-  subscribe(topicArn: string, protocol: string, endpoint: string, attributes: Record<string, string> = {}): Subscription {
+  subscribe(
+    topicArn: string,
+    protocol: string,
+    endpoint: string,
+    attributes: Record<string, string> = {},
+  ): Subscription {
     this.topic(topicArn);
-    if (!PROTOCOLS.has(protocol)) throw invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${protocol}`);
+    if (!PROTOCOLS.has(protocol))
+      throw invalidParameter(
+        `Invalid parameter: Amazon SNS does not support this protocol string: ${protocol}`,
+      );
     checkEndpoint(protocol, endpoint);
     const existing = [...this.subscriptions.values()].find(
       (subscription) =>
-        subscription.topicArn === topicArn && subscription.protocol === protocol && subscription.endpoint === endpoint,
+        subscription.topicArn === topicArn &&
+        subscription.protocol === protocol &&
+        subscription.endpoint === endpoint,
     );
     if (existing) return existing;
-    const subscription: Subscription = { arn: `${topicArn}:${this.newId()}`, topicArn, protocol, endpoint, attributes: {} };
-    for (const [name, value] of Object.entries(attributes)) applySubscriptionAttribute(subscription, name, value);
+    const subscription: Subscription = {
+      arn: `${topicArn}:${this.newId()}`,
+      topicArn,
+      protocol,
+      endpoint,
+      attributes: {},
+    };
+    for (const [name, value] of Object.entries(attributes))
+      applySubscriptionAttribute(subscription, name, value);
     this.subscriptions.set(subscription.arn, subscription);
     return subscription;
   }
@@ -189,9 +231,14 @@ export class SnsEngine {
 
   // Mobile push
 
-  createPlatformApplication(name: string, platform: string, attributes: Record<string, string> = {}): PlatformApplication {
+  createPlatformApplication(
+    name: string,
+    platform: string,
+    attributes: Record<string, string> = {},
+  ): PlatformApplication {
     if (!PLATFORM_APPLICATION_NAME.test(name)) throw invalidParameter('Invalid parameter: Name');
-    if (!PLATFORMS.has(platform)) throw invalidParameter(`Invalid parameter: Platform Reason: unsupported platform ${platform}`);
+    if (!PLATFORMS.has(platform))
+      throw invalidParameter(`Invalid parameter: Platform Reason: unsupported platform ${platform}`);
     const arn = this.arn(`app/${platform}/${name}`);
     const application = this.applications.get(arn) ?? { arn, name, platform, attributes: {} };
     Object.assign(application.attributes, attributes);
@@ -225,7 +272,9 @@ export class SnsEngine {
       (endpoint) => endpoint.applicationArn === applicationArn && endpoint.attributes.Token === token,
     );
     if (existing) {
-      const differs = Object.entries(wanted).some(([name, value]) => (existing.attributes[name] ?? '') !== value);
+      const differs = Object.entries(wanted).some(
+        ([name, value]) => (existing.attributes[name] ?? '') !== value,
+      );
       if (differs) {
         throw invalidParameter(
           `Invalid parameter: Token Reason: Endpoint ${existing.arn} already exists with the same Token, but different attributes.`,
@@ -262,9 +311,13 @@ export class SnsEngine {
 
   /** Records the deliveries of one message and returns its MessageId. */
   publish(input: PublishInput): string {
-    const targets = [input.topicArn, input.targetArn, input.phoneNumber].filter((target) => target !== undefined);
+    const targets = [input.topicArn, input.targetArn, input.phoneNumber].filter(
+      (target) => target !== undefined,
+    );
     if (targets.length !== 1) {
-      throw invalidParameter('Invalid parameter: TopicArn or TargetArn or PhoneNumber: exactly one must be specified');
+      throw invalidParameter(
+        'Invalid parameter: TopicArn or TargetArn or PhoneNumber: exactly one must be specified',
+      );
     }
     checkMessage(input);
     const messageId = this.newId();
@@ -276,14 +329,16 @@ export class SnsEngine {
       deliveredAt,
     };
     const messages = messagesByProtocol(input);
-    const topicArn = input.topicArn ?? (input.targetArn && this.topics.has(input.targetArn) ? input.targetArn : undefined);
+    const topicArn =
+      input.topicArn ?? (input.targetArn && this.topics.has(input.targetArn) ? input.targetArn : undefined);
 
     if (topicArn !== undefined) {
       this.topic(topicArn);
       const deliveries = this.listSubscriptions(topicArn)
         .filter((s) => !s.filterPolicy || matchesFilterPolicy(s.filterPolicy, input.messageAttributes))
         .map((s): SnsDelivery => {
-          const platform = s.protocol === 'application' ? this.endpoints.get(s.endpoint)?.platform : undefined;
+          const platform =
+            s.protocol === 'application' ? this.endpoints.get(s.endpoint)?.platform : undefined;
           return {
             deliveryId: this.newId(),
             ...base,
@@ -297,17 +352,36 @@ export class SnsEngine {
       this.record(deliveries);
     } else if (input.targetArn !== undefined) {
       const endpoint = this.endpoints.get(input.targetArn);
-      if (!endpoint) throw notFound(input.targetArn.includes(':endpoint/') ? 'Endpoint does not exist' : 'Topic does not exist');
-      if (endpoint.attributes.Enabled === 'false') throw new QueryError('EndpointDisabled', 'Endpoint is disabled');
+      if (!endpoint)
+        throw notFound(
+          input.targetArn.includes(':endpoint/') ? 'Endpoint does not exist' : 'Topic does not exist',
+        );
+      if (endpoint.attributes.Enabled === 'false')
+        throw new QueryError('EndpointDisabled', 'Endpoint is disabled');
       const message = messages(endpoint.platform);
       this.record([
-        { deliveryId: this.newId(), ...base, targetArn: endpoint.arn, protocol: 'application', endpoint: endpoint.arn, message },
+        {
+          deliveryId: this.newId(),
+          ...base,
+          targetArn: endpoint.arn,
+          protocol: 'application',
+          endpoint: endpoint.arn,
+          message,
+        },
       ]);
     } else if (input.phoneNumber !== undefined) {
-      if (!/^\+?[0-9]{5,15}$/.test(input.phoneNumber)) throw invalidParameter('Invalid parameter: PhoneNumber');
+      if (!/^\+?[0-9]{5,15}$/.test(input.phoneNumber))
+        throw invalidParameter('Invalid parameter: PhoneNumber');
       const message = messages('sms');
       this.record([
-        { deliveryId: this.newId(), ...base, targetArn: input.phoneNumber, protocol: 'sms', endpoint: input.phoneNumber, message },
+        {
+          deliveryId: this.newId(),
+          ...base,
+          targetArn: input.phoneNumber,
+          protocol: 'sms',
+          endpoint: input.phoneNumber,
+          message,
+        },
       ]);
     }
     return messageId;
@@ -345,7 +419,9 @@ function checkEndpoint(protocol: string, endpoint: string): void {
 function applySubscriptionAttribute(subscription: Subscription, name: string, value: string): void {
   if (!SUBSCRIPTION_ATTRIBUTES.has(name)) throw invalidParameter(`Invalid parameter: AttributeName`);
   if (name === 'FilterPolicyScope' && value !== 'MessageAttributes') {
-    throw invalidParameter('Invalid parameter: FilterPolicyScope: the local SNS supports only MessageAttributes');
+    throw invalidParameter(
+      'Invalid parameter: FilterPolicyScope: the local SNS supports only MessageAttributes',
+    );
   }
   if (name === 'RawMessageDelivery' && value !== 'true' && value !== 'false') {
     throw invalidParameter('Invalid parameter: RawMessageDelivery');
@@ -381,7 +457,9 @@ function checkMessage(input: PublishInput): void {
   }
   for (const [name, attribute] of Object.entries(input.messageAttributes)) {
     if (!DATA_TYPE.test(attribute.DataType)) {
-      throw invalidParameter(`Invalid parameter: MessageAttributes: the data type of ${name} is not supported`);
+      throw invalidParameter(
+        `Invalid parameter: MessageAttributes: the data type of ${name} is not supported`,
+      );
     }
     const binary = attribute.DataType.startsWith('Binary');
     if ((binary ? attribute.BinaryValue : attribute.StringValue) === undefined) {

@@ -27,7 +27,10 @@ export async function startSns(options: SnsOptions): Promise<RunningSns> {
   try {
     await listen(server, options.port);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason =
+      typeof error === 'object' && error !== null && 'message' in error
+        ? String(error.message)
+        : String(error);
     throw new Error(`the local SNS could not start on 127.0.0.1:${options.port}: ${reason}`);
   }
   const { port } = server.address() as AddressInfo;
@@ -55,7 +58,8 @@ async function handle(engine: SnsEngine, request: IncomingMessage, response: Ser
   }
   const requestId = randomUUID();
   try {
-    if (request.method !== 'POST') throw new QueryError('InvalidAction', 'The local SNS accepts POST requests', 400);
+    if (request.method !== 'POST')
+      throw new QueryError('InvalidAction', 'The local SNS accepts POST requests', 400);
     const params = parseQueryBody(await readBody(request));
     const action = stringParam(params, 'Action');
     if (!action) throw new QueryError('MissingAction', 'Missing Action', 400);

@@ -1,0 +1,65 @@
+import type { TokenSession } from './token-session';
+
+/**
+ * A user's logout, as stored in auth's revocations table (one item per user, keyed by `userId`):
+ * - `revokedAt`: when the user last logged out (ISO-8601, milliseconds). Every session that began before it is
+ *   revoked.
+ * - `allowedSessions`: sessions that began within the second of `revokedAt` but after it. Token times have
+ *   one-second granularity, so the auth service lists the sessions it started after the logout in that same
+ *   second (a login right after a logout); a new logout replaces the item and empties the list.
+ */
+export interface RevocationRecord {
+  userId: string;
+  revokedAt: string;
+  allowedSessions: string[];
+}
+
+/** Reads the revocation record of a user (undefined: the user never logged out, or it expired). */
+export interface RevocationReader {
+  get(userId: string): Promise<RevocationRecord | undefined>;
+}
+
+/** The DynamoDB attribute names of the revocations table (the auth service writes them, everyone reads them). */
+export const revocationAttributes = {
+  userId: 'userId',
+  revokedAt: 'revokedAt',
+  allowedSessions: 'allowedSessions',
+  /** TTL attribute, epoch seconds: the item outlives every token it can refuse. */
+  expiresAt: 'expiresAt',
+  correlationId: 'correlationId',
+} as const;
+
+/** The last second, in epoch seconds, whose sessions a revocation refuses (unless allowed). */
+export function lastRevokedSecond(record: RevocationRecord): number {
+  return Math.floor(Date.parse(record.revokedAt) / 1000);
+}
+
+/**
+ * The revocation rule: a session that began in a second after the logout's second is valid; one that began
+ * in or before it is revoked, except the sessions the auth service allowed (begun after the logout, in its
+ * second).
+ */
+export function isRevoked(record: RevocationRecord | undefined, session: TokenSession): boolean {
+  if (!record || record.userId !== session.userId) return false;
+  if (session.authTime > lastRevokedSecond(record)) return false;
+  return !record.allowedSessions.includes(session.sessionKey);
+}
+
+/**
+ * A revocations table item as a record (undefined for no item). A malformed item throws: refusing to guess keeps
+ * a broken record from silently re-enabling revoked tokens.
+ */
+export function revocationRecordOf(item: Record<string, unknown> | undefined): RevocationRecord | undefined {
+  if (!item) return undefined;
+  const { userId, revokedAt, allowedSessions } = item;
+  if (typeof userId !== 'string' || typeof revokedAt !== 'string' || Number.isNaN(Date.parse(revokedAt))) {
+    throw new Error(`Malformed revocation record (userId ${String(userId)})`);
+  }
+  const sessions =
+    allowedSessions instanceof Set || Array.isArray(allowedSessions) ? [...allowedSessions] : [];
+  return {
+    userId,
+    revokedAt,
+    allowedSessions: sessions.filter((s): s is string => typeof s === 'string'),
+  };
+}

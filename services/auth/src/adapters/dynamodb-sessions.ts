@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SessionStore } from '../use-cases/ports';
+import { epochSeconds } from './dynamodb-errors';
+
+/** The sessions table's key of a refresh token: its SHA-256, so the table never holds a usable token. */
+export function sessionIdOf(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken, 'utf8').digest('hex');
+}
+
+/** Sessions table (`sessionId`): `{sessionId, userId, startedAt, expiresAt}` (TTL = the refresh token's life). */
+export function dynamoSessionStore(client: DynamoDBDocumentClient, tableName: string): SessionStore {
+  return {
+    async start({ refreshToken, userId, startedAt, expiresAt }) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            sessionId: sessionIdOf(refreshToken),
+            userId,
+            startedAt: startedAt.toISOString(),
+            expiresAt: epochSeconds(expiresAt),
+          },
+        }),
+      );
+    },
+
+    async find(refreshToken) {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { sessionId: sessionIdOf(refreshToken) },
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item || typeof Item.userId !== 'string' || typeof Item.startedAt !== 'string') return undefined;
+      if (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 <= Date.now()) return undefined;
+      return { userId: Item.userId, startedAt: new Date(Item.startedAt) };
+    },
+  };
+}

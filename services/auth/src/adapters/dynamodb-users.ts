@@ -1,0 +1,176 @@
+import {
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { UserRecord } from '../domain/user';
+import { EmailTakenError, UsernameTakenError } from '../use-cases/errors';
+import type { ProfileStore, RegistrationStore, UniquenessClaim } from '../use-cases/ports';
+import { epochSeconds, failedConditionIndexes, isConditionFailure } from './dynamodb-errors';
+
+/**
+ * Two tables:
+ * - users (`userId`): `{userId, username, displayName, email, createdAt, usernameInitial, correlationId}`; the
+ *   index `byUsername` (`usernameInitial` = the first character, `username`) serves prefix searches with a
+ *   Query; its stream is the UserRegistered outbox.
+ * - unique-claims (`claim` = `username#<name>` | `email#<address>`): `{claimId, status: pending|active, userId?,
+ *   expiresAt?}`; a pending claim expires (TTL, and the condition below treats an expired one as free).
+ */
+export const USERNAME_INDEX = 'byUsername';
+
+export interface UserTables {
+  users: string;
+  claims: string;
+}
+
+const usernameKey = (username: string) => `username#${username}`;
+const emailKey = (email: string) => `email#${email}`;
+const claimKeys = (claim: UniquenessClaim) => [usernameKey(claim.username), emailKey(claim.email)];
+
+function toRecord(item: Record<string, unknown> | undefined): UserRecord | undefined {
+  if (!item) return undefined;
+  return {
+    userId: String(item.userId),
+    username: String(item.username),
+    displayName: String(item.displayName),
+    email: String(item.email),
+    createdAt: String(item.createdAt),
+  };
+}
+
+export function dynamoRegistrationStore(
+  client: DynamoDBDocumentClient,
+  tables: UserTables,
+): RegistrationStore {
+  return {
+    async claim(claim, { now, expiresAt }) {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: claimKeys(claim).map((key) => ({
+              Put: {
+                TableName: tables.claims,
+                Item: {
+                  claim: key,
+                  claimId: claim.claimId,
+                  status: 'pending',
+                  expiresAt: epochSeconds(expiresAt),
+                },
+                ConditionExpression:
+                  'attribute_not_exists(#claim) OR (#status = :pending AND #expiresAt <= :now)',
+                ExpressionAttributeNames: {
+                  '#claim': 'claim',
+                  '#status': 'status',
+                  '#expiresAt': 'expiresAt',
+                },
+                ExpressionAttributeValues: { ':pending': 'pending', ':now': epochSeconds(now) },
+              },
+            })),
+          }),
+        );
+      } catch (error) {
+        const failed = failedConditionIndexes(error);
+        if (failed.includes(0)) throw new UsernameTakenError({ cause: error });
+        if (failed.includes(1)) throw new EmailTakenError({ cause: error });
+        throw error;
+      }
+    },
+
+    async release(claim) {
+      for (const key of claimKeys(claim)) {
+        try {
+          await client.send(
+            new DeleteCommand({
+              TableName: tables.claims,
+              Key: { claim: key },
+              ConditionExpression: '#claimId = :claimId AND #status = :pending',
+              ExpressionAttributeNames: { '#claimId': 'claimId', '#status': 'status' },
+              ExpressionAttributeValues: { ':claimId': claim.claimId, ':pending': 'pending' },
+            }),
+          );
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+    },
+
+    async complete(user, claim, correlationId) {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tables.users,
+                Item: { ...user, usernameInitial: user.username.charAt(0), correlationId },
+                ConditionExpression: 'attribute_not_exists(userId)',
+              },
+            },
+            ...claimKeys(claim).map((key) => ({
+              Update: {
+                TableName: tables.claims,
+                Key: { claim: key },
+                UpdateExpression: 'SET #status = :active, #userId = :userId REMOVE #expiresAt',
+                ConditionExpression: '#claimId = :claimId',
+                ExpressionAttributeNames: {
+                  '#status': 'status',
+                  '#userId': 'userId',
+                  '#expiresAt': 'expiresAt',
+                  '#claimId': 'claimId',
+                },
+                ExpressionAttributeValues: {
+                  ':active': 'active',
+                  ':userId': user.userId,
+                  ':claimId': claim.claimId,
+                },
+              },
+            })),
+          ],
+        }),
+      );
+    },
+  };
+}
+
+export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: string): ProfileStore {
+  return {
+    async get(userId) {
+      const { Item } = await client.send(new GetCommand({ TableName: usersTable, Key: { userId } }));
+      return toRecord(Item);
+    },
+
+    async updateDisplayName(userId, displayName) {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: usersTable,
+            Key: { userId },
+            UpdateExpression: 'SET displayName = :displayName',
+            ConditionExpression: 'attribute_exists(userId)',
+            ExpressionAttributeValues: { ':displayName': displayName },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toRecord(Attributes);
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async findByUsernamePrefix(prefix, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: usersTable,
+          IndexName: USERNAME_INDEX,
+          KeyConditionExpression: 'usernameInitial = :initial AND begins_with(username, :prefix)',
+          ExpressionAttributeValues: { ':initial': prefix.charAt(0), ':prefix': prefix },
+          Limit: limit,
+        }),
+      );
+      return Items.flatMap((item) => toRecord(item) ?? []);
+    },
+  };
+}

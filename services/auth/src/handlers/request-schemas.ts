@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import {
+  displayNameSchema,
+  emailSchema,
+  givenPasswordSchema,
+  givenUsernameSchema,
+  newPasswordSchema,
+  usernameSchema,
+} from '../domain/credentials';
+
+/** Request bodies of the auth routes; unknown fields are refused so typos do not pass silently. */
+export const registerBody = z.strictObject({
+  username: usernameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export const confirmBody = z.strictObject({
+  username: givenUsernameSchema,
+  code: z.string().trim().min(1, 'Required').max(64, 'must be at most 64 characters'),
+});
+
+export const loginBody = z.strictObject({
+  username: givenUsernameSchema,
+  password: givenPasswordSchema,
+});
+
+const refreshTokenSchema = z.string().min(1, 'Required').max(8192, 'is too long');
+
+export const refreshBody = z.strictObject({ refreshToken: refreshTokenSchema });
+
+/** `POST /auth/logout` takes no body; a client may send `{refreshToken}` to revoke it in the user pool too. */
+export const logoutBody = z.strictObject({ refreshToken: refreshTokenSchema.optional() });
+
+export const updateProfileBody = z.strictObject({ displayName: displayNameSchema });

@@ -1,0 +1,68 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import {
+  buildEvent,
+  streamRecordEventId,
+  userLoggedOutContract,
+  userRegisteredContract,
+  type EventEnvelope,
+} from '@chat/events';
+
+type Image = Record<string, unknown> | undefined;
+
+function text(image: Record<string, unknown>, name: string): string {
+  const value = image[name];
+  if (typeof value !== 'string') throw new Error(`stream image has no string ${name}`);
+  return value;
+}
+
+function optionalText(image: Record<string, unknown>, name: string): string | undefined {
+  const value = image[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The users table's outbox: a new account → UserRegistered (updates and deletes publish nothing). */
+export function userRegisteredEventsOf(record: DynamoDBRecord, newImage: Image): EventEnvelope[] {
+  if (record.eventName !== 'INSERT' || !newImage) return [];
+  const correlationId = optionalText(newImage, 'correlationId');
+  return [
+    buildEvent(
+      userRegisteredContract,
+      {
+        userId: text(newImage, 'userId'),
+        username: text(newImage, 'username'),
+        email: text(newImage, 'email'),
+      },
+      {
+        producer: 'auth.publish-user-events',
+        eventId: streamRecordEventId(record),
+        ...(correlationId ? { correlationId } : {}),
+      },
+    ),
+  ];
+}
+
+/**
+ * The revocations table's outbox: a new logout (an inserted record, or a changed `revokedAt`) → UserLoggedOut.
+ * Allowing a session and TTL expiry publish nothing.
+ */
+export function userLoggedOutEventsOf(
+  record: DynamoDBRecord,
+  newImage: Image,
+  oldImage: Image,
+): EventEnvelope[] {
+  if (record.eventName === 'REMOVE' || !newImage) return [];
+  const revokedAt = text(newImage, 'revokedAt');
+  if (oldImage && oldImage.revokedAt === revokedAt) return [];
+  const correlationId = optionalText(newImage, 'correlationId');
+  return [
+    buildEvent(
+      userLoggedOutContract,
+      { userId: text(newImage, 'userId'), revokedBefore: revokedAt },
+      {
+        producer: 'auth.publish-logout-events',
+        eventId: streamRecordEventId(record),
+        ...(correlationId ? { correlationId } : {}),
+      },
+    ),
+  ];
+}
