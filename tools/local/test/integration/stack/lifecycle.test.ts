@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,21 @@ import {
 import { descendants, freeStackPorts, isAlive, spawnStack } from '../../support/spawn-stack';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The processes of `pids` still alive once a deadline passed (children exit when their parent's pipes close). */
+async function survivors(pids: number[], deadlineMs = 5_000): Promise<string[]> {
+  const deadline = Date.now() + deadlineMs;
+  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return pids.filter(isAlive).map((pid) => `${pid} ${commandLine(pid)}`);
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
 
 describe('npm start (the local stack process)', () => {
   let dataDir: string;
@@ -55,7 +71,7 @@ describe('npm start (the local stack process)', () => {
       stack.child.kill('SIGTERM');
       expect(await stack.exited()).toBe(0);
       expect(children.length).toBeGreaterThan(0);
-      expect(children.filter(isAlive)).toEqual([]);
+      expect(await survivors(children)).toEqual([]);
     };
     let item: Record<string, AttributeValue> = {};
     let tableName = '';
