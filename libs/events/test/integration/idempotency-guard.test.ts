@@ -1,10 +1,8 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createTables, startDynamoDbLocal } from '../../../../tools/local/src/dynamodb';
+import { createTables } from '../../../../tools/local/src/dynamodb';
+import { localStack } from '../../../../tools/local/test/support/local-stack';
 import {
   createIdempotencyGuard,
   type IdempotencyGuardOptions,
@@ -12,31 +10,15 @@ import {
 } from '../../src/index';
 import { aRecordingLogger } from '../support/builders';
 
-// The idempotency guard against DynamoDB Local: the one from the integration global setup when it
-// exports CHAT_LOCAL_DYNAMODB_URL, else one started here (in memory, on a free loopback port).
+// The idempotency guard against the local stack's DynamoDB Local (started by the integration global setup).
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const tableName = `events-idempotency-${randomUUID()}`;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
-let stopDynamoDb: (() => Promise<void>) | undefined;
-let dataDir: string | undefined;
 
 beforeAll(async () => {
-  let endpoint = process.env.CHAT_LOCAL_DYNAMODB_URL;
-  if (!endpoint) {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'events-ddb-'));
-    const dynamoDb = await startDynamoDbLocal({
-      port: 0,
-      dataDir,
-      cacheDir: path.join(repoRoot, 'node_modules', '.cache', 'chat-local'),
-      inMemory: true,
-    });
-    endpoint = dynamoDb.url;
-    stopDynamoDb = dynamoDb.close;
-  }
   client = new DynamoDBClient({
-    endpoint,
+    endpoint: localStack().dynamodb,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
@@ -46,14 +28,12 @@ beforeAll(async () => {
     tables: [{ logicalId: 'ProcessedEvents', properties: { ...idempotencyTableProperties(tableName) } }],
     log: () => undefined,
   });
-}, 120_000);
+});
 
 afterAll(async () => {
-  if (client) await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
-  client?.destroy();
-  await stopDynamoDb?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 30_000);
+  await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+  client.destroy();
+});
 
 function aGuard(overrides: Partial<IdempotencyGuardOptions> = {}) {
   const { logger } = aRecordingLogger();

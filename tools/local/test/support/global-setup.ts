@@ -62,6 +62,4 @@ export default async function globalSetup(): Promise<void> {
     await readFile(path.join(dataDir, 'data', 'endpoints.json'), 'utf8'),
   ) as Record<string, string>;
   process.env[STACK_ENV] = JSON.stringify(endpoints);
-  process.env.CHAT_LOCAL_DYNAMODB_URL = endpoints.dynamodb;
-  process.env.CHAT_LOCAL_EVENTBRIDGE_URL = endpoints.eventBridge;
 }
