@@ -70,6 +70,9 @@ const config: AWS = {
       WebSocketApiId: { Value: { Ref: 'WebsocketsApi' } },
       WebSocketUrl: { Value: websocketEndpoint('wss') },
       WebSocketManagementEndpoint: { Value: websocketEndpoint('https') },
+      // Read by messaging's WebSocket sendMessage route: which user a connection belongs to.
+      ConnectionsTableName: { Value: { Ref: 'ConnectionsTable' } },
+      ConnectionsTableArn: { Value: { 'Fn::GetAtt': ['ConnectionsTable', 'Arn'] } },
     },
   },
 };

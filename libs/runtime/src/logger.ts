@@ -14,7 +14,12 @@ export interface Logger {
 
 function serializeError(value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serializeError(value.cause) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      cause: serializeError(value.cause),
+    };
   }
   return value;
 }

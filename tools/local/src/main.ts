@@ -9,13 +9,12 @@ const log = (line: string) => process.stdout.write(`[local] ${line}\n`);
 /** `npm start`: the whole backend on this machine. Prints `ready` once every server answers. */
 async function main(): Promise<void> {
   const started = Date.now();
-  let stack: LocalStack | undefined;
-  let stopping = false;
+  const state: { stack?: LocalStack; stopping: boolean } = { stopping: false };
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (state.stopping) return;
+    state.stopping = true;
     log(`${signal}: stopping …`);
-    await stack?.stop();
+    await state.stack?.stop();
     log('stopped');
     process.exit(0);
   };
@@ -24,8 +23,12 @@ async function main(): Promise<void> {
 
   const config = readLocalConfig(process.env, process.argv.slice(2));
   log(`data folder ${config.dataDir}`);
-  stack = await startLocalStack(config, log);
-  if (stopping) return;
+  const stack = await startLocalStack(config, log);
+  state.stack = stack;
+  if (state.stopping) {
+    await stack.stop();
+    return;
+  }
   const { endpoints } = stack;
   process.stdout.write(
     [

@@ -40,7 +40,11 @@ function typesOf(node: JsonSchemaNode): string | undefined {
 
 function valuesOf(node: JsonSchemaNode): string | undefined {
   if ('const' in node) return stable(node.const);
-  if (Array.isArray(node.enum)) return node.enum.map((value: unknown) => stable(value)).sort().join(' | ');
+  if (Array.isArray(node.enum))
+    return node.enum
+      .map((value: unknown) => stable(value))
+      .sort()
+      .join(' | ');
   return undefined;
 }
 

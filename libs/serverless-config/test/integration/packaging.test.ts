@@ -113,7 +113,13 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:DeleteItem', // memberships: removal marker, delete, successor
       'dynamodb:Query', // memberships' bySeniority index
     ],
-    changeMemberRole: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    changeMemberRole: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+    ],
     listMembers: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
     openDirectMessage: [
       ...LOGS,
@@ -136,14 +142,17 @@ const functionActions: Record<string, Record<string, string[]>> = {
   },
   messaging: {
     health: LOGS,
-    sendMessage: [
-      ...LOGS,
-      ...VERIFY_TOKENS,
-      ...MESSAGING_SEND,
-    ],
+    sendMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_SEND],
     socketSendMessage: [...LOGS, 'dynamodb:GetItem', ...MESSAGING_SEND, 'execute-api:ManageConnections'],
     listMessages: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'],
-    editMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+    editMessage: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+    ],
     deleteMessage: [
       ...LOGS,
       ...VERIFY_TOKENS,
@@ -514,7 +523,9 @@ describe('the rooms service package', () => {
 
   it('outputs the memberships table for the services that check membership', () => {
     expect(template().Outputs.MembershipsTableName?.Value).toEqual({ Ref: 'MembershipsTable' });
-    expect(template().Outputs.MembershipsTableArn?.Value).toEqual({ 'Fn::GetAtt': ['MembershipsTable', 'Arn'] });
+    expect(template().Outputs.MembershipsTableArn?.Value).toEqual({
+      'Fn::GetAtt': ['MembershipsTable', 'Arn'],
+    });
   });
 
   it('lets each query reach only the one index it reads, and no function scan', () => {
@@ -556,8 +567,16 @@ describe('the rooms service package', () => {
     expect(rules).toEqual([
       expect.objectContaining({
         EventBusName: fakeOutput('auth', 'EventBusArn'),
-        EventPattern: { source: ['chat.auth'], 'detail-type': ['UserRegistered'], detail: { metadata: { version: [1] } } },
-        Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [lambdaLogicalId('rememberRegisteredUser'), 'Arn'] } })],
+        EventPattern: {
+          source: ['chat.auth'],
+          'detail-type': ['UserRegistered'],
+          detail: { metadata: { version: [1] } },
+        },
+        Targets: [
+          expect.objectContaining({
+            Arn: { 'Fn::GetAtt': [lambdaLogicalId('rememberRegisteredUser'), 'Arn'] },
+          }),
+        ],
       }),
     ]);
   });
@@ -697,7 +716,9 @@ describe('the messaging service package', () => {
     );
     const deployments = resourcesOfType(template(), 'AWS::ApiGatewayV2::Deployment');
 
-    expect(routes.map(([, properties]) => properties.ApiId)).toEqual([fakeOutput('realtime', 'WebSocketApiId')]);
+    expect(routes.map(([, properties]) => properties.ApiId)).toEqual([
+      fakeOutput('realtime', 'WebSocketApiId'),
+    ]);
     expect(deployments.map(([, properties]) => properties)).toEqual([
       expect.objectContaining({ ApiId: fakeOutput('realtime', 'WebSocketApiId'), StageName: stage }),
     ]);
@@ -763,7 +784,9 @@ describe('the messaging service package', () => {
 
   it('limits attachment object access to the rooms/ prefix of its own bucket', () => {
     const objectStatements = Object.keys(functionActions.messaging ?? {}).flatMap((functionKey) =>
-      statementsOf(functionKey).filter((statement) => statement.Action.some((action) => action.startsWith('s3:'))),
+      statementsOf(functionKey).filter((statement) =>
+        statement.Action.some((action) => action.startsWith('s3:')),
+      ),
     );
 
     expect(objectStatements.length).toBe(5);
@@ -774,7 +797,9 @@ describe('the messaging service package', () => {
 
   it('lets only the WebSocket route post to connections, of realtime’s API and this stage', () => {
     const posting = Object.keys(functionActions.messaging ?? {}).filter((functionKey) =>
-      statementsOf(functionKey).some((statement) => statement.Action.includes('execute-api:ManageConnections')),
+      statementsOf(functionKey).some((statement) =>
+        statement.Action.includes('execute-api:ManageConnections'),
+      ),
     );
     const statement = statementsOf('socketSendMessage').find((s) =>
       s.Action.includes('execute-api:ManageConnections'),

@@ -18,7 +18,8 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 /** The processes of `pids` still alive once a deadline passed (children exit when their parent's pipes close). */
 async function survivors(pids: number[], deadlineMs = 5_000): Promise<string[]> {
   const deadline = Date.now() + deadlineMs;
-  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (pids.some(isAlive) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   return pids.filter(isAlive).map((pid) => `${pid} ${commandLine(pid)}`);
 }
 

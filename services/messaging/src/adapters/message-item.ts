@@ -1,0 +1,46 @@
+import { canonicalMessage, type Attachment, type Message } from '../domain/message';
+
+/** A messages-table item: the Message plus `correlationId` of the request that last changed it. */
+export type MessageItem = Message & { correlationId?: string };
+
+function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function attachmentsOf(value: unknown): Attachment[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw: Record<string, unknown>) => ({
+    attachmentId: text(raw.attachmentId),
+    fileName: text(raw.fileName),
+    contentType: text(raw.contentType),
+    size: Number(raw.size),
+  }));
+}
+
+/** The Message of a messages-table item (a stream image or a read), without storage-only attributes. */
+export function messageOfItem(item: Record<string, unknown>): Message {
+  const clientMessageId = optionalText(item.clientMessageId);
+  const editedAt = optionalText(item.editedAt);
+  const deletedAt = optionalText(item.deletedAt);
+  return canonicalMessage({
+    roomId: text(item.roomId),
+    messageId: text(item.messageId),
+    senderId: text(item.senderId),
+    text: text(item.text),
+    mentions: Array.isArray(item.mentions) ? item.mentions.map(String) : [],
+    attachments: attachmentsOf(item.attachments),
+    createdAt: text(item.createdAt),
+    ...(clientMessageId === undefined ? {} : { clientMessageId }),
+    ...(editedAt === undefined ? {} : { editedAt }),
+    ...(deletedAt === undefined ? {} : { deletedAt }),
+  });
+}
+
+/** The item stored for a new message. */
+export function itemOfMessage(message: Message, correlationId: string): MessageItem {
+  return { ...canonicalMessage(message), correlationId };
+}

@@ -1,0 +1,41 @@
+import type { Message } from './message';
+
+/** What a change of a stored message means for the outside world (the event the outbox publishes). */
+export type MessageChange =
+  | { kind: 'sent'; message: Message }
+  | { kind: 'edited'; message: Message & { editedAt: string } }
+  | { kind: 'deleted'; roomId: string; messageId: string; deletedAt: string };
+
+/** When the change happened: the time the write stored (so a replayed record yields the same event). */
+export function occurredAtOf(change: MessageChange): string {
+  switch (change.kind) {
+    case 'sent':
+      return change.message.createdAt;
+    case 'edited':
+      return change.message.editedAt;
+    case 'deleted':
+      return change.deletedAt;
+  }
+}
+
+/**
+ * Classifies one write of the messages table from its images: a new message is `sent`; a message that gains
+ * `deletedAt` is `deleted`; one whose `editedAt` changes (and is not deleted) is `edited`. Anything else (a
+ * removal, a rewrite that changes neither) means nothing and yields undefined.
+ */
+export function messageChangeOf(
+  before: Message | undefined,
+  after: Message | undefined,
+): MessageChange | undefined {
+  if (after === undefined) return undefined;
+  if (before === undefined) return { kind: 'sent', message: after };
+  if (after.deletedAt !== undefined) {
+    return before.deletedAt === undefined
+      ? { kind: 'deleted', roomId: after.roomId, messageId: after.messageId, deletedAt: after.deletedAt }
+      : undefined;
+  }
+  if (after.editedAt !== undefined && after.editedAt !== before.editedAt) {
+    return { kind: 'edited', message: { ...after, editedAt: after.editedAt } };
+  }
+  return undefined;
+}

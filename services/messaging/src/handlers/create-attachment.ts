@@ -1,0 +1,20 @@
+import { authenticator } from '@chat/auth-verifier';
+import { created, httpHandler, pathParam } from '@chat/http';
+import { messagingDependencies } from '../adapters/environment';
+import { requestUpload } from '../use-cases/attachments';
+import { createAttachmentBody } from '../use-cases/requests';
+
+/** POST /rooms/{roomId}/attachments: 201 `{attachmentId, uploadUrl, uploadHeaders, expiresAt}` (a presigned PUT). */
+export const handler = httpHandler(
+  { name: 'createAttachment', auth: authenticator, body: createAttachmentBody },
+  async ({ event, body, principal }) =>
+    created(
+      await requestUpload(messagingDependencies, {
+        roomId: pathParam(event, 'roomId'),
+        userId: principal.userId,
+        fileName: body.fileName,
+        contentType: body.contentType,
+        size: body.size,
+      }),
+    ),
+);

@@ -1,0 +1,18 @@
+import { authenticator } from '@chat/auth-verifier';
+import { httpHandler, noContent, pathParam } from '@chat/http';
+import { messagingDependencies } from '../adapters/environment';
+import { deleteMessage } from '../use-cases/delete-message';
+
+/** DELETE /rooms/{roomId}/messages/{messageId}: 204; the message stays as a tombstone. */
+export const handler = httpHandler(
+  { name: 'deleteMessage', auth: authenticator },
+  async ({ event, principal, correlationId }) => {
+    await deleteMessage(messagingDependencies, {
+      roomId: pathParam(event, 'roomId'),
+      messageId: pathParam(event, 'messageId'),
+      userId: principal.userId,
+      correlationId,
+    });
+    return noContent();
+  },
+);

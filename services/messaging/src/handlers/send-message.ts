@@ -1,0 +1,21 @@
+import { authenticator } from '@chat/auth-verifier';
+import { created, httpHandler, ok, pathParam } from '@chat/http';
+import { messagingDependencies } from '../adapters/environment';
+import { sendMessageBody } from '../use-cases/requests';
+import { sendMessage } from '../use-cases/send-message';
+
+/** POST /rooms/{roomId}/messages: 201 with the new Message; 200 with the stored one for a repeated clientMessageId. */
+export const handler = httpHandler(
+  { name: 'sendMessage', auth: authenticator, body: sendMessageBody },
+  async ({ event, body, principal, correlationId }) => {
+    const { message, created: isNew } = await sendMessage(messagingDependencies, {
+      roomId: pathParam(event, 'roomId'),
+      senderId: principal.userId,
+      text: body.text,
+      ...(body.clientMessageId === undefined ? {} : { clientMessageId: body.clientMessageId }),
+      attachmentIds: body.attachmentIds,
+      correlationId,
+    });
+    return isNew ? created(message) : ok(message);
+  },
+);

@@ -1,0 +1,64 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '@chat/runtime';
+import type { FieldIssue } from '@chat/runtime';
+
+/** Not a member: the room is reported as not found, so a private room's existence does not leak. */
+export class RoomNotFoundError extends NotFoundError {
+  constructor() {
+    super('The room was not found');
+  }
+}
+
+export class MessageNotFoundError extends NotFoundError {
+  constructor() {
+    super('The message was not found');
+  }
+}
+
+export class AttachmentNotFoundError extends NotFoundError {
+  constructor() {
+    super('The attachment was not found');
+  }
+}
+
+export class NotTheSenderError extends ForbiddenError {
+  constructor() {
+    super('Only the sender may edit a message');
+  }
+}
+
+export class DeleteNotAllowedError extends ForbiddenError {
+  constructor() {
+    super('Only the sender or a room owner or admin may delete a message');
+  }
+}
+
+/** A deleted message is a tombstone: it cannot be edited. */
+export class MessageDeletedError extends ConflictError {
+  constructor() {
+    super('The message was deleted');
+  }
+}
+
+/** One or more referenced attachments cannot go with this message. */
+export class InvalidAttachmentsError extends ValidationError {
+  constructor(details: FieldIssue[]) {
+    super(details, 'One or more attachments cannot be used');
+  }
+}
+
+/** A WebSocket connection that realtime does not know (closed, or never authenticated). */
+export class UnknownConnectionError extends UnauthenticatedError {
+  constructor() {
+    super('The connection is not authenticated');
+  }
+}
+
+export function invalidField(field: string, message: string): ValidationError {
+  return new ValidationError([{ field, message }]);
+}

@@ -1,0 +1,156 @@
+import type { Logger } from '@chat/runtime';
+import type { HistoryWindow } from '../domain/cursor';
+import type { Attachment, Message } from '../domain/message';
+import type { MemberRole } from '../domain/permissions';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** New ids: message ids sort chronologically within the process (monotonic ULIDs). */
+export interface IdGenerator {
+  messageId(): string;
+  attachmentId(): string;
+}
+
+export interface Membership {
+  roomId: string;
+  userId: string;
+  role: MemberRole;
+}
+
+/**
+ * The rooms service's memberships, read directly (read-your-writes: a member who has just joined may post at
+ * once; docs/decisions/003-membership-reads.md). Read-only.
+ */
+export interface MembershipReader {
+  /** The caller's membership, read consistently; undefined when not a member. */
+  membershipOf(roomId: string, userId: string): Promise<Membership | undefined>;
+  /** username → userId for those of `usernames` that are members of the room (the others are left out). */
+  membersByUsername(roomId: string, usernames: readonly string[]): Promise<Map<string, string>>;
+}
+
+export type CreateMessageOutcome =
+  | { outcome: 'created' }
+  /** The sender already sent this clientMessageId to this room: the stored message. */
+  | { outcome: 'duplicate'; existing: Message }
+  /** An attachment was claimed by another message (or vanished) between the checks and the write. */
+  | { outcome: 'attachment-unavailable'; attachmentId: string };
+
+export interface MessagePage {
+  items: Message[];
+  /** More messages exist beyond the last item in the page's direction. */
+  hasMore: boolean;
+}
+
+export interface UnreadCount {
+  count: number;
+  /** True when counting stopped at the cap: there are at least `count`. */
+  capped: boolean;
+}
+
+/** The messages table (its stream is the event outbox), with the idempotency keys of sends. */
+export interface MessageStore {
+  /**
+   * Stores a new message, atomically with its clientMessageId key (when it has one) and the claim of each of
+   * its attachments. `correlationId` is stored with it for the events its stream produces.
+   */
+  create(message: Message, options: { correlationId: string }): Promise<CreateMessageOutcome>;
+  findByClientMessageId(
+    roomId: string,
+    senderId: string,
+    clientMessageId: string,
+  ): Promise<Message | undefined>;
+  get(roomId: string, messageId: string): Promise<Message | undefined>;
+  /** One page of the room's history (a key-range Query of the room's partition), at most `limit` items. */
+  page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage>;
+  /**
+   * Sets text, mentions and editedAt when the message still exists, is not deleted and was sent by
+   * `senderId`; undefined when that no longer holds.
+   */
+  edit(
+    key: { roomId: string; messageId: string },
+    changes: { text: string; mentions: string[]; editedAt: string },
+    options: { senderId: string; correlationId: string },
+  ): Promise<Message | undefined>;
+  /** Makes the message a tombstone; false when it already was one. */
+  tombstone(
+    key: { roomId: string; messageId: string },
+    options: { deletedAt: string; correlationId: string },
+  ): Promise<boolean>;
+  /**
+   * Messages of the room after `afterMessageId` (all when undefined) that are not deleted and were not sent by
+   * `excludeSenderId`, counted up to `cap`.
+   */
+  countAfter(
+    roomId: string,
+    afterMessageId: string | undefined,
+    excludeSenderId: string,
+    cap: number,
+  ): Promise<UnreadCount>;
+}
+
+/** An upload slot: what was announced when the presigned PUT was handed out. */
+export interface AttachmentRecord extends Attachment {
+  roomId: string;
+  uploaderId: string;
+  createdAt: string;
+  /** Set once a message references it (an attachment belongs to one message). */
+  messageId?: string;
+}
+
+export interface AttachmentRecords {
+  put(record: AttachmentRecord): Promise<void>;
+  get(attachmentId: string): Promise<AttachmentRecord | undefined>;
+  /** The records that exist among `attachmentIds`, by id. */
+  getMany(attachmentIds: readonly string[]): Promise<Map<string, AttachmentRecord>>;
+  remove(attachmentIds: readonly string[]): Promise<void>;
+}
+
+export interface StoredObject {
+  size: number;
+  contentType: string | undefined;
+}
+
+/** The attachments bucket. */
+export interface ObjectStorage {
+  /** A presigned PUT that only accepts exactly this content type and length. */
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    size: number;
+    expiresInSeconds: number;
+  }): Promise<{ url: string; headers: Record<string, string> }>;
+  presignDownload(input: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    expiresInSeconds: number;
+  }): Promise<string>;
+  /** Size and type of the stored object; undefined when nothing was uploaded under `key`. */
+  describe(key: string): Promise<StoredObject | undefined>;
+  remove(keys: readonly string[]): Promise<void>;
+}
+
+/** Per user and room: the last message read. */
+export interface ReadMarkers {
+  get(userId: string, roomId: string): Promise<string | undefined>;
+  /** Moves the marker to `messageId` unless it already is at or after it (it never moves back). */
+  advance(userId: string, roomId: string, messageId: string, at: Date): Promise<void>;
+}
+
+/** realtime's connections (connectionId → userId), read-only. */
+export interface ConnectionDirectory {
+  userOf(connectionId: string): Promise<string | undefined>;
+}
+
+export interface MessagingDependencies {
+  clock: Clock;
+  ids: IdGenerator;
+  memberships: MembershipReader;
+  messages: MessageStore;
+  attachments: AttachmentRecords;
+  objects: ObjectStorage;
+  readMarkers: ReadMarkers;
+  logger: Logger;
+}

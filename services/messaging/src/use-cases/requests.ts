@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachments';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from '../domain/message';
+
+/**
+ * Request shapes (REST bodies and the WebSocket frame). Unknown fields are dropped, not refused: a `senderId`
+ * in a body is ignored (the sender is always the authenticated caller).
+ */
+const id = z.string().min(1).max(128);
+const text = z.string().max(100_000);
+const clientMessageId = z.string().min(1).max(128);
+const attachmentIds = z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE);
+
+/** POST /rooms/{roomId}/messages */
+export const sendMessageBody = z.object({
+  text: text.default(''),
+  clientMessageId: clientMessageId.optional(),
+  attachmentIds: attachmentIds.default([]),
+});
+export type SendMessageBody = z.infer<typeof sendMessageBody>;
+
+/** WebSocket `{"action":"sendMessage","roomId","text","clientMessageId","attachmentIds"?}` */
+export const sendMessageFrame = z.object({
+  action: z.literal('sendMessage'),
+  roomId: id,
+  text: text.default(''),
+  clientMessageId,
+  attachmentIds: attachmentIds.default([]),
+});
+export type SendMessageFrame = z.infer<typeof sendMessageFrame>;
+
+/** PATCH /rooms/{roomId}/messages/{messageId} */
+export const editMessageBody = z.object({ text });
+
+/** POST /rooms/{roomId}/attachments */
+export const createAttachmentBody = z.object({
+  fileName: z.string().min(1).max(255),
+  contentType: z.string().min(1).max(255),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ATTACHMENT_BYTES, { message: `must be at most ${MAX_ATTACHMENT_BYTES} bytes (25 MiB)` }),
+});
+
+/** PUT /rooms/{roomId}/read */
+export const markReadBody = z.object({ messageId: id });

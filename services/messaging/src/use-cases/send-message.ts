@@ -1,0 +1,136 @@
+import { attachmentObjectKey } from '../domain/attachments';
+import {
+  canonicalMessage,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  textProblem,
+  type Attachment,
+  type Message,
+} from '../domain/message';
+import { InvalidAttachmentsError, invalidField } from './errors';
+import { mentionedMembers, requireMember } from './membership';
+import type { AttachmentRecord, MessagingDependencies } from './ports';
+
+export type SendMessageDependencies = Pick<
+  MessagingDependencies,
+  'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects'
+>;
+
+export interface SendMessageInput {
+  roomId: string;
+  /** Always the authenticated caller: never taken from the request body. */
+  senderId: string;
+  text: string;
+  clientMessageId?: string;
+  attachmentIds: readonly string[];
+  correlationId: string;
+}
+
+export interface SendMessageResult {
+  message: Message;
+  /** False when this was a retry of a send already stored (same sender, room and clientMessageId). */
+  created: boolean;
+}
+
+function checkInput(input: SendMessageInput): void {
+  const problem = textProblem(input.text, input.attachmentIds.length);
+  if (problem) throw invalidField('text', problem);
+  if (input.attachmentIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
+    throw invalidField('attachmentIds', `must have at most ${MAX_ATTACHMENTS_PER_MESSAGE} items`);
+  }
+  if (new Set(input.attachmentIds).size !== input.attachmentIds.length) {
+    throw invalidField('attachmentIds', 'must not repeat an attachment');
+  }
+}
+
+/**
+ * The attachments of the new message, checked: each was announced in this room by this sender, is not
+ * used by another message, and was uploaded with the announced size and type. Every bad id is named.
+ */
+async function checkedAttachments(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+): Promise<Attachment[]> {
+  if (input.attachmentIds.length === 0) return [];
+  const records = await deps.attachments.getMany(input.attachmentIds);
+  const problems = await Promise.all(
+    input.attachmentIds.map(async (attachmentId) => {
+      const record = records.get(attachmentId);
+      return attachmentProblem(deps, input, record);
+    }),
+  );
+  const details = problems.flatMap((message, index) =>
+    message === undefined ? [] : [{ field: `attachmentIds.${index}`, message }],
+  );
+  if (details.length > 0) throw new InvalidAttachmentsError(details);
+  return input.attachmentIds.map((attachmentId) => {
+    const { fileName, contentType, size } = records.get(attachmentId) as AttachmentRecord;
+    return { attachmentId, fileName, contentType, size };
+  });
+}
+
+async function attachmentProblem(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+  record: AttachmentRecord | undefined,
+): Promise<string | undefined> {
+  if (!record || record.roomId !== input.roomId || record.uploaderId !== input.senderId) {
+    return 'is not an attachment uploaded by you to this room';
+  }
+  if (record.messageId !== undefined) return 'is already attached to another message';
+  const stored = await deps.objects.describe(
+    attachmentObjectKey(record.roomId, record.attachmentId, record.fileName),
+  );
+  if (!stored) return 'has not been uploaded';
+  if (stored.size !== record.size || (stored.contentType ?? '').toLowerCase() !== record.contentType) {
+    return 'does not match the announced size and content type';
+  }
+  return undefined;
+}
+
+/**
+ * Stores a message from a member of the room, with its mentions resolved to member userIds. A send with a
+ * clientMessageId the sender already used in this room stores nothing and returns the stored message
+ * (`created: false`); concurrent copies of the same send store one message between them.
+ */
+export async function sendMessage(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+): Promise<SendMessageResult> {
+  checkInput(input);
+  await requireMember(deps.memberships, input.roomId, input.senderId);
+  if (input.clientMessageId !== undefined) {
+    const existing = await deps.messages.findByClientMessageId(
+      input.roomId,
+      input.senderId,
+      input.clientMessageId,
+    );
+    if (existing) return { message: canonicalMessage(existing), created: false };
+  }
+  const [attachments, mentions] = await Promise.all([
+    checkedAttachments(deps, input),
+    mentionedMembers(deps.memberships, input.roomId, input.text),
+  ]);
+  const message = canonicalMessage({
+    roomId: input.roomId,
+    messageId: deps.ids.messageId(),
+    senderId: input.senderId,
+    text: input.text,
+    mentions,
+    attachments,
+    ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
+    createdAt: deps.clock.now().toISOString(),
+  });
+  const result = await deps.messages.create(message, { correlationId: input.correlationId });
+  switch (result.outcome) {
+    case 'created':
+      return { message, created: true };
+    case 'duplicate':
+      return { message: canonicalMessage(result.existing), created: false };
+    case 'attachment-unavailable': {
+      const index = input.attachmentIds.indexOf(result.attachmentId);
+      throw new InvalidAttachmentsError([
+        { field: `attachmentIds.${Math.max(index, 0)}`, message: 'is already attached to another message' },
+      ]);
+    }
+  }
+}

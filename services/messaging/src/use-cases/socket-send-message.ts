@@ -1,0 +1,88 @@
+import { isDomainError, ValidationError } from '@chat/runtime';
+import type { Message } from '../domain/message';
+import { UnknownConnectionError } from './errors';
+import type { ConnectionDirectory } from './ports';
+import { sendMessageFrame } from './requests';
+import { sendMessage, type SendMessageDependencies } from './send-message';
+import { fieldIssuesOf } from '@chat/http';
+
+export interface AckFrame {
+  type: 'ack';
+  clientMessageId: string;
+  message: Message;
+}
+
+export interface ErrorFrame {
+  type: 'error';
+  clientMessageId?: string;
+  error: { code: string; message: string; details?: { field: string; message: string }[] };
+}
+
+export type SendMessageReply = AckFrame | ErrorFrame;
+
+/** The frame's clientMessageId when it has a usable one (so even a refused frame's answer can be matched). */
+export function clientMessageIdOf(frame: unknown): string | undefined {
+  if (frame === null || typeof frame !== 'object') return undefined;
+  const value = (frame as { clientMessageId?: unknown }).clientMessageId;
+  return typeof value === 'string' && value !== '' && value.length <= 128 ? value : undefined;
+}
+
+export function errorFrame(clientMessageId: string | undefined, error: ErrorFrame['error']): ErrorFrame {
+  return clientMessageId === undefined ? { type: 'error', error } : { type: 'error', clientMessageId, error };
+}
+
+export function parseFrame(body: string | undefined): unknown {
+  try {
+    return body === undefined ? undefined : (JSON.parse(body) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The WebSocket `sendMessage` action: the same use case as the REST send, for the user realtime recorded
+ * for this connection. Returns the frame to answer the sender with: an `ack` carrying the stored message (also
+ * for a retried clientMessageId) or an `error` with the contract's code. Faults other than domain errors are
+ * thrown (the handler answers them with a generic error).
+ */
+export async function answerSendMessageFrame(
+  deps: SendMessageDependencies & { connections: ConnectionDirectory },
+  input: { connectionId: string; body: string | undefined; correlationId: string },
+): Promise<SendMessageReply> {
+  const raw = parseFrame(input.body);
+  const clientMessageId = clientMessageIdOf(raw);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return errorFrame(undefined, { code: 'BAD_FRAME', message: 'Frame must be a JSON object' });
+  }
+  const parsed = sendMessageFrame.safeParse(raw);
+  if (!parsed.success) {
+    const invalid = new ValidationError(fieldIssuesOf(parsed.error));
+    return errorFrame(clientMessageId, {
+      code: invalid.code,
+      message: invalid.message,
+      details: invalid.details,
+    });
+  }
+  const frame = parsed.data;
+  try {
+    const senderId = await deps.connections.userOf(input.connectionId);
+    if (senderId === undefined) throw new UnknownConnectionError();
+    const { message } = await sendMessage(deps, {
+      roomId: frame.roomId,
+      senderId,
+      text: frame.text,
+      clientMessageId: frame.clientMessageId,
+      attachmentIds: frame.attachmentIds,
+      correlationId: input.correlationId,
+    });
+    return { type: 'ack', clientMessageId: frame.clientMessageId, message };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
+    return errorFrame(frame.clientMessageId, {
+      code: error.code,
+      message: error.message,
+      ...(details ? { details } : {}),
+    });
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import WebSocket from 'ws';
+import { startWebSocketApi } from '../../../../tools/local/src/cloud/websocket-api';
+import type { RunningWebSocketApi, WebSocketEvent } from '../../../../tools/local/src/cloud/websocket-api';
+import { localStack } from '../../../../tools/local/test/support/local-stack';
+import type { SignedInUser } from '../../../../tools/local/test/support/users';
+import type { Message } from '../../src/domain/message';
+import { handler } from '../../src/handlers/socket-send-message';
+import { aRoom, api, eventsAbout, eventually, send } from '../support/stack-api';
+
+/**
+ * messaging's `sendMessage` handler, run in this process behind a local WebSocket API (tools/local) on a free port,
+ * against the local stack's DynamoDB and EventBridge. Only realtime's part is played by the test: its `$connect`
+ * records `{connectionId, userId}` in realtime's connections table, as realtime's does. Everything else is real:
+ * the ws client, route selection, the `@connections` answer through the SDK client, the tables and the outbox.
+ */
+jest.setTimeout(60_000);
+
+const CONNECTIONS_TABLE = 'chat-realtime-local-connections';
+
+interface Frame {
+  type: string;
+  clientMessageId?: string;
+  message?: Message;
+  error?: { code: string; message: string };
+}
+
+let webSocketApi: RunningWebSocketApi;
+let documentClient: DynamoDBDocumentClient;
+const savedEnvironment: Record<string, string | undefined> = {};
+const sockets: WebSocket[] = [];
+
+function setEnvironment(values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) {
+    savedEnvironment[name] = process.env[name];
+    process.env[name] = value;
+  }
+}
+
+/** The `sub` of an access token (read, not verified: realtime's `$connect` verifies it for real). */
+function subjectOf(token: string): string {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    sub: string;
+  };
+  return payload.sub;
+}
+
+beforeAll(async () => {
+  const stack = localStack();
+  documentClient = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.dynamodb,
+      region: stack.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  webSocketApi = await startWebSocketApi({
+    port: 0,
+    stage: 'local',
+    apiId: 'messagingtest',
+    region: stack.region,
+    accountId: '000000000000',
+    routes: [
+      { routeKey: '$connect', functionName: 'realtime.connect' },
+      { routeKey: 'sendMessage', functionName: 'messaging.socketSendMessage' },
+    ],
+    invoke: async (functionName, event) => {
+      const wsEvent = event as WebSocketEvent;
+      if (functionName === 'realtime.connect') {
+        const token = wsEvent.queryStringParameters?.token ?? '';
+        await documentClient.send(
+          new PutCommand({
+            TableName: CONNECTIONS_TABLE,
+            Item: { connectionId: wsEvent.requestContext.connectionId, userId: subjectOf(token) },
+          }),
+        );
+        return { statusCode: 200 };
+      }
+      return handler(event as APIGatewayProxyWebsocketEventV2);
+    },
+  });
+  setEnvironment({
+    SERVICE_NAME: 'chat-messaging',
+    AWS_REGION: stack.region,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodb,
+    AWS_ENDPOINT_URL_S3: stack.s3,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    MESSAGES_TABLE: 'chat-messaging-local-messages',
+    CLIENT_MESSAGE_IDS_TABLE: 'chat-messaging-local-client-message-ids',
+    ATTACHMENTS_TABLE: 'chat-messaging-local-attachments',
+    READ_MARKERS_TABLE: 'chat-messaging-local-read-markers',
+    ATTACHMENTS_BUCKET: 'attachmentsbucket',
+    MEMBERSHIPS_TABLE: 'chat-rooms-local-memberships',
+    CONNECTIONS_TABLE,
+    WEBSOCKET_MANAGEMENT_ENDPOINT: webSocketApi.managementEndpoint,
+    LOG_LEVEL: 'error',
+  });
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.terminate();
+  await webSocketApi.close();
+  documentClient.destroy();
+  for (const [name, value] of Object.entries(savedEnvironment)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+interface Client {
+  socket: WebSocket;
+  /** The first `count` (default 1) frames answering `clientMessageId`, once they arrived. */
+  answersTo(clientMessageId: string, count?: number): Promise<Frame[]>;
+  answerTo(clientMessageId: string): Promise<Frame>;
+}
+
+async function connect(user: SignedInUser): Promise<Client> {
+  const socket = new WebSocket(`${webSocketApi.url}/?token=${encodeURIComponent(user.accessToken)}`);
+  sockets.push(socket);
+  const frames: Frame[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Frame));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const answersTo = (clientMessageId: string, count = 1) =>
+    eventually(`${count} answer(s) to ${clientMessageId}`, async () => {
+      const answers = frames.filter((frame) => frame.clientMessageId === clientMessageId);
+      return answers.length >= count ? answers.slice(0, count) : undefined;
+    });
+  return {
+    socket,
+    answersTo,
+    answerTo: async (clientMessageId) => (await answersTo(clientMessageId))[0] as Frame,
+  };
+}
+
+function sendFrame(socket: WebSocket, frame: Record<string, unknown>): void {
+  socket.send(JSON.stringify({ action: 'sendMessage', ...frame }));
+}
+
+describe('the WebSocket sendMessage route', () => {
+  it('acks the sender with the stored message, sent as the connection’s user whatever the frame says', async () => {
+    const { roomId, owner, members } = await aRoom(1);
+    const bob = members[0]!;
+    const client = await connect(owner);
+    const clientMessageId = `ws-${randomUUID()}`;
+
+    sendFrame(client.socket, {
+      roomId,
+      text: `over the socket, @${bob.username}`,
+      clientMessageId,
+      senderId: bob.userId,
+    });
+    const answer = await client.answerTo(clientMessageId);
+
+    expect(answer).toEqual({
+      type: 'ack',
+      clientMessageId,
+      message: {
+        roomId,
+        messageId: expect.any(String),
+        senderId: owner.userId,
+        text: `over the socket, @${bob.username}`,
+        mentions: [bob.userId],
+        attachments: [],
+        createdAt: expect.any(String),
+        clientMessageId,
+      },
+    });
+    const history = await api<{ items: Message[] }>('GET', `/rooms/${roomId}/messages`, { user: bob });
+    expect(history.body.items).toEqual([answer.message]);
+    const [event] = await eventsAbout('MessageSent', answer.message?.messageId ?? '');
+    expect(event?.event.detail.data).toEqual(answer.message);
+  });
+
+  it('acks every copy of a clientMessageId, concurrent or already posted by REST, with the one stored message', async () => {
+    const { roomId, owner } = await aRoom(0);
+    const client = await connect(owner);
+    const clientMessageId = `both-${randomUUID()}`;
+    const posted = await send(roomId, owner, { text: 'first by REST', clientMessageId });
+
+    for (let i = 0; i < 3; i++) sendFrame(client.socket, { roomId, text: 'first by REST', clientMessageId });
+    const answers = await client.answersTo(clientMessageId, 3);
+
+    expect(posted.status).toBe(201);
+    expect(answers).toEqual(
+      Array.from({ length: 3 }, () => ({ type: 'ack', clientMessageId, message: posted.body })),
+    );
+    const history = await api<{ items: Message[] }>('GET', `/rooms/${roomId}/messages`, { user: owner });
+    expect(history.body.items).toEqual([posted.body]);
+  });
+
+  it('answers a non-member with NOT_FOUND and invalid frames with VALIDATION_FAILED, keeping the connection', async () => {
+    const { roomId } = await aRoom(0);
+    const outsider = (await aRoom(0)).owner;
+    const client = await connect(outsider);
+
+    sendFrame(client.socket, { roomId, text: 'let me in', clientMessageId: 'nope-1' });
+    sendFrame(client.socket, { roomId, text: '', clientMessageId: 'empty-1' });
+    sendFrame(client.socket, { text: 'where to?', clientMessageId: 'noroom-1' });
+
+    expect(await client.answerTo('nope-1')).toEqual({
+      type: 'error',
+      clientMessageId: 'nope-1',
+      error: { code: 'NOT_FOUND', message: 'The room was not found' },
+    });
+    expect(await client.answerTo('empty-1')).toMatchObject({
+      type: 'error',
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await client.answerTo('noroom-1')).toMatchObject({
+      type: 'error',
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+  });
+});

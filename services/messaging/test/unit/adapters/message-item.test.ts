@@ -1,0 +1,22 @@
+import { itemOfMessage, messageOfItem } from '../../../src/adapters/message-item';
+import { aMessage } from '../../support/builders';
+
+describe('messages-table items', () => {
+  it('store the message with the correlation id and read back as the same message', () => {
+    const message = aMessage({
+      clientMessageId: 'c-1',
+      attachments: [{ attachmentId: 'a-1', fileName: 'f.png', contentType: 'image/png', size: 3 }],
+    });
+
+    const item = itemOfMessage(message, 'req-1');
+
+    expect(item).toEqual({ ...message, correlationId: 'req-1' });
+    expect(messageOfItem(item)).toEqual(message);
+  });
+
+  it('read a stream image without storage-only attributes or empty optionals', () => {
+    const image = { ...aMessage(), correlationId: 'req-1', editedAt: '', size: 3 };
+
+    expect(messageOfItem(image)).toEqual(aMessage({ messageId: image.messageId }));
+  });
+});

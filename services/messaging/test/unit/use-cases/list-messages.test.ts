@@ -1,0 +1,111 @@
+import { ValidationError } from '@chat/runtime';
+import { RoomNotFoundError } from '../../../src/use-cases/errors';
+import { historyWindowOf, listMessages } from '../../../src/use-cases/list-messages';
+import { aMessage, ALICE, CAROL, ROOM } from '../../support/builders';
+import { aWorld, type FakeWorld } from '../../support/fakes';
+
+function roomWithFiveMessages(): { world: FakeWorld; ids: string[] } {
+  const world = aWorld();
+  world.memberships.add(ROOM, { userId: ALICE, username: 'alice', role: 'member' });
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const message = { ...aMessage({ text: `m${i}` }), correlationId: 'stored-only' };
+    world.messages.put(message);
+    ids.push(message.messageId);
+  }
+  return { world, ids };
+}
+
+describe('listMessages', () => {
+  it('pages newest first, the cursor of a full page leading to the older ones, null at the end', async () => {
+    const { world, ids } = roomWithFiveMessages();
+
+    const first = await listMessages(world, { roomId: ROOM, userId: ALICE, limit: 2 });
+    const second = await listMessages(world, {
+      roomId: ROOM,
+      userId: ALICE,
+      limit: 2,
+      before: first.nextCursor ?? '',
+    });
+    const third = await listMessages(world, {
+      roomId: ROOM,
+      userId: ALICE,
+      limit: 2,
+      before: second.nextCursor ?? '',
+    });
+
+    expect(first.items.map((m) => m.messageId)).toEqual([ids[4], ids[3]]);
+    expect(first.nextCursor).toBe(ids[3]);
+    expect(second.items.map((m) => m.messageId)).toEqual([ids[2], ids[1]]);
+    expect(third.items.map((m) => m.messageId)).toEqual([ids[0]]);
+    expect(third.nextCursor).toBeNull();
+  });
+
+  it('catches up after a message oldest first, with the cursor to pass as after', async () => {
+    const { world, ids } = roomWithFiveMessages();
+
+    const first = await listMessages(world, { roomId: ROOM, userId: ALICE, limit: 2, after: ids[1] });
+    const second = await listMessages(world, {
+      roomId: ROOM,
+      userId: ALICE,
+      limit: 2,
+      after: first.nextCursor ?? '',
+    });
+
+    expect(first.items.map((m) => m.messageId)).toEqual([ids[2], ids[3]]);
+    expect(first.nextCursor).toBe(ids[3]);
+    expect(second.items.map((m) => m.messageId)).toEqual([ids[4]]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('answers a page that exactly ends the history with a null cursor', async () => {
+    const { world } = roomWithFiveMessages();
+
+    const page = await listMessages(world, { roomId: ROOM, userId: ALICE, limit: 5 });
+
+    expect(page.items).toHaveLength(5);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('returns messages without storage-only attributes', async () => {
+    const { world } = roomWithFiveMessages();
+
+    const page = await listMessages(world, { roomId: ROOM, userId: ALICE, limit: 1 });
+
+    expect(page.items[0]).not.toHaveProperty('correlationId');
+  });
+
+  it('refuses a non-member as if the room did not exist', async () => {
+    const { world } = roomWithFiveMessages();
+
+    await expect(listMessages(world, { roomId: ROOM, userId: CAROL, limit: 10 })).rejects.toBeInstanceOf(
+      RoomNotFoundError,
+    );
+  });
+});
+
+describe('historyWindowOf', () => {
+  it('refuses a cursor that is not a message id, naming the parameter', () => {
+    const thrown = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+
+    expect(thrown(() => historyWindowOf({ before: 'not-a-cursor' }))).toMatchObject({
+      details: [{ field: 'before', message: 'is not a message id' }],
+    });
+    expect(thrown(() => historyWindowOf({ after: 'zzz' }))).toMatchObject({
+      details: [{ field: 'after', message: 'is not a message id' }],
+    });
+  });
+
+  it('refuses before and after together', () => {
+    expect(() =>
+      historyWindowOf({ before: '01JHF3M2B4C6D8E0F2G4H6J8KM', after: '01JHF3M2B4C6D8E0F2G4H6J8KM' }),
+    ).toThrow(ValidationError);
+  });
+});
