@@ -32,6 +32,11 @@ const STREAM_TO_BUS = [
   'events:PutEvents',
 ];
 
+/** realtime: a fan-out reads the recipients' connections, posts (or closes), deletes gone connections' records. */
+const REALTIME_DELIVER = ['dynamodb:Query', 'execute-api:ManageConnections', 'dynamodb:DeleteItem'];
+/** realtime: its consumers' idempotency markers (libs/events createIdempotencyGuard). */
+const REALTIME_IDEMPOTENT = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+
 /** messaging: GetItem on rooms' memberships table (read-only, docs/decisions/003-membership-reads.md). */
 const MESSAGING_MEMBER = ['dynamodb:GetItem'];
 /** messaging: storing a message (REST and WebSocket alike). */
@@ -46,6 +51,18 @@ const MESSAGING_SEND = [
   'dynamodb:UpdateItem', // attachments
   's3:GetObject', // HeadObject of uploaded attachments
 ];
+
+/** notifications: making a user's SNS topic match its projection (users, devices, the topic's subscriptions). */
+const NOTIFICATIONS_PROVISION_TOPIC = [
+  'dynamodb:GetItem',
+  'dynamodb:UpdateItem', // users projection (topicArn)
+  'dynamodb:Query', // devices' byUser index
+  'dynamodb:UpdateItem', // devices (subscriptionArn)
+  'sns:CreateTopic',
+  'sns:Subscribe',
+];
+/** notifications: the idempotency guard's processed-events table. */
+const NOTIFICATIONS_GUARD = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
@@ -81,10 +98,41 @@ const functionActions: Record<string, Record<string, string[]>> = {
   },
   realtime: {
     health: LOGS,
-    connect: LOGS,
-    disconnect: LOGS,
+    getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem'],
+    connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
+    disconnect: [...LOGS, 'dynamodb:DeleteItem'],
     defaultRoute: POST_TO_CONNECTIONS,
-    ping: POST_TO_CONNECTIONS,
+    ping: [...POST_TO_CONNECTIONS, 'dynamodb:UpdateItem'],
+    typing: [
+      ...LOGS,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // connections: the caller's record, its TTL
+      'dynamodb:GetItem',
+      'dynamodb:Query', // memberships (read-only)
+      ...REALTIME_DELIVER,
+    ],
+    fanOutRoomEvent: [
+      ...LOGS,
+      ...REALTIME_IDEMPOTENT,
+      'dynamodb:Query',
+      ...REALTIME_DELIVER,
+      'events:PutEvents',
+    ],
+    fanOutPresence: [
+      ...LOGS,
+      ...REALTIME_IDEMPOTENT,
+      'dynamodb:Query',
+      'dynamodb:Query',
+      ...REALTIME_DELIVER,
+    ],
+    notifyUser: [...LOGS, ...REALTIME_IDEMPOTENT, ...REALTIME_DELIVER],
+    closeUserConnections: [...LOGS, ...REALTIME_IDEMPOTENT, ...REALTIME_DELIVER],
+    trackPresence: [
+      ...STREAM_TO_BUS.filter((a) => a !== 'events:PutEvents'),
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
+    publishPresenceEvents: STREAM_TO_BUS,
   },
   rooms: {
     health: LOGS,
@@ -168,7 +216,45 @@ const functionActions: Record<string, Record<string, string[]>> = {
     getUnread: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem'],
     publishMessageEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
   },
-  notifications: { health: LOGS },
+  notifications: {
+    health: LOGS,
+    listNotifications: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
+    getPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem'],
+    putPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
+    registerDevice: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem', // devices
+      ...NOTIFICATIONS_PROVISION_TOPIC,
+      'sns:Unsubscribe',
+      'sns:CreatePlatformEndpoint',
+      'sns:SetEndpointAttributes',
+      'sns:DeleteEndpoint',
+    ],
+    notifyMentions: [
+      ...LOGS,
+      'dynamodb:GetItem',
+      'dynamodb:Query', // rooms' memberships table (read-only)
+      'dynamodb:GetItem', // preferences
+      'dynamodb:GetItem', // presence
+      'dynamodb:PutItem', // inbox
+      ...NOTIFICATIONS_GUARD,
+    ],
+    rememberUser: [...LOGS, ...NOTIFICATIONS_PROVISION_TOPIC],
+    rememberRoom: [...LOGS, 'dynamodb:UpdateItem'],
+    trackPresence: [...LOGS, 'dynamodb:UpdateItem'],
+    publishNotificationEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
+    deliverNotifications: [
+      ...STREAM_TO_BUS.filter((action) => action !== 'events:PutEvents'),
+      'sqs:SendMessage',
+      'dynamodb:GetItem', // preferences
+      'dynamodb:GetItem', // rooms projection
+      ...NOTIFICATIONS_PROVISION_TOPIC,
+      'sns:Publish',
+      ...NOTIFICATIONS_GUARD,
+    ],
+  },
 };
 
 const httpRoutes: Record<string, string[]> = {
@@ -183,7 +269,7 @@ const httpRoutes: Record<string, string[]> = {
     'PATCH /users/me',
     'GET /users',
   ],
-  realtime: ['GET /health/realtime'],
+  realtime: ['GET /health/realtime', 'GET /presence'],
   rooms: [
     'GET /health/rooms',
     'POST /rooms',
@@ -208,11 +294,17 @@ const httpRoutes: Record<string, string[]> = {
     'PUT /rooms/{roomId}/read',
     'GET /rooms/{roomId}/unread',
   ],
-  notifications: ['GET /health/notifications'],
+  notifications: [
+    'GET /health/notifications',
+    'GET /notifications',
+    'GET /notifications/preferences',
+    'PUT /notifications/preferences',
+    'POST /notifications/devices',
+  ],
 };
 
 const webSocketRoutes: Record<string, string[]> = {
-  realtime: ['$connect', '$disconnect', '$default', 'ping'],
+  realtime: ['$connect', '$disconnect', '$default', 'ping', 'typing'],
 };
 
 /** Routes a service attaches to the WebSocket API another service created (given as a param). */
@@ -437,8 +529,15 @@ describe('the realtime service package', () => {
     });
   });
 
-  it('lets ping and $default post only to connections of its own API and stage', () => {
-    for (const functionKey of ['ping', 'defaultRoute']) {
+  it('lets the posting functions post only to connections of its own API and stage', () => {
+    for (const functionKey of [
+      'ping',
+      'defaultRoute',
+      'typing',
+      'fanOutRoomEvent',
+      'fanOutPresence',
+      'notifyUser',
+    ]) {
       const statement = roleStatements(template(), roleLogicalId(functionKey)).find((s) =>
         s.Action.includes('execute-api:ManageConnections'),
       );
@@ -471,6 +570,136 @@ describe('the realtime service package', () => {
     expect(files.get('src/handlers/ping.js')?.toString('utf8')).toContain(
       'require("@aws-sdk/client-apigatewaymanagementapi")',
     );
+  });
+
+  it('lets only the logout consumer close connections (DELETE), of its own API and stage', () => {
+    const closing = Object.keys(functionActions.realtime ?? {}).filter((functionKey) =>
+      roleStatements(template(), roleLogicalId(functionKey)).some((s) =>
+        JSON.stringify(s.Resource).includes('/DELETE/@connections/'),
+      ),
+    );
+    const statement = roleStatements(template(), roleLogicalId('closeUserConnections')).find((s) =>
+      s.Action.includes('execute-api:ManageConnections'),
+    );
+
+    expect(closing).toEqual(['closeUserConnections']);
+    expect(statement?.Resource).toEqual([
+      {
+        'Fn::Sub':
+          'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebsocketsApi}/ci/DELETE/@connections/*',
+      },
+    ]);
+  });
+
+  it('creates the presence table (summary and connection markers, TTL, a stream) and the processed-events table', () => {
+    expect(template().Resources.PresenceTable?.Properties).toEqual({
+      TableName: 'chat-realtime-ci-presence',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'userId', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(template().Resources.ProcessedEventsTable?.Properties).toMatchObject({
+      TableName: 'chat-realtime-ci-processed-events',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('reads rooms’ memberships read-only: GetItem, Query of the table and of its byUser index only', () => {
+    const memberships = fakeOutput('rooms', 'MembershipsTableArn');
+    const onMemberships = Object.keys(functionActions.realtime ?? {}).flatMap((functionKey) =>
+      roleStatements(template(), roleLogicalId(functionKey)).filter((s) =>
+        s.Resource.some((r) => typeof r === 'string' && r.startsWith(memberships)),
+      ),
+    );
+
+    expect(new Set(onMemberships.flatMap((s) => s.Action))).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:Query']),
+    );
+    expect(new Set(onMemberships.flatMap((s) => s.Resource))).toEqual(
+      new Set([memberships, `${memberships}/index/byUser`]),
+    );
+    const env = template().Resources[lambdaLogicalId('fanOutRoomEvent')]?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(env.Variables.MEMBERSHIPS_TABLE).toBe(fakeOutput('rooms', 'MembershipsTableName'));
+  });
+
+  it('queries connections only through the byUserId index, and no function scans', () => {
+    const queries = Object.keys(functionActions.realtime ?? {}).flatMap((functionKey) =>
+      roleStatements(template(), roleLogicalId(functionKey))
+        .filter((s) => s.Action.includes('dynamodb:Query'))
+        .flatMap((s) => s.Resource)
+        .filter((r) => typeof r !== 'string'),
+    );
+    const actions = Object.keys(functionActions.realtime ?? {}).flatMap((key) =>
+      roleStatements(template(), roleLogicalId(key)).flatMap((s) => s.Action),
+    );
+
+    expect(new Set(queries.map((r) => JSON.stringify(r)))).toEqual(
+      new Set([JSON.stringify({ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' })]),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  it('subscribes its consumers to the stage bus with one rule per event version', () => {
+    const rules = resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
+    const targetOf = (rule: Record<string, unknown>) =>
+      JSON.stringify((rule.Targets as { Arn: unknown }[])[0]?.Arn);
+    const patterns = (functionKey: string) =>
+      rules
+        .filter(
+          (rule) =>
+            targetOf(rule) === JSON.stringify({ 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] }),
+        )
+        .map((rule) => rule.EventPattern);
+    const pattern = (source: string, detailType: string) => ({
+      source: [source],
+      'detail-type': [detailType],
+      detail: { metadata: { version: [1] } },
+    });
+
+    expect(rules.every((rule) => rule.EventBusName === fakeOutput('auth', 'EventBusArn'))).toBe(true);
+    expect(patterns('fanOutRoomEvent')).toEqual([
+      pattern('chat.messaging', 'MessageSent'),
+      pattern('chat.messaging', 'MessageEdited'),
+      pattern('chat.messaging', 'MessageDeleted'),
+      pattern('chat.rooms', 'UserJoined'),
+      pattern('chat.rooms', 'UserLeft'),
+      pattern('chat.realtime', 'FanOutContinued'),
+    ]);
+    expect(patterns('fanOutPresence')).toEqual([pattern('chat.realtime', 'PresenceChanged')]);
+    expect(patterns('notifyUser')).toEqual([pattern('chat.notifications', 'NotificationRequested')]);
+    expect(patterns('closeUserConnections')).toEqual([pattern('chat.auth', 'UserLoggedOut')]);
+  });
+
+  it('reads the connections stream into presence and publishes from the presence stream, with partial failures', () => {
+    const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
+
+    expect(mappings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          EventSourceArn: { 'Fn::GetAtt': ['ConnectionsTable', 'StreamArn'] },
+          FunctionName: { 'Fn::GetAtt': [lambdaLogicalId('trackPresence'), 'Arn'] },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          BisectBatchOnFunctionError: true,
+        }),
+        expect.objectContaining({
+          EventSourceArn: { 'Fn::GetAtt': ['PresenceTable', 'StreamArn'] },
+          FunctionName: { 'Fn::GetAtt': [lambdaLogicalId('publishPresenceEvents'), 'Arn'] },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        }),
+      ]),
+    );
+    expect(mappings).toHaveLength(2);
   });
 });
 
@@ -811,5 +1040,115 @@ describe('the messaging service package', () => {
         'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:${fakeOutput('realtime', 'WebSocketApiId')}/ci/POST/@connections/*`,
       },
     ]);
+  });
+});
+
+describe('the notifications service package', () => {
+  const template = () => packagedService('notifications').template;
+  const statementsOf = (functionKey: string) => roleStatements(template(), roleLogicalId(functionKey));
+  const rules = () => resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
+  const ruleOf = (functionKey: string) =>
+    rules().filter((rule) =>
+      JSON.stringify(rule.Targets).includes(
+        JSON.stringify({ 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] }),
+      ),
+    );
+
+  it('invokes notifyMentions only for MessageSent v1 with a mention or in a DM room', () => {
+    expect(ruleOf('notifyMentions')).toEqual([
+      expect.objectContaining({
+        EventBusName: fakeOutput('auth', 'EventBusArn'),
+        EventPattern: {
+          source: ['chat.messaging'],
+          'detail-type': ['MessageSent'],
+          detail: {
+            metadata: { version: [1] },
+            $or: [{ data: { mentions: [{ exists: true }] } }, { data: { roomId: [{ prefix: 'dm_' }] } }],
+          },
+        },
+      }),
+    ]);
+  });
+
+  it('keeps its projections from UserRegistered, RoomCreated, RoomUpdated and PresenceChanged', () => {
+    const patternsOf = (functionKey: string) => ruleOf(functionKey).map((rule) => rule.EventPattern);
+
+    expect(patternsOf('rememberUser')).toEqual([
+      { source: ['chat.auth'], 'detail-type': ['UserRegistered'], detail: { metadata: { version: [1] } } },
+    ]);
+    expect(patternsOf('rememberRoom')).toEqual([
+      { source: ['chat.rooms'], 'detail-type': ['RoomCreated'], detail: { metadata: { version: [1] } } },
+      { source: ['chat.rooms'], 'detail-type': ['RoomUpdated'], detail: { metadata: { version: [1] } } },
+    ]);
+    expect(patternsOf('trackPresence')).toEqual([
+      {
+        source: ['chat.realtime'],
+        'detail-type': ['PresenceChanged'],
+        detail: { metadata: { version: [1] } },
+      },
+    ]);
+    expect(rules()).toHaveLength(5);
+  });
+
+  it('creates the inbox keyed by user and message, with a stream and a TTL', () => {
+    expect(template().Resources.InboxTable?.Properties).toMatchObject({
+      TableName: 'chat-notifications-ci-inbox',
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('publishes events and SNS messages from new inbox items only, with partial batch failures', () => {
+    const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
+
+    expect(mappings).toHaveLength(2);
+    for (const functionKey of ['publishNotificationEvents', 'deliverNotifications']) {
+      expect(mappings).toContainEqual(
+        expect.objectContaining({
+          EventSourceArn: { 'Fn::GetAtt': ['InboxTable', 'StreamArn'] },
+          FunctionName: { 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['InboxFailuresQueue', 'Arn'] } } },
+        }),
+      );
+    }
+  });
+
+  it('reads rooms’ memberships table only, by the ARN compose passes', () => {
+    expect(statementsOf('notifyMentions')).toContainEqual({
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+      Resource: [fakeOutput('rooms', 'MembershipsTableArn')],
+    });
+  });
+
+  it('uses SNS only on its per-user topics and the stage’s push platform applications', () => {
+    const userTopics = {
+      'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:chat-notifications-ci-user-*',
+    };
+    const snsResources = Object.keys(functionActions.notifications ?? {}).flatMap((functionKey) =>
+      statementsOf(functionKey)
+        .filter((statement) => statement.Action.some((action) => action.startsWith('sns:')))
+        .map((statement) => ({ actions: statement.Action, resources: statement.Resource })),
+    );
+
+    expect(snsResources).toContainEqual({ actions: ['sns:Publish'], resources: [userTopics] });
+    expect(snsResources).toContainEqual({
+      actions: ['sns:CreatePlatformEndpoint'],
+      resources: [
+        { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:app/APNS/chat-ci-apns' },
+        { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:app/GCM/chat-ci-fcm' },
+      ],
+    });
+    for (const { resources } of snsResources) {
+      for (const resource of resources) {
+        expect(JSON.stringify(resource)).toMatch(/:(chat-notifications-ci-user-\*|app\/|endpoint\/)/);
+      }
+    }
   });
 });

@@ -26,6 +26,8 @@ export function readCompose(root: string): ComposeService[] {
 
 /** The value a test passes for `${service.Output}`: recognizable in the generated template. */
 export function fakeOutput(service: string, output: string): string {
+  // ARN-shaped where the output is an ARN, so osls treats it as an existing resource (as a real deploy would).
+  if (output.endsWith('Arn')) return `arn:aws:fake:us-east-1:000000000000:${service}/${output}`;
   return `fake-${service}-${output}`;
 }
 

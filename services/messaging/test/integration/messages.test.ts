@@ -4,7 +4,6 @@ import type { Message } from '../../src/domain/message';
 import { aRoom, api, busEvents, eventsAbout, send, sent, type ErrorBody } from '../support/stack-api';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
-jest.setTimeout(60_000);
 
 describe('POST /rooms/{roomId}/messages', () => {
   it('stores a member’s message as the token’s user, ignoring a forged senderId, with mentions resolved', async () => {

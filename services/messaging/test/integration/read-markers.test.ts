@@ -1,7 +1,6 @@
 import { signedInUser } from '../../../../tools/local/test/support/users';
 import { aRoom, api, sent, type ErrorBody } from '../support/stack-api';
 
-jest.setTimeout(60_000);
 
 interface Unread {
   count: number;

@@ -17,7 +17,6 @@ import { aRoom, api, eventsAbout, eventually, send } from '../support/stack-api'
  * records `{connectionId, userId}` in realtime's connections table, as realtime's does. Everything else is real:
  * the ws client, route selection, the `@connections` answer through the SDK client, the tables and the outbox.
  */
-jest.setTimeout(60_000);
 
 const CONNECTIONS_TABLE = 'chat-realtime-local-connections';
 

@@ -1,0 +1,232 @@
+import type { RetryPolicy } from '../../src/use-cases/concurrency';
+import type {
+  Clock,
+  ConnectionChange,
+  ConnectionMessenger,
+  ConnectionRecord,
+  ConnectionStore,
+  FanOutContinuations,
+  IdGenerator,
+  MembershipReader,
+  Page,
+  PresenceState,
+  PresenceStore,
+  RoomFanOutJob,
+  SendOutcome,
+  ServerFrame,
+} from '../../src/use-cases/ports';
+
+/** Retries at once (no waiting), three attempts. */
+export const noWaitRetry = (attempts = 3): RetryPolicy & { waits: number[] } => {
+  const waits: number[] = [];
+  return {
+    attempts,
+    baseDelayMs: 10,
+    waits,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+};
+
+export const aFixedClock = (iso = '2025-01-15T10:00:00.000Z'): Clock & { set(iso: string): void } => {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+};
+
+export const sequentialIds = (prefix = 'id'): IdGenerator => {
+  let n = 0;
+  return { next: () => `${prefix}-${(n += 1)}` };
+};
+
+/**
+ * A ConnectionMessenger that records what it sends and closes. Connections in `gone` answer 410; a connection in
+ * `failing` throws that many times before it succeeds (Infinity: always).
+ */
+export class RecordingMessenger implements ConnectionMessenger {
+  readonly sent: { connectionId: string; frame: ServerFrame }[] = [];
+  readonly closed: string[] = [];
+  readonly gone = new Set<string>();
+  readonly failing = new Map<string, number>();
+  inFlight = 0;
+  maxInFlight = 0;
+
+  constructor(private readonly outcome: SendOutcome = 'sent') {}
+
+  async send(connectionId: string, frame: ServerFrame): Promise<SendOutcome> {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await Promise.resolve();
+    this.inFlight -= 1;
+    this.failIfAsked(connectionId);
+    if (this.gone.has(connectionId)) return 'gone';
+    this.sent.push({ connectionId, frame });
+    return this.outcome;
+  }
+
+  async close(connectionId: string): Promise<SendOutcome> {
+    this.failIfAsked(connectionId);
+    if (this.gone.has(connectionId)) return 'gone';
+    this.closed.push(connectionId);
+    return 'sent';
+  }
+
+  /** Connection ids that got a frame of `type`. */
+  recipientsOf(type: string): string[] {
+    return this.sent.filter((s) => s.frame.type === type).map((s) => s.connectionId);
+  }
+
+  private failIfAsked(connectionId: string): void {
+    const failures = this.failing.get(connectionId) ?? 0;
+    if (failures > 0) {
+      this.failing.set(connectionId, failures - 1);
+      throw new Error(`post to ${connectionId} failed`);
+    }
+  }
+}
+
+/** The connections table in memory. */
+export class InMemoryConnections implements ConnectionStore {
+  readonly records = new Map<string, ConnectionRecord>();
+  readonly refreshes: { connectionId: string; expiresAt: number }[] = [];
+  failQueriesFor = new Set<string>();
+
+  add(userId: string, connectionId: string, connectedAt = '2025-01-15T09:00:00.000Z'): this {
+    this.records.set(connectionId, {
+      connectionId,
+      userId,
+      username: userId,
+      connectedAt,
+      lastActiveAt: connectedAt,
+      expiresAt: 0,
+    });
+    return this;
+  }
+
+  async save(record: ConnectionRecord) {
+    this.records.set(record.connectionId, { ...record });
+  }
+
+  async remove(connectionId: string) {
+    this.records.delete(connectionId);
+  }
+
+  async ownerOf(connectionId: string) {
+    const record = this.records.get(connectionId);
+    return record ? { userId: record.userId, username: record.username } : undefined;
+  }
+
+  async refresh(connectionId: string, expiresAt: number, lastActiveAt: string) {
+    const record = this.records.get(connectionId);
+    if (!record) return false;
+    this.records.set(connectionId, { ...record, expiresAt, lastActiveAt });
+    this.refreshes.push({ connectionId, expiresAt });
+    return true;
+  }
+
+  async connectionsOf(userId: string) {
+    if (this.failQueriesFor.has(userId)) throw new Error(`query of ${userId} failed`);
+    return [...this.records.values()]
+      .filter((record) => record.userId === userId)
+      .map(({ connectionId, connectedAt }) => ({ connectionId, connectedAt }));
+  }
+}
+
+function pageOf(sorted: string[], after: string | undefined, limit: number): Page<string> {
+  const start = after === undefined ? 0 : sorted.findIndex((id) => id > after);
+  const from = start < 0 ? sorted.length : start;
+  const items = sorted.slice(from, from + limit);
+  const more = from + limit < sorted.length;
+  const last = items[items.length - 1];
+  return more && last !== undefined ? { items, next: last } : { items };
+}
+
+/** The memberships table in memory: rooms and their members. */
+export class InMemoryMemberships implements MembershipReader {
+  readonly rooms = new Map<string, Set<string>>();
+  readonly pageRequests: { roomId: string; after?: string; limit: number }[] = [];
+
+  room(roomId: string, members: string[]): this {
+    this.rooms.set(roomId, new Set(members));
+    return this;
+  }
+
+  async isMember(roomId: string, userId: string) {
+    return this.rooms.get(roomId)?.has(userId) ?? false;
+  }
+
+  async membersPage(roomId: string, options: { after?: string; limit: number }) {
+    this.pageRequests.push({ roomId, ...options });
+    return pageOf([...(this.rooms.get(roomId) ?? [])].sort(), options.after, options.limit);
+  }
+
+  async roomsPage(userId: string, options: { after?: string; limit: number }) {
+    const roomIds = [...this.rooms].filter(([, members]) => members.has(userId)).map(([roomId]) => roomId);
+    return pageOf(roomIds.sort(), options.after, options.limit);
+  }
+}
+
+/** The presence table's semantics in memory: a marker per connection, a count and a status per user. */
+export class InMemoryPresence implements PresenceStore {
+  readonly markers = new Map<string, 'open' | 'closed'>();
+  readonly counts = new Map<string, number>();
+  readonly states = new Map<string, PresenceState>();
+  failNext = 0;
+
+  async connectionOpened(change: ConnectionChange) {
+    this.maybeFail();
+    const key = `${change.userId}#${change.connectionId}`;
+    if (this.markers.has(key)) return false;
+    this.markers.set(key, 'open');
+    this.counts.set(change.userId, (this.counts.get(change.userId) ?? 0) + 1);
+    return true;
+  }
+
+  async connectionClosed(change: ConnectionChange) {
+    this.maybeFail();
+    const key = `${change.userId}#${change.connectionId}`;
+    if (this.markers.get(key) !== 'open') return false;
+    this.markers.set(key, 'closed');
+    this.counts.set(change.userId, (this.counts.get(change.userId) ?? 0) - 1);
+    return true;
+  }
+
+  async reconcile(userId: string, at: string) {
+    const count = this.counts.get(userId) ?? 0;
+    const state = this.states.get(userId);
+    if (count > 0 && state?.status !== 'online') {
+      this.states.set(userId, { status: 'online', lastSeenAt: at });
+      return 'online' as const;
+    }
+    if (count <= 0 && state?.status === 'online') {
+      this.states.set(userId, { status: 'offline', lastSeenAt: at });
+      return 'offline' as const;
+    }
+    return undefined;
+  }
+
+  async statesOf(userIds: readonly string[]) {
+    const found = new Map<string, PresenceState>();
+    for (const id of userIds) {
+      const state = this.states.get(id);
+      if (state) found.set(id, state);
+    }
+    return found;
+  }
+
+  private maybeFail(): void {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error('presence table unavailable');
+    }
+  }
+}
+
+/** Records the continuations a fan-out hands on. */
+export class RecordingContinuations implements FanOutContinuations {
+  readonly jobs: { job: RoomFanOutJob; causedBy: { eventId: string; correlationId: string } }[] = [];
+
+  async continueLater(job: RoomFanOutJob, causedBy: { eventId: string; correlationId: string }) {
+    this.jobs.push({ job, causedBy });
+  }
+}

@@ -1,0 +1,87 @@
+import { UnauthenticatedError } from '@chat/runtime';
+import { RefreshLedger } from '../../../src/domain/connection';
+import { closeConnection, keepAlive, openConnection } from '../../../src/use-cases/connections';
+import { aFixedClock, InMemoryConnections } from '../../support/fakes';
+
+const alice = { userId: 'user-alice', username: 'alice' };
+
+describe('openConnection', () => {
+  const deps = (connections = new InMemoryConnections()) => ({
+    connections,
+    clock: aFixedClock(),
+    ttlSeconds: 3600,
+    verifyToken: async (token: string | undefined) => {
+      if (token !== 'good-token') throw new UnauthenticatedError('The access token is not valid');
+      return alice;
+    },
+  });
+
+  it('records the connection for the token’s user, with a TTL', async () => {
+    const connections = new InMemoryConnections();
+
+    await openConnection(deps(connections), {
+      connectionId: 'conn-1',
+      token: 'good-token',
+      connectedAt: new Date('2025-01-15T10:00:00.000Z'),
+    });
+
+    expect(connections.records.get('conn-1')).toEqual({
+      connectionId: 'conn-1',
+      userId: 'user-alice',
+      username: 'alice',
+      connectedAt: '2025-01-15T10:00:00.000Z',
+      lastActiveAt: '2025-01-15T10:00:00.000Z',
+      expiresAt: Date.parse('2025-01-15T11:00:00.000Z') / 1000,
+    });
+  });
+
+  it.each([undefined, ''])('refuses a missing token (%p) without asking the verifier', async (token) => {
+    const connections = new InMemoryConnections();
+
+    await expect(
+      openConnection(
+        { ...deps(connections), verifyToken: () => Promise.reject(new Error('must not be called')) },
+        { connectionId: 'conn-1', token, connectedAt: new Date() },
+      ),
+    ).rejects.toThrow(new UnauthenticatedError('A token query parameter is required'));
+    expect(connections.records.size).toBe(0);
+  });
+
+  it('refuses a token the verifier refuses, recording nothing', async () => {
+    const connections = new InMemoryConnections();
+
+    await expect(
+      openConnection(deps(connections), { connectionId: 'conn-1', token: 'forged', connectedAt: new Date() }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(connections.records.size).toBe(0);
+  });
+});
+
+describe('closeConnection', () => {
+  it('deletes the connection record', async () => {
+    const connections = new InMemoryConnections().add('alice', 'conn-1').add('alice', 'conn-2');
+
+    await closeConnection({ connections }, 'conn-1');
+
+    expect([...connections.records.keys()]).toEqual(['conn-2']);
+  });
+});
+
+describe('keepAlive', () => {
+  it('lets a refresh whose write failed be tried again on the next activity', async () => {
+    class ThrottledConnections extends InMemoryConnections {
+      override async refresh(): Promise<boolean> {
+        throw new Error('throttled');
+      }
+    }
+    const connections = new InMemoryConnections().add('alice', 'conn-1');
+    const ledger = new RefreshLedger(600_000);
+    const base = { clock: aFixedClock(), ttlSeconds: 3600, ledger };
+
+    await expect(keepAlive({ ...base, connections: new ThrottledConnections() }, 'conn-1')).rejects.toThrow(
+      'throttled',
+    );
+    expect(await keepAlive({ ...base, connections }, 'conn-1')).toBe(true);
+    expect(await keepAlive({ ...base, connections }, 'conn-1')).toBe(false);
+  });
+});

@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { seniorityKey, SUCCESSOR_SENIORITY_FROM, type MemberRecord } from '../domain/membership';
+import type { RoomRecord } from '../domain/room';
+import type {
+  AddMemberOutcome,
+  DirectoryPosition,
+  Page,
+  Removal,
+  RemovalOutcome,
+  RoomChanges,
+  RoomStore,
+  WriteContext,
+} from '../use-cases/ports';
+import { memberItem, memberOf, PUBLIC_DIRECTORY, roomItem, roomOf } from './items';
+import { failedCondition, isConditionFailure, transactWrite, withConflictRetry } from './transactions';
+
+export interface RoomTables {
+  rooms: string;
+  memberships: string;
+}
+
+/** Index names, shared with serverless.ts. */
+export const ROOMS_DIRECTORY_INDEX = 'publicByRecency';
+export const MEMBERSHIPS_BY_USER_INDEX = 'byUser';
+export const MEMBERSHIPS_BY_SENIORITY_INDEX = 'bySeniority';
+
+const BATCH_GET_LIMIT = 100;
+const MAX_BATCH_GET_ROUNDS = 8;
+const MAX_ADD_ATTEMPTS = 3;
+
+type Item = Record<string, unknown>;
+
+/**
+ * The RoomStore on two DynamoDB tables. rooms: `roomId`; sparse GSI `publicByRecency` (`directory`,
+ * `createdAt`) holding active public rooms only. memberships: `roomId` + `userId`; GSI `byUser` (`userId`,
+ * `roomId`); LSI `byUsername` (`roomId`, `username`, for mentions); LSI `bySeniority` (`roomId`, `seniority`,
+ * for an owner's successor). Every change of who is in a room is one transaction with the member count.
+ */
+export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTables): RoomStore {
+  const send = client.send.bind(client);
+
+  const getMember = async (roomId: string, userId: string): Promise<MemberRecord | undefined> => {
+    const { Item } = await send(
+      new GetCommand({ TableName: tables.memberships, Key: { roomId, userId }, ConsistentRead: true }),
+    );
+    return Item ? memberOf(Item) : undefined;
+  };
+
+  const putNew = (table: string, item: Item, key: string) => ({
+    Put: { TableName: table, Item: item, ConditionExpression: `attribute_not_exists(${key})` },
+  });
+
+  async function batchGetRooms(roomIds: string[]): Promise<RoomRecord[]> {
+    const rooms: RoomRecord[] = [];
+    for (let start = 0; start < roomIds.length; start += BATCH_GET_LIMIT) {
+      let keys: Item[] = roomIds.slice(start, start + BATCH_GET_LIMIT).map((roomId) => ({ roomId }));
+      for (let round = 1; keys.length > 0; round += 1) {
+        if (round > MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving rooms unprocessed');
+        const output = await send(new BatchGetCommand({ RequestItems: { [tables.rooms]: { Keys: keys } } }));
+        rooms.push(...(output.Responses?.[tables.rooms] ?? []).map(roomOf));
+        keys = (output.UnprocessedKeys?.[tables.rooms]?.Keys as Item[] | undefined) ?? [];
+        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
+      }
+    }
+    return rooms;
+  }
+
+  async function markRemoval(removal: Removal, removalId: string, context: WriteContext): Promise<boolean> {
+    try {
+      await withConflictRetry(() =>
+        send(
+          new UpdateCommand({
+            TableName: tables.memberships,
+            Key: { roomId: removal.roomId, userId: removal.userId },
+            UpdateExpression:
+              'SET removalId = :removalId, removedBy = :removedBy, removalReason = :reason, correlationId = :correlationId',
+            ConditionExpression: 'attribute_exists(userId) AND #role = :role',
+            ExpressionAttributeNames: { '#role': 'role' },
+            ExpressionAttributeValues: {
+              ':removalId': removalId,
+              ':removedBy': removal.removedBy,
+              ':reason': removal.reason,
+              ':correlationId': context.correlationId,
+              ':role': removal.expectedRole,
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  function roomUpdateOf(removal: Removal, context: WriteContext) {
+    const departure = removal.ownerDeparture;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':minusOne': -1 };
+    let update = 'ADD memberCount :minusOne';
+    let condition = 'attribute_exists(roomId)';
+    if (departure?.kind === 'hand-over') {
+      update += ' SET ownerId = :successor, updatedAt = :now, correlationId = :correlationId';
+      Object.assign(values, {
+        ':successor': departure.successor.userId,
+        ':now': removal.at.toISOString(),
+        ':correlationId': context.correlationId,
+      });
+    } else if (departure?.kind === 'archive') {
+      update += ' SET #status = :archived, updatedAt = :now REMOVE directory';
+      condition += ' AND memberCount = :one';
+      names['#status'] = 'status';
+      Object.assign(values, { ':archived': 'archived', ':now': removal.at.toISOString(), ':one': 1 });
+    }
+    return {
+      Update: {
+        TableName: tables.rooms,
+        Key: { roomId: removal.roomId },
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  return {
+    async getRoom(roomId) {
+      const { Item } = await send(
+        new GetCommand({ TableName: tables.rooms, Key: { roomId }, ConsistentRead: true }),
+      );
+      return Item ? roomOf(Item) : undefined;
+    },
+
+    getMember,
+
+    async createRoom(room, owner, context) {
+      const result = await transactWrite(client, {
+        TransactItems: [
+          putNew(tables.rooms, roomItem(room, context.correlationId), 'roomId'),
+          putNew(tables.memberships, memberItem(owner, context.correlationId), 'userId'),
+        ],
+      });
+      if (!result.ok) throw new Error(`room ${room.roomId} already exists`);
+    },
+
+    async createDirectMessage(room, members, context) {
+      const result = await transactWrite(client, {
+        TransactItems: [
+          putNew(tables.rooms, roomItem(room, context.correlationId), 'roomId'),
+          ...members.map((member) =>
+            putNew(tables.memberships, memberItem(member, context.correlationId), 'userId'),
+          ),
+        ],
+      });
+      return result.ok ? 'created' : 'exists';
+    },
+
+    async addMember(member, context): Promise<AddMemberOutcome> {
+      for (let attempt = 1; attempt <= MAX_ADD_ATTEMPTS; attempt += 1) {
+        const result = await transactWrite(client, {
+          TransactItems: [
+            putNew(tables.memberships, memberItem(member, context.correlationId), 'userId'),
+            {
+              Update: {
+                TableName: tables.rooms,
+                Key: { roomId: member.roomId },
+                UpdateExpression: 'ADD memberCount :one',
+                ConditionExpression: 'attribute_exists(roomId) AND #status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':one': 1, ':active': 'active' },
+              },
+            },
+          ],
+        });
+        if (result.ok) return { kind: 'added' };
+        if (failedCondition(result, 0)) {
+          const existing = await getMember(member.roomId, member.userId);
+          if (existing) return { kind: 'already-member', member: existing };
+          continue; // removed in between: try again
+        }
+        return { kind: 'room-gone' };
+      }
+      throw new Error(`membership ${member.roomId}/${member.userId} kept changing while being added`);
+    },
+
+    async removeMember(removal, context): Promise<RemovalOutcome> {
+      const removalId = randomUUID();
+      if (!(await markRemoval(removal, removalId, context))) {
+        return (await getMember(removal.roomId, removal.userId)) ? 'changed' : 'not-member';
+      }
+      const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+        {
+          Delete: {
+            TableName: tables.memberships,
+            Key: { roomId: removal.roomId, userId: removal.userId },
+            ConditionExpression: 'removalId = :removalId',
+            ExpressionAttributeValues: { ':removalId': removalId },
+          },
+        },
+        roomUpdateOf(removal, context),
+      ];
+      const departure = removal.ownerDeparture;
+      if (departure?.kind === 'hand-over') {
+        const promoted: MemberRecord = { ...departure.successor, role: 'owner' };
+        items.push({
+          Update: {
+            TableName: tables.memberships,
+            Key: { roomId: removal.roomId, userId: promoted.userId },
+            UpdateExpression: 'SET #role = :owner, seniority = :seniority, correlationId = :correlationId',
+            ConditionExpression: 'attribute_exists(userId) AND #role = :previous',
+            ExpressionAttributeNames: { '#role': 'role' },
+            ExpressionAttributeValues: {
+              ':owner': 'owner',
+              ':seniority': seniorityKey(promoted),
+              ':correlationId': context.correlationId,
+              ':previous': departure.successor.role,
+            },
+          },
+        });
+      }
+      const result = await transactWrite(client, { TransactItems: items });
+      return result.ok ? 'removed' : 'changed';
+    },
+
+    async successorOf(roomId) {
+      const { Items } = await send(
+        new QueryCommand({
+          TableName: tables.memberships,
+          IndexName: MEMBERSHIPS_BY_SENIORITY_INDEX,
+          KeyConditionExpression: 'roomId = :roomId AND seniority >= :from',
+          ExpressionAttributeValues: { ':roomId': roomId, ':from': SUCCESSOR_SENIORITY_FROM },
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      );
+      const first = Items?.[0];
+      return first ? memberOf(first) : undefined;
+    },
+
+    async updateRoom(roomId, changes: RoomChanges, at, context) {
+      const sets = ['updatedAt = :now', 'correlationId = :correlationId'];
+      const names: Record<string, string> = { '#status': 'status' };
+      const values: Record<string, unknown> = {
+        ':now': at.toISOString(),
+        ':correlationId': context.correlationId,
+        ':active': 'active',
+      };
+      if (changes.name !== undefined) {
+        sets.push('#name = :name');
+        names['#name'] = 'name';
+        values[':name'] = changes.name;
+      }
+      if (changes.topic !== undefined) {
+        sets.push('topic = :topic');
+        values[':topic'] = changes.topic;
+      }
+      try {
+        const { Attributes } = await withConflictRetry(() =>
+          send(
+            new UpdateCommand({
+              TableName: tables.rooms,
+              Key: { roomId },
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: 'attribute_exists(roomId) AND #status = :active',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+              ReturnValues: 'ALL_NEW',
+            }),
+          ),
+        );
+        return Attributes ? roomOf(Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async changeRole(member, to, context) {
+      const updated: MemberRecord = { ...member, role: to };
+      try {
+        const { Attributes } = await withConflictRetry(() =>
+          send(
+            new UpdateCommand({
+              TableName: tables.memberships,
+              Key: { roomId: member.roomId, userId: member.userId },
+              UpdateExpression: 'SET #role = :to, seniority = :seniority, correlationId = :correlationId',
+              ConditionExpression: 'attribute_exists(userId) AND #role = :from',
+              ExpressionAttributeNames: { '#role': 'role' },
+              ExpressionAttributeValues: {
+                ':to': to,
+                ':from': member.role,
+                ':seniority': seniorityKey(updated),
+                ':correlationId': context.correlationId,
+              },
+              ReturnValues: 'ALL_NEW',
+            }),
+          ),
+        );
+        return Attributes ? memberOf(Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async publicRooms(limit, after?: DirectoryPosition): Promise<Page<RoomRecord, DirectoryPosition>> {
+      const { Items = [] } = await send(
+        new QueryCommand({
+          TableName: tables.rooms,
+          IndexName: ROOMS_DIRECTORY_INDEX,
+          KeyConditionExpression: 'directory = :public',
+          ExpressionAttributeValues: { ':public': PUBLIC_DIRECTORY },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+          ...(after
+            ? {
+                ExclusiveStartKey: {
+                  directory: PUBLIC_DIRECTORY,
+                  createdAt: after.createdAt,
+                  roomId: after.roomId,
+                },
+              }
+            : {}),
+        }),
+      );
+      const items = Items.slice(0, limit).map(roomOf);
+      const last = items[items.length - 1];
+      return Items.length > limit && last
+        ? { items, next: { createdAt: last.createdAt, roomId: last.roomId } }
+        : { items };
+    },
+
+    async members(roomId, limit, afterUserId) {
+      const { Items = [] } = await send(
+        new QueryCommand({
+          TableName: tables.memberships,
+          KeyConditionExpression: 'roomId = :roomId',
+          ExpressionAttributeValues: { ':roomId': roomId },
+          ConsistentRead: true,
+          Limit: limit + 1,
+          ...(afterUserId ? { ExclusiveStartKey: { roomId, userId: afterUserId } } : {}),
+        }),
+      );
+      const items = Items.slice(0, limit).map(memberOf);
+      const last = items[items.length - 1];
+      return Items.length > limit && last ? { items, next: last.userId } : { items };
+    },
+
+    async roomsOf(userId) {
+      const roomIds: string[] = [];
+      let start: Item | undefined;
+      do {
+        const output = await send(
+          new QueryCommand({
+            TableName: tables.memberships,
+            IndexName: MEMBERSHIPS_BY_USER_INDEX,
+            KeyConditionExpression: 'userId = :userId',
+            ExpressionAttributeValues: { ':userId': userId },
+            ProjectionExpression: 'roomId',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of output.Items ?? []) roomIds.push(String(item.roomId));
+        start = output.LastEvaluatedKey;
+      } while (start);
+      return batchGetRooms(roomIds);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { memberRoleSchema, roomSchema } from '@chat/events';
+import { z } from 'zod';
+import { seniorityKey, type MemberRecord } from '../domain/membership';
+import { isOpenRoom, type RoomRecord } from '../domain/room';
+import type { StoredMembership, StoredRoom } from '../use-cases/stream-events';
+
+/**
+ * The items of the rooms and memberships tables, and their reading back (from GetItem/Query or a stream image).
+ * Reading validates: a malformed item fails loudly instead of leaking into an answer or an event.
+ */
+
+/** The value of `directory` on rooms listed in the public directory (the sparse `publicByRecency` index). */
+export const PUBLIC_DIRECTORY = 'public';
+
+const roomItemSchema = roomSchema.extend({
+  status: z.enum(['active', 'archived']),
+  updatedAt: z.string().min(1),
+  correlationId: z.string().optional(),
+});
+
+const memberItemSchema = z.object({
+  roomId: z.string().min(1),
+  userId: z.string().min(1),
+  username: z.string().min(1),
+  role: memberRoleSchema,
+  joinedAt: z.string().min(1),
+  roomKind: z.enum(['room', 'dm']),
+  correlationId: z.string().optional(),
+  removalReason: z.enum(['left', 'kicked']).optional(),
+});
+
+const userItemSchema = z.object({ userId: z.string().min(1), username: z.string().min(1) });
+
+function parse<T>(schema: z.ZodType<T>, item: Record<string, unknown>, what: string): T {
+  const result = schema.safeParse(item);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`).join('; ');
+    throw new Error(`malformed ${what} item: ${issues}`);
+  }
+  return result.data;
+}
+
+export function roomItem(room: RoomRecord, correlationId?: string): Record<string, unknown> {
+  return {
+    ...room,
+    ...(isOpenRoom(room) ? { directory: PUBLIC_DIRECTORY } : {}),
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+}
+
+export function storedRoomOf(item: Record<string, unknown>): StoredRoom {
+  const { correlationId, ...record } = parse(roomItemSchema, item, 'room');
+  return correlationId === undefined ? { record } : { record, correlationId };
+}
+
+export function roomOf(item: Record<string, unknown>): RoomRecord {
+  return storedRoomOf(item).record;
+}
+
+export function memberItem(member: MemberRecord, correlationId?: string): Record<string, unknown> {
+  return {
+    ...member,
+    seniority: seniorityKey(member),
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+}
+
+export function storedMembershipOf(item: Record<string, unknown>): StoredMembership {
+  const { correlationId, removalReason, ...record } = parse(memberItemSchema, item, 'membership');
+  return {
+    record,
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(removalReason === undefined ? {} : { removalReason }),
+  };
+}
+
+export function memberOf(item: Record<string, unknown>): MemberRecord {
+  return storedMembershipOf(item).record;
+}
+
+export function userOf(item: Record<string, unknown>): { userId: string; username: string } {
+  return parse(userItemSchema, item, 'user');
+}

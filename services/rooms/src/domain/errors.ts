@@ -1,0 +1,73 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@chat/runtime';
+
+/** No such room, an archived one, or a private room (or DM) the caller is not in: never leak existence. */
+export class RoomNotFoundError extends NotFoundError {
+  constructor() {
+    super('Room not found');
+  }
+}
+
+/** The user to remove or whose role to change is not a member; also leaving a room one is not in. */
+export class MemberNotFoundError extends NotFoundError {
+  constructor() {
+    super('Member not found');
+  }
+}
+
+/** No registered user with that id (invites and DMs). */
+export class UserNotFoundError extends NotFoundError {
+  constructor() {
+    super('User not found');
+  }
+}
+
+export class NotRoomManagerError extends ForbiddenError {
+  constructor() {
+    super('Only the room owner or an admin may do this');
+  }
+}
+
+export class NotRoomOwnerError extends ForbiddenError {
+  constructor() {
+    super('Only the room owner may do this');
+  }
+}
+
+/** Seeing the members of a public room one has not joined. */
+export class NotRoomMemberError extends ForbiddenError {
+  constructor() {
+    super('Only members may do this');
+  }
+}
+
+export class OwnerCannotBeRemovedError extends ForbiddenError {
+  constructor() {
+    super('The room owner cannot be removed');
+  }
+}
+
+export class OwnerRoleUnchangeableError extends ForbiddenError {
+  constructor() {
+    super("The room owner's role cannot be changed");
+  }
+}
+
+/** A DM has exactly its two members for good: no renaming, joining, inviting, leaving or kicking. */
+export class DirectMessageRoomError extends ForbiddenError {
+  constructor() {
+    super('A direct-message room cannot be changed');
+  }
+}
+
+export class DirectMessageToSelfError extends ValidationError {
+  constructor() {
+    super([{ field: 'userId', message: 'A direct message needs another user' }]);
+  }
+}
+
+/** The room kept changing under a request (retries exhausted): the client may try again. */
+export class ConcurrentChangeError extends ConflictError {
+  constructor() {
+    super('The room changed at the same time; try again');
+  }
+}

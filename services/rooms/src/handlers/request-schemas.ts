@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from '../domain/room';
+
+/** Length in characters (Unicode code points), so an emoji counts as one. */
+const length = (text: string) => [...text].length;
+
+/** A room name: trimmed, 1 to 100 characters, no control characters. */
+const roomName = z
+  .string()
+  .trim()
+  .refine((name) => length(name) >= 1, { message: 'Must not be empty' })
+  .refine((name) => length(name) <= NAME_MAX_LENGTH, { message: `At most ${NAME_MAX_LENGTH} characters` })
+  .refine((name) => !/\p{Cc}/u.test(name), { message: 'Must not contain control characters' });
+
+/** A topic: trimmed, at most 500 characters (empty clears it). */
+const topic = z
+  .string()
+  .trim()
+  .refine((text) => length(text) <= TOPIC_MAX_LENGTH, { message: `At most ${TOPIC_MAX_LENGTH} characters` });
+
+/** Ids in paths and bodies: opaque, but bounded and free of anything a key could not hold. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+const userId = z.string().regex(ID_PATTERN, { message: 'Must be a user id' });
+
+export const createRoomBody = z.strictObject({
+  name: roomName,
+  visibility: z.enum(['public', 'private']),
+  topic: topic.optional(),
+});
+
+export const updateRoomBody = z
+  .strictObject({ name: roomName.optional(), topic: topic.optional() })
+  .refine((body) => body.name !== undefined || body.topic !== undefined, {
+    message: 'Give name, topic or both',
+  });
+
+/** `{}` joins the caller; `{userId}` adds someone. */
+export const addMemberBody = z.strictObject({ userId: userId.optional() });
+
+export const changeRoleBody = z.strictObject({ role: z.enum(['admin', 'member']) });
+
+export const openDirectMessageBody = z.strictObject({ userId });

@@ -1,0 +1,123 @@
+import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
+import type { RoomRecord } from '../domain/room';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** A new sortable id (ULID) for a room. */
+  next(): string;
+}
+
+/** What every write carries so the stream outbox can propagate it into the events it causes. */
+export interface WriteContext {
+  correlationId: string;
+}
+
+/** A position in the public directory: newest first, by creation time then room id. */
+export interface DirectoryPosition {
+  createdAt: string;
+  roomId: string;
+}
+
+export interface Page<T, P> {
+  items: T[];
+  /** Where the next page starts; undefined on the last page. */
+  next?: P;
+}
+
+export type AddMemberOutcome =
+  | { kind: 'added' }
+  | { kind: 'already-member'; member: MemberRecord }
+  /** The room does not exist (any more) or was archived. */
+  | { kind: 'room-gone' };
+
+/** What happens to the room when its owner leaves: hand it over, or archive it when nobody else is in. */
+export type OwnerDeparture = { kind: 'hand-over'; successor: MemberRecord } | { kind: 'archive' };
+
+export interface Removal {
+  roomId: string;
+  userId: string;
+  /** The user who removes: the member themselves when leaving, an owner/admin when kicking. */
+  removedBy: string;
+  reason: RemovalReason;
+  /** The role the removal was decided on; when it changed meanwhile, nothing is removed ('changed'). */
+  expectedRole: Role;
+  /** Required when the owner leaves. */
+  ownerDeparture?: OwnerDeparture;
+  at: Date;
+}
+
+/**
+ * 'changed': something the decision relied on changed meanwhile (the member's role, the successor, the member
+ * count of a room to archive, or a concurrent removal): nothing was written; decide again.
+ */
+export type RemovalOutcome = 'removed' | 'not-member' | 'changed';
+
+export interface RoomChanges {
+  name?: string;
+  topic?: string;
+}
+
+/**
+ * Rooms and memberships, kept consistent with each other: every write that changes who is in a room changes the
+ * room's member count in the same transaction.
+ */
+export interface RoomStore {
+  getRoom(roomId: string): Promise<RoomRecord | undefined>;
+  /** Strongly consistent: a membership written by a request that has returned is seen. */
+  getMember(roomId: string, userId: string): Promise<MemberRecord | undefined>;
+  /** The room and its owner's membership, atomically. */
+  createRoom(room: RoomRecord, owner: MemberRecord, context: WriteContext): Promise<void>;
+  /** The DM room and both memberships, atomically; 'exists' when the pair's room is already there. */
+  createDirectMessage(
+    room: RoomRecord,
+    members: readonly [MemberRecord, MemberRecord],
+    context: WriteContext,
+  ): Promise<'created' | 'exists'>;
+  /** Adds a membership and counts it, atomically, unless the user is already in (then: that membership). */
+  addMember(member: MemberRecord, context: WriteContext): Promise<AddMemberOutcome>;
+  /** Removes a membership, uncounts it and (for an owner) hands over or archives, atomically. */
+  removeMember(removal: Removal, context: WriteContext): Promise<RemovalOutcome>;
+  /** The longest-standing admin, else the longest-standing member (never the owner). */
+  successorOf(roomId: string): Promise<MemberRecord | undefined>;
+  /** The updated room; undefined when it is gone or archived. */
+  updateRoom(
+    roomId: string,
+    changes: RoomChanges,
+    at: Date,
+    context: WriteContext,
+  ): Promise<RoomRecord | undefined>;
+  /** The updated membership; undefined when the member is gone or no longer has role `from`. */
+  changeRole(member: MemberRecord, to: Role, context: WriteContext): Promise<MemberRecord | undefined>;
+  publicRooms(limit: number, after?: DirectoryPosition): Promise<Page<RoomRecord, DirectoryPosition>>;
+  /** Members in user id order, strongly consistent. */
+  members(roomId: string, limit: number, afterUserId?: string): Promise<Page<MemberRecord, string>>;
+  /** Every active room and DM the user is in. */
+  roomsOf(userId: string): Promise<RoomRecord[]>;
+}
+
+/** userId → username, learnt from UserRegistered events and from callers' tokens. */
+export interface KnownUser {
+  userId: string;
+  username: string;
+}
+
+export interface UserDirectory {
+  find(userId: string): Promise<KnownUser | undefined>;
+  remember(user: KnownUser): Promise<void>;
+}
+
+export interface RoomsDependencies {
+  rooms: RoomStore;
+  users: UserDirectory;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** The authenticated caller (the shape of @chat/http's Principal that the use cases need). */
+export interface Caller {
+  userId: string;
+  username: string;
+}

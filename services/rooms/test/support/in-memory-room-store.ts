@@ -1,0 +1,182 @@
+import {
+  seniorityKey,
+  SUCCESSOR_SENIORITY_FROM,
+  type MemberRecord,
+  type Role,
+} from '../../src/domain/membership';
+import { isOpenRoom, type RoomRecord } from '../../src/domain/room';
+import type {
+  Clock,
+  IdGenerator,
+  KnownUser,
+  Removal,
+  RemovalOutcome,
+  RoomsDependencies,
+  RoomStore,
+  UserDirectory,
+} from '../../src/use-cases/ports';
+import { aMember, aRoom } from './builders';
+
+/**
+ * A RoomStore in memory with the adapter's semantics: conditional writes, member counting in the same step,
+ * owner hand-over and archiving. `interfere` runs before a removal is written, to simulate a concurrent change.
+ */
+export class InMemoryRoomStore implements RoomStore {
+  readonly rooms = new Map<string, RoomRecord>();
+  readonly memberships = new Map<string, MemberRecord>();
+  readonly removals: Removal[] = [];
+  interfere: ((removal: Removal) => void) | undefined;
+
+  private key(roomId: string, userId: string) {
+    return `${roomId}/${userId}`;
+  }
+
+  /** Test setup: a room with its members, counted. */
+  seed(room: Partial<RoomRecord>, members: Array<Partial<MemberRecord>>): RoomRecord {
+    const record = aRoom({ ...room, memberCount: members.length });
+    this.rooms.set(record.roomId, record);
+    for (const member of members) {
+      const stored = aMember({ roomId: record.roomId, roomKind: record.kind, ...member });
+      this.memberships.set(this.key(stored.roomId, stored.userId), stored);
+    }
+    return record;
+  }
+
+  membersOf(roomId: string): MemberRecord[] {
+    return [...this.memberships.values()].filter((m) => m.roomId === roomId);
+  }
+
+  async getRoom(roomId: string) {
+    const room = this.rooms.get(roomId);
+    return room && { ...room };
+  }
+
+  async getMember(roomId: string, userId: string) {
+    const member = this.memberships.get(this.key(roomId, userId));
+    return member && { ...member };
+  }
+
+  async createRoom(room: RoomRecord, owner: MemberRecord) {
+    this.rooms.set(room.roomId, { ...room });
+    this.memberships.set(this.key(owner.roomId, owner.userId), { ...owner });
+  }
+
+  async createDirectMessage(room: RoomRecord, members: readonly [MemberRecord, MemberRecord]) {
+    if (this.rooms.has(room.roomId)) return 'exists' as const;
+    this.rooms.set(room.roomId, { ...room });
+    for (const m of members) this.memberships.set(this.key(m.roomId, m.userId), { ...m });
+    return 'created' as const;
+  }
+
+  async addMember(member: MemberRecord) {
+    const existing = this.memberships.get(this.key(member.roomId, member.userId));
+    if (existing) return { kind: 'already-member' as const, member: { ...existing } };
+    const room = this.rooms.get(member.roomId);
+    if (!room || room.status !== 'active') return { kind: 'room-gone' as const };
+    this.memberships.set(this.key(member.roomId, member.userId), { ...member });
+    room.memberCount += 1;
+    return { kind: 'added' as const };
+  }
+
+  async removeMember(removal: Removal): Promise<RemovalOutcome> {
+    this.interfere?.(removal);
+    const member = this.memberships.get(this.key(removal.roomId, removal.userId));
+    const room = this.rooms.get(removal.roomId);
+    if (!member) return 'not-member';
+    if (!room || member.role !== removal.expectedRole) return 'changed';
+    const departure = removal.ownerDeparture;
+    if (departure?.kind === 'archive' && room.memberCount !== 1) return 'changed';
+    if (departure?.kind === 'hand-over') {
+      const successor = this.memberships.get(this.key(removal.roomId, departure.successor.userId));
+      if (!successor || successor.role !== departure.successor.role) return 'changed';
+      successor.role = 'owner';
+      room.ownerId = successor.userId;
+    }
+    if (departure?.kind === 'archive') room.status = 'archived';
+    this.memberships.delete(this.key(removal.roomId, removal.userId));
+    room.memberCount -= 1;
+    this.removals.push(removal);
+    return 'removed';
+  }
+
+  async successorOf(roomId: string) {
+    return this.membersOf(roomId)
+      .filter((m) => seniorityKey(m) >= SUCCESSOR_SENIORITY_FROM)
+      .sort((a, b) => seniorityKey(a).localeCompare(seniorityKey(b)))[0];
+  }
+
+  async updateRoom(roomId: string, changes: { name?: string; topic?: string }, at: Date) {
+    const room = this.rooms.get(roomId);
+    if (!room || room.status !== 'active') return undefined;
+    Object.assign(room, changes, { updatedAt: at.toISOString() });
+    return { ...room };
+  }
+
+  async changeRole(member: MemberRecord, to: Role) {
+    const stored = this.memberships.get(this.key(member.roomId, member.userId));
+    if (!stored || stored.role !== member.role) return undefined;
+    stored.role = to;
+    return { ...stored };
+  }
+
+  async publicRooms(limit: number, after?: { createdAt: string; roomId: string }) {
+    const order = (r: RoomRecord) => `${r.createdAt}#${r.roomId}`;
+    const all = [...this.rooms.values()]
+      .filter(isOpenRoom)
+      .sort((a, b) => order(b).localeCompare(order(a)))
+      .filter((r) => !after || order(r) < `${after.createdAt}#${after.roomId}`);
+    const items = all.slice(0, limit);
+    const last = items[items.length - 1];
+    return all.length > limit && last
+      ? { items, next: { createdAt: last.createdAt, roomId: last.roomId } }
+      : { items };
+  }
+
+  async members(roomId: string, limit: number, afterUserId?: string) {
+    const all = this.membersOf(roomId)
+      .sort((a, b) => a.userId.localeCompare(b.userId))
+      .filter((m) => afterUserId === undefined || m.userId > afterUserId);
+    const items = all.slice(0, limit);
+    const last = items[items.length - 1];
+    return all.length > limit && last ? { items, next: last.userId } : { items };
+  }
+
+  async roomsOf(userId: string) {
+    const ids = [...this.memberships.values()].filter((m) => m.userId === userId).map((m) => m.roomId);
+    return ids.flatMap((id) => {
+      const room = this.rooms.get(id);
+      return room ? [{ ...room }] : [];
+    });
+  }
+}
+
+export class InMemoryUserDirectory implements UserDirectory {
+  readonly users = new Map<string, string>();
+
+  constructor(known: KnownUser[] = []) {
+    for (const user of known) this.users.set(user.userId, user.username);
+  }
+
+  async find(userId: string) {
+    const username = this.users.get(userId);
+    return username === undefined ? undefined : { userId, username };
+  }
+
+  async remember(user: KnownUser) {
+    this.users.set(user.userId, user.username);
+  }
+}
+
+export const fixedClock = (iso = '2025-02-01T12:00:00.000Z'): Clock => ({ now: () => new Date(iso) });
+
+export function sequentialIds(prefix = 'room-new-'): IdGenerator {
+  let n = 0;
+  return { next: () => `${prefix}${++n}` };
+}
+
+export function fakeDependencies(known: KnownUser[] = []) {
+  const rooms = new InMemoryRoomStore();
+  const users = new InMemoryUserDirectory(known);
+  const deps: RoomsDependencies = { rooms, users, clock: fixedClock(), ids: sequentialIds() };
+  return { deps, rooms, users };
+}
