@@ -1054,10 +1054,13 @@ describe('the notifications service package', () => {
       ),
     );
 
+  /** osls names the rule's bus by the part of the `eventBusArn` param after its last `/` (the bus name). */
+  const stageBus = fakeOutput('auth', 'EventBusArn').split('/').pop();
+
   it('invokes notifyMentions only for MessageSent v1 with a mention or in a DM room', () => {
     expect(ruleOf('notifyMentions')).toEqual([
       expect.objectContaining({
-        EventBusName: fakeOutput('auth', 'EventBusArn'),
+        EventBusName: stageBus,
         EventPattern: {
           source: ['chat.messaging'],
           'detail-type': ['MessageSent'],
@@ -1088,6 +1091,7 @@ describe('the notifications service package', () => {
       },
     ]);
     expect(rules()).toHaveLength(5);
+    expect(rules().every((rule) => rule.EventBusName === stageBus)).toBe(true);
   });
 
   it('creates the inbox keyed by user and message, with a stream and a TTL', () => {

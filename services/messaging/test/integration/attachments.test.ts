@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 import { aRoom, api, send, type ErrorBody } from '../support/stack-api';
 
-
 interface UploadTicket {
   attachmentId: string;
   uploadUrl: string;

@@ -8,7 +8,6 @@ import { dynamoMessageStore } from '../../src/adapters/dynamodb-messages';
 import type { Message } from '../../src/domain/message';
 import type { MessageStore } from '../../src/use-cases/ports';
 
-
 /** The messaging tables of the local stack (created from serverless.ts). */
 const tables = {
   messages: 'chat-messaging-local-messages',

@@ -1,7 +1,6 @@
 import { signedInUser } from '../../../../tools/local/test/support/users';
 import { aRoom, api, sent, type ErrorBody } from '../support/stack-api';
 
-
 interface Unread {
   count: number;
   lastReadMessageId: string | null;

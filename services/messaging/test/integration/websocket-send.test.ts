@@ -6,7 +6,6 @@ import type { SignedInUser } from '../../../../tools/local/test/support/users';
 import type { Message } from '../../src/domain/message';
 import { aRoom, api, eventually } from '../support/stack-api';
 
-
 /** realtime's connections table on the local stack (messaging only reads it; its `$connect` writes it). */
 const CONNECTIONS_TABLE = 'chat-realtime-local-connections';
 
