@@ -1,19 +1,230 @@
 import type { AWS } from '@serverless/typescript';
-import { attachedProvider, serviceBase, withOwnRoles } from '../../libs/serverless-config/src';
+import {
+  allow,
+  attachedProvider,
+  dynamoTable,
+  putEvents,
+  serviceBase,
+  streamRead,
+  tableAccess,
+  withOwnRoles,
+  type FunctionSpec,
+  type IamStatement,
+} from '../../libs/serverless-config/src';
+import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
+import { idempotencyTableProperties } from '../../libs/events/src/consumer/idempotency-table';
+import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
+import { presenceChangedContract } from '../../libs/events/src/contracts/presence-changed';
+import { roomCreatedContract } from '../../libs/events/src/contracts/room-created';
+import { roomUpdatedContract } from '../../libs/events/src/contracts/room-updated';
+import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
+import { eventPattern } from '../../libs/events/src/event-pattern';
 
-/** chat-notifications: its routes attach to the stage's HTTP API created by chat-auth (see README, Parameters). */
+/**
+ * chat-notifications: mentions and DM alerts → in-app inbox, NotificationRequested events and SNS e-mail/push,
+ * with preferences. Its routes attach to the stage's HTTP API (chat-auth). It reads rooms' memberships table
+ * (read-only, strongly consistent: docs/decisions/003-membership-reads.md). See README.md.
+ */
+const verifier = tokenVerifierAccess();
+const eventBus = '${param:eventBusArn}';
+const membershipsTableArn = '${param:membershipsTableArn}';
+
+/** One SNS topic per user: `chat-notifications-<stage>-user-<userId>` (and its subscriptions, `<topic>:<id>`). */
+const USER_TOPIC_PREFIX = '${self:service}-${sls:stage}-user-';
+const snsArn = (resource: string) => ({
+  'Fn::Sub': `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${resource}`,
+});
+const userTopics = snsArn(`${USER_TOPIC_PREFIX}*`);
+/**
+ * The stage's push platform applications, created once per stage by the operator with the APNs / FCM
+ * credentials (CloudFormation has no resource type for them; see README, Parameters): `chat-<stage>-apns`
+ * (platform APNS) and `chat-<stage>-fcm` (platform GCM).
+ */
+const platformApplications = {
+  apns: snsArn('app/APNS/chat-${sls:stage}-apns'),
+  fcm: snsArn('app/GCM/chat-${sls:stage}-fcm'),
+};
+const platformEndpoints = [
+  snsArn('endpoint/APNS/chat-${sls:stage}-apns/*'),
+  snsArn('endpoint/GCM/chat-${sls:stage}-fcm/*'),
+];
+
+const guardTable = tableAccess('ProcessedEventsTable', [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+]);
+const devicesByUser = allow(['dynamodb:Query'], [{ 'Fn::Sub': '${DevicesTable.Arn}/index/byUser' }]);
+/** Making a user's topic match the projection: the topic, its e-mail and device subscriptions. */
+const provisionTopic: IamStatement[] = [
+  tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+  devicesByUser,
+  tableAccess('DevicesTable', ['dynamodb:UpdateItem']),
+  allow(['sns:CreateTopic', 'sns:Subscribe'], [userTopics]),
+];
+
+/** An authenticated REST route: the shared token verifier plus the function's own statements. */
+function route(method: string, path: string, handler: string, statements: IamStatement[]): FunctionSpec {
+  return {
+    handler: `src/handlers/${handler}.handler`,
+    events: [{ httpApi: { method, path } }],
+    environment: { ...verifier.environment },
+    statements: [...verifier.statements, ...statements],
+  };
+}
+
+/** A consumer of the inbox table's stream: new items only, in order, retried record by record. */
+function inboxStreamConsumer(handler: string, statements: IamStatement[]): FunctionSpec {
+  return {
+    handler: `src/handlers/${handler}.handler`,
+    events: [
+      {
+        stream: {
+          type: 'dynamodb',
+          arn: { 'Fn::GetAtt': ['InboxTable', 'StreamArn'] },
+          startingPosition: 'TRIM_HORIZON',
+          batchSize: 10,
+          maximumRetryAttempts: 10,
+          bisectBatchOnFunctionError: true,
+          functionResponseType: 'ReportBatchItemFailures',
+          filterPatterns: [{ eventName: ['INSERT'] }],
+          destinations: { onFailure: { arn: { 'Fn::GetAtt': ['InboxFailuresQueue', 'Arn'] }, type: 'sqs' } },
+        },
+      },
+    ],
+    statements: [
+      streamRead('InboxTable'),
+      allow(['sqs:SendMessage'], [{ 'Fn::GetAtt': ['InboxFailuresQueue', 'Arn'] }]),
+      ...statements,
+    ],
+  };
+}
+
+/** MessageSent v1 with at least one mention, or in a DM room: plain room messages invoke nothing. */
+const mentionsOrDirectMessages = {
+  ...eventPattern(messageSentContract),
+  detail: {
+    ...eventPattern(messageSentContract).detail,
+    $or: [{ data: { mentions: [{ exists: true }] } }, { data: { roomId: [{ prefix: 'dm_' }] } }],
+  },
+};
+
 const { functions, roles } = withOwnRoles({
   health: {
     handler: 'src/handlers/health.handler',
     events: [{ httpApi: { method: 'GET', path: '/health/notifications' } }],
   },
+  listNotifications: route('GET', '/notifications', 'list-notifications', [
+    tableAccess('InboxTable', ['dynamodb:Query']),
+  ]),
+  getPreferences: route('GET', '/notifications/preferences', 'get-preferences', [
+    tableAccess('PreferencesTable', ['dynamodb:GetItem']),
+  ]),
+  putPreferences: route('PUT', '/notifications/preferences', 'put-preferences', [
+    tableAccess('PreferencesTable', ['dynamodb:PutItem']),
+  ]),
+  registerDevice: route('POST', '/notifications/devices', 'register-device', [
+    tableAccess('DevicesTable', ['dynamodb:PutItem', 'dynamodb:DeleteItem']),
+    ...provisionTopic,
+    allow(['sns:Unsubscribe'], [userTopics]),
+    allow(['sns:CreatePlatformEndpoint'], [platformApplications.apns, platformApplications.fcm]),
+    allow(['sns:SetEndpointAttributes', 'sns:DeleteEndpoint'], platformEndpoints),
+  ]),
+  notifyMentions: {
+    handler: 'src/handlers/notify-mentions.handler',
+    events: [{ eventBridge: { eventBus, pattern: mentionsOrDirectMessages } }],
+    statements: [
+      allow(['dynamodb:GetItem', 'dynamodb:Query'], [membershipsTableArn]),
+      tableAccess('PreferencesTable', ['dynamodb:GetItem']),
+      tableAccess('PresenceTable', ['dynamodb:GetItem']),
+      tableAccess('InboxTable', ['dynamodb:PutItem']),
+      guardTable,
+    ],
+  },
+  rememberUser: {
+    handler: 'src/handlers/remember-user.handler',
+    events: [{ eventBridge: { eventBus, pattern: eventPattern(userRegisteredContract) } }],
+    statements: provisionTopic,
+  },
+  rememberRoom: {
+    handler: 'src/handlers/remember-room.handler',
+    events: [
+      { eventBridge: { eventBus, pattern: eventPattern(roomCreatedContract) } },
+      { eventBridge: { eventBus, pattern: eventPattern(roomUpdatedContract) } },
+    ],
+    statements: [tableAccess('RoomsTable', ['dynamodb:UpdateItem'])],
+  },
+  trackPresence: {
+    handler: 'src/handlers/track-presence.handler',
+    events: [{ eventBridge: { eventBus, pattern: eventPattern(presenceChangedContract) } }],
+    statements: [tableAccess('PresenceTable', ['dynamodb:UpdateItem'])],
+  },
+  publishNotificationEvents: inboxStreamConsumer('publish-notification-events', [putEvents(eventBus)]),
+  deliverNotifications: inboxStreamConsumer('deliver-notifications', [
+    tableAccess('PreferencesTable', ['dynamodb:GetItem']),
+    tableAccess('RoomsTable', ['dynamodb:GetItem']),
+    ...provisionTopic,
+    allow(['sns:Publish'], [userTopics]),
+    guardTable,
+  ]),
 });
 
 const config: AWS = {
   ...serviceBase('chat-notifications'),
-  provider: attachedProvider(),
+  provider: attachedProvider({
+    environment: {
+      INBOX_TABLE: { Ref: 'InboxTable' },
+      PREFERENCES_TABLE: { Ref: 'PreferencesTable' },
+      PRESENCE_TABLE: { Ref: 'PresenceTable' },
+      USERS_TABLE: { Ref: 'UsersTable' },
+      ROOMS_TABLE: { Ref: 'RoomsTable' },
+      DEVICES_TABLE: { Ref: 'DevicesTable' },
+      PROCESSED_EVENTS_TABLE: { Ref: 'ProcessedEventsTable' },
+      MEMBERSHIPS_TABLE: '${param:membershipsTableName}',
+      USER_TOPIC_PREFIX,
+      APNS_PLATFORM_APPLICATION_ARN: platformApplications.apns,
+      FCM_PLATFORM_APPLICATION_ARN: platformApplications.fcm,
+    },
+  }),
   functions,
-  resources: { Resources: { ...roles } },
+  resources: {
+    Resources: {
+      ...roles,
+      InboxTable: dynamoTable({
+        name: 'inbox',
+        partitionKey: { name: 'userId', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+        stream: 'NEW_IMAGE',
+        ttlAttribute: 'expiresAt',
+      }),
+      PreferencesTable: dynamoTable({ name: 'preferences', partitionKey: { name: 'userId', type: 'S' } }),
+      PresenceTable: dynamoTable({ name: 'presence', partitionKey: { name: 'userId', type: 'S' } }),
+      UsersTable: dynamoTable({ name: 'users', partitionKey: { name: 'userId', type: 'S' } }),
+      RoomsTable: dynamoTable({ name: 'rooms', partitionKey: { name: 'roomId', type: 'S' } }),
+      DevicesTable: dynamoTable({
+        name: 'devices',
+        partitionKey: { name: 'deviceId', type: 'S' },
+        indexes: [
+          {
+            name: 'byUser',
+            partitionKey: { name: 'userId', type: 'S' },
+            sortKey: { name: 'registeredAt', type: 'S' },
+          },
+        ],
+      }),
+      ProcessedEventsTable: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: { ...idempotencyTableProperties('${self:service}-${sls:stage}-processed-events') },
+      },
+      InboxFailuresQueue: {
+        Type: 'AWS::SQS::Queue',
+        Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
+      },
+    },
+    Outputs: {
+      InboxTableName: { Value: { Ref: 'InboxTable' } },
+    },
+  },
 };
 
 export default config;

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { startEventBridge } from './cloud/eventbridge';
 import { startHttpApi } from './cloud/http-api';
 import { deliveriesResponse, startSns } from './cloud/sns';
@@ -11,6 +12,7 @@ import { createTables, startDynamoDbLocal, startStreamMapping, startTtlSweeper }
 import { ensureUserPool, startCognitoLocal, startS3 } from './emulators';
 import { FunctionRuntime } from './functions/function-runtime';
 import { assertPortsFree } from './ports';
+import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
 import type { LoadedService } from './services/model';
 
@@ -148,6 +150,10 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     stops.push({ name: 's3rver', stop: () => s3.close() });
     stops.push({ name: 'SNS', stop: () => sns.close() });
     log(`${tables.length} tables ready`);
+    const platformApplications = referencedPlatformApplications(services.flatMap((s) => s.functions));
+    const snsClient = new SNSClient({ region, endpoint: sns.url, credentials: CREDENTIALS });
+    await createPlatformApplications(snsClient, platformApplications);
+    snsClient.destroy();
 
     const runtime = new FunctionRuntime({
       functions: services.flatMap((s) => s.functions),

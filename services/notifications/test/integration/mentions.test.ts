@@ -3,7 +3,6 @@ import { signedInUser, type SignedInUser } from '../../../../tools/local/test/su
 import {
   createRoom,
   emailsTo,
-  ensurePlatformApplications,
   eventually,
   expectStatus,
   inboxOf,
@@ -57,7 +56,7 @@ describe('mention notifications, end to end', () => {
         return emails.length > 0 ? emails : undefined;
       });
       expect(email?.subject).toBe(
-        `@${alice.username} mentioned you in #${(await inboxRoomName(roomId, alice)) ?? ''}`,
+        `@${alice.username} mentioned you in #${(await roomNameOf(roomId, alice)) ?? ''}`,
       );
       expect(email?.message).toContain(tag);
       expect(await notificationsAbout(user, message.messageId)).toEqual([
@@ -143,7 +142,6 @@ describe('mention notifications, end to end', () => {
   });
 
   it('with e-mail off and a push device registered, a mention is pushed to the device only', async () => {
-    await ensurePlatformApplications();
     const [alice, bob] = await Promise.all([aKnownUser(), aKnownUser()]);
     const roomId = await aRoomWith(alice, bob);
     await expectStatus(200, 'PUT', '/notifications/preferences', {
@@ -165,7 +163,7 @@ describe('mention notifications, end to end', () => {
     expect(pushed).toHaveLength(1);
     expect(JSON.parse(pushed[0]?.message ?? '{}')).toMatchObject({
       notification: {
-        title: `@${alice.username} mentioned you in #${(await inboxRoomName(roomId, alice)) ?? ''}`,
+        title: `@${alice.username} mentioned you in #${(await roomNameOf(roomId, alice)) ?? ''}`,
       },
     });
     expect(await emailsTo(bob.email, tag)).toEqual([]);
@@ -173,7 +171,7 @@ describe('mention notifications, end to end', () => {
 });
 
 /** The room's name as the rooms API gives it. */
-async function inboxRoomName(roomId: string, member: SignedInUser): Promise<string | undefined> {
+async function roomNameOf(roomId: string, member: SignedInUser): Promise<string | undefined> {
   return (await expectStatus<{ name: string }>(200, 'GET', `/rooms/${roomId}`, { user: member })).name;
 }
 

@@ -1,5 +1,5 @@
 import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
-import { api, ensurePlatformApplications, expectStatus, type ErrorBody } from '../support/stack';
+import { api, expectStatus, type ErrorBody } from '../support/stack';
 
 // The REST routes of chat-notifications on the local stack, with real users (cognito-local tokens).
 
@@ -8,7 +8,6 @@ let bob: SignedInUser;
 
 beforeAll(async () => {
   [alice, bob] = await Promise.all([signedInUser(), signedInUser()]);
-  await ensurePlatformApplications();
 });
 
 const fieldsOf = (body: ErrorBody) => (body.error.details ?? []).map((detail) => detail.field).sort();

@@ -1,5 +1,4 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { CreatePlatformApplicationCommand, SNSClient } from '@aws-sdk/client-sns';
 import { createEventPublisher, type EventEnvelope } from '@chat/events';
 import type { PublishedEvent } from '../../../../tools/local/src/cloud/eventbridge/types';
 import type { SnsDelivery } from '../../../../tools/local/src/cloud/sns/types';
@@ -164,30 +163,6 @@ export async function putOnBus(...events: EventEnvelope[]): Promise<void> {
   const { failed } = await publisher.publish(events);
   if (failed.length > 0)
     throw new Error(`PutEvents failed: ${JSON.stringify(failed.map((f) => f.errorCode))}`);
-}
-
-/**
- * Creates the stage's push platform applications on the local SNS, as the operator does once per stage in
- * AWS (chat-<stage>-apns on APNS, chat-<stage>-fcm on GCM). Idempotent.
- */
-export async function ensurePlatformApplications(): Promise<void> {
-  const sns = new SNSClient({
-    endpoint: localStack().sns,
-    region: localStack().region,
-    credentials: CREDENTIALS,
-  });
-  try {
-    for (const [name, platform] of [
-      [`chat-${STAGE}-apns`, 'APNS'],
-      [`chat-${STAGE}-fcm`, 'GCM'],
-    ] as const) {
-      await sns.send(
-        new CreatePlatformApplicationCommand({ Name: name, Platform: platform, Attributes: {} }),
-      );
-    }
-  } finally {
-    sns.destroy();
-  }
 }
 
 // Rooms, DMs and messages through the REST API of the rooms and messaging services.

@@ -1,0 +1,90 @@
+import {
+  DeleteCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Device } from '../domain/device';
+import type { DeviceRegistry } from '../use-cases/ports';
+import { isConditionalCheckFailure } from './dynamodb-errors';
+
+/** The devices table's index of a user's devices, by registration time. */
+export const DEVICES_BY_USER_INDEX = 'byUser';
+
+const deviceItemSchema = z.object({
+  deviceId: z.string().min(1),
+  userId: z.string().min(1),
+  platform: z.enum(['apns', 'fcm']),
+  endpointArn: z.string().min(1),
+  subscriptionArn: z.string().min(1).optional(),
+  registeredAt: z.string().min(1),
+});
+
+function deviceOf(item: Record<string, unknown>): Device {
+  const { subscriptionArn, ...device } = deviceItemSchema.parse(item);
+  return subscriptionArn === undefined ? device : { ...device, subscriptionArn };
+}
+
+/**
+ * The devices table (deviceId, derived from platform and token; GSI `byUser`: userId, registeredAt). One token
+ * is one item, whoever registered it last owns it.
+ */
+export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string): DeviceRegistry {
+  const ownedBy = (userId: string) => ({
+    ConditionExpression: 'userId = :userId',
+    ExpressionAttributeValues: { ':userId': userId },
+  });
+  return {
+    async put(device) {
+      const { Attributes } = await client.send(
+        new PutCommand({ TableName: tableName, Item: { ...device }, ReturnValues: 'ALL_OLD' }),
+      );
+      return Attributes ? deviceOf(Attributes) : undefined;
+    },
+
+    async listByUser(userId) {
+      const devices: Device[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const { Items = [], LastEvaluatedKey } = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: DEVICES_BY_USER_INDEX,
+            KeyConditionExpression: 'userId = :userId',
+            ExpressionAttributeValues: { ':userId': userId },
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        devices.push(...Items.map(deviceOf));
+        startKey = LastEvaluatedKey;
+      } while (startKey);
+      return devices;
+    },
+
+    async delete(deviceId, userId) {
+      try {
+        await client.send(new DeleteCommand({ TableName: tableName, Key: { deviceId }, ...ownedBy(userId) }));
+      } catch (error) {
+        if (!isConditionalCheckFailure(error)) throw error; // gone, or another user's now
+      }
+    },
+
+    async setSubscription(deviceId, userId, subscriptionArn) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { deviceId },
+            UpdateExpression: 'SET subscriptionArn = :subscriptionArn',
+            ...ownedBy(userId),
+            ExpressionAttributeValues: { ':userId': userId, ':subscriptionArn': subscriptionArn },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailure(error)) throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Inbox } from '../use-cases/ports';
+import { isConditionalCheckFailure } from './dynamodb-errors';
+import { inboxEntryOf, inboxItemOf } from './inbox-item';
+
+/** The inbox table (userId, sk): one item per (user, message), written once with a conditional put. */
+export function dynamoInbox(client: DynamoDBDocumentClient, tableName: string): Inbox {
+  return {
+    async add(entry) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: inboxItemOf(entry),
+            ConditionExpression: 'attribute_not_exists(userId)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async page(userId, limit, afterKey) {
+      const { Items = [], LastEvaluatedKey } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'userId = :userId',
+          ExpressionAttributeValues: { ':userId': userId },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(afterKey === undefined ? {} : { ExclusiveStartKey: { userId, sk: afterKey } }),
+        }),
+      );
+      const items = Items.map((item) => inboxEntryOf(item).notification);
+      const lastKey = LastEvaluatedKey?.sk;
+      return typeof lastKey === 'string' ? { items, lastKey } : { items };
+    },
+  };
+}

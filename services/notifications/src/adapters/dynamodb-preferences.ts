@@ -1,0 +1,32 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { PreferencesStore } from '../use-cases/ports';
+
+const preferencesItemSchema = z.object({
+  email: z.boolean(),
+  push: z.boolean(),
+  mutedRoomIds: z.array(z.string()),
+});
+
+/** The preferences table (userId): `{email, push, mutedRoomIds, updatedAt}`; read strongly consistent. */
+export function dynamoPreferences(client: DynamoDBDocumentClient, tableName: string): PreferencesStore {
+  return {
+    async get(userId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { userId }, ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { email, push, mutedRoomIds } = preferencesItemSchema.parse(Item);
+      return { email, push, mutedRoomIds };
+    },
+
+    async put(userId, preferences, updatedAt) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { userId, ...preferences, updatedAt: updatedAt.toISOString() },
+        }),
+      );
+    },
+  };
+}

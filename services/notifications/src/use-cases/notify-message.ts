@@ -1,0 +1,109 @@
+import type { Message } from '@chat/events';
+import type { Logger } from '@chat/runtime';
+import { isDirectMessageRoom, notificationOf, type NotificationKind } from '../domain/notification';
+import { DEFAULT_PREFERENCES, isMuted } from '../domain/preferences';
+import { countsAsOffline } from '../domain/presence';
+import { inBatches } from './batches';
+import type { Cause, Inbox, MembershipReader, PreferencesStore, PresenceStore } from './ports';
+
+export interface NotifyMessageDependencies {
+  memberships: MembershipReader;
+  preferences: PreferencesStore;
+  presence: PresenceStore;
+  inbox: Inbox;
+  logger: Logger;
+}
+
+export type SkipReason = 'sender' | 'not-a-member' | 'muted' | 'online' | 'already-notified';
+
+export interface NotifyOutcome {
+  /** Users who got a new inbox item, with its kind. */
+  notified: { userId: string; kind: NotificationKind }[];
+  skipped: { userId: string; reason: SkipReason }[];
+}
+
+/** Most distinct users one message notifies (messaging resolves at most 20 mentions; this bounds a bad event). */
+export const MAX_RECIPIENTS = 100;
+/** Members read from a DM room: two belong to it; more would be a bug upstream. */
+const DM_MEMBERS_READ = 3;
+/** Recipients handled at once. */
+const CONCURRENCY = 10;
+
+/**
+ * The candidates of a message: every mentioned user (`mention`), and in a DM room the other member (`dm`,
+ * unless also mentioned). The sender is never one.
+ */
+async function candidatesOf(
+  deps: Pick<NotifyMessageDependencies, 'memberships'>,
+  message: Message,
+): Promise<{ candidates: Map<string, NotificationKind>; dmMembers: Set<string> }> {
+  const candidates = new Map<string, NotificationKind>();
+  for (const userId of message.mentions) candidates.set(userId, 'mention');
+  const dmMembers = new Set<string>();
+  if (isDirectMessageRoom(message.roomId)) {
+    for (const userId of await deps.memberships.membersOf(message.roomId, DM_MEMBERS_READ)) {
+      if (userId === message.senderId) continue;
+      dmMembers.add(userId);
+      if (!candidates.has(userId)) candidates.set(userId, 'dm');
+    }
+  }
+  return { candidates, dmMembers };
+}
+
+/**
+ * MessageSent → inbox items. For each mentioned member and, in a DM room, the other member while offline:
+ * one inbox item, written with a conditional put on (userId, messageId), so a redelivered or retried
+ * message adds nothing. Never the sender; never a non-member (checked again, strongly consistent, on
+ * rooms' memberships table); never a user who muted the room. The events and SNS publishes follow from the
+ * inbox table's stream (one per new item).
+ */
+export async function notifyMessage(
+  deps: NotifyMessageDependencies,
+  message: Message,
+  cause: Cause,
+): Promise<NotifyOutcome> {
+  const outcome: NotifyOutcome = { notified: [], skipped: [] };
+  const { candidates, dmMembers } = await candidatesOf(deps, message);
+  if (candidates.delete(message.senderId))
+    outcome.skipped.push({ userId: message.senderId, reason: 'sender' });
+  let recipients = [...candidates];
+  if (recipients.length > MAX_RECIPIENTS) {
+    deps.logger.warn('too many recipients, only the first are notified', {
+      messageId: message.messageId,
+      recipients: recipients.length,
+      max: MAX_RECIPIENTS,
+    });
+    recipients = recipients.slice(0, MAX_RECIPIENTS);
+  }
+
+  await inBatches(recipients, CONCURRENCY, async ([userId, kind]) => {
+    const reason = await reasonToSkip(deps, message, userId, kind, dmMembers.has(userId));
+    if (reason) {
+      outcome.skipped.push({ userId, reason });
+      return;
+    }
+    const added = await deps.inbox.add({
+      userId,
+      notification: notificationOf(userId, kind, message),
+      cause,
+    });
+    if (added) outcome.notified.push({ userId, kind });
+    else outcome.skipped.push({ userId, reason: 'already-notified' });
+  });
+  return outcome;
+}
+
+async function reasonToSkip(
+  deps: NotifyMessageDependencies,
+  message: Message,
+  userId: string,
+  kind: NotificationKind,
+  knownMember: boolean,
+): Promise<SkipReason | undefined> {
+  const member = knownMember || (await deps.memberships.isMember(message.roomId, userId));
+  if (!member) return 'not-a-member';
+  const preferences = (await deps.preferences.get(userId)) ?? DEFAULT_PREFERENCES;
+  if (isMuted(preferences, message.roomId)) return 'muted';
+  if (kind === 'dm' && !countsAsOffline(await deps.presence.statusOf(userId))) return 'online';
+  return undefined;
+}

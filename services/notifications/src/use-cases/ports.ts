@@ -1,0 +1,118 @@
+import type { PresenceStatus } from '@chat/events';
+import type { DeliveryContent } from '../domain/delivery-content';
+import type { Device, PushPlatform } from '../domain/device';
+import type { Notification } from '../domain/notification';
+import type { Channel, Preferences } from '../domain/preferences';
+import type { PresenceRecord } from '../domain/presence';
+
+/** The ports the use cases reach the world through; adapters implement them on DynamoDB and SNS. */
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Rooms' memberships table, read-only and strongly consistent (the read-your-writes rule). */
+export interface MembershipReader {
+  isMember(roomId: string, userId: string): Promise<boolean>;
+  /** Up to `limit` userIds of the room's members. */
+  membersOf(roomId: string, limit: number): Promise<string[]>;
+}
+
+export interface PreferencesStore {
+  /** The stored preferences, or undefined when the user never set any (the defaults apply). */
+  get(userId: string): Promise<Preferences | undefined>;
+  put(userId: string, preferences: Preferences, updatedAt: Date): Promise<void>;
+}
+
+export interface PresenceStore {
+  statusOf(userId: string): Promise<PresenceStatus | undefined>;
+  /** Keeps `record` unless a later observation (by lastSeenAt) is stored. */
+  record(record: PresenceRecord): Promise<void>;
+}
+
+/** Where a notification came from, for the events it causes (correlation). */
+export interface Cause {
+  eventId: string;
+  correlationId: string;
+}
+
+export interface InboxEntry {
+  userId: string;
+  notification: Notification;
+  cause: Cause;
+}
+
+export interface InboxPage {
+  items: Notification[];
+  /** The sort key of the last item when more may follow. */
+  lastKey?: string;
+}
+
+export interface Inbox {
+  /** Writes the entry unless (userId, messageId) is already there: `false` when it was. */
+  add(entry: InboxEntry): Promise<boolean>;
+  /** The user's notifications, newest first, after `afterKey` when given. */
+  page(userId: string, limit: number, afterKey?: string): Promise<InboxPage>;
+}
+
+/** A user as the service knows them from UserRegistered, plus their SNS topic once made. */
+export interface UserRecord {
+  userId: string;
+  username?: string;
+  email?: string;
+  topicArn?: string;
+}
+
+export interface UserDirectory {
+  get(userId: string): Promise<UserRecord | undefined>;
+  remember(user: { userId: string; username: string; email: string }): Promise<void>;
+  setTopic(userId: string, topicArn: string): Promise<void>;
+}
+
+export interface RoomRecord {
+  roomId: string;
+  name: string;
+  kind: 'room' | 'dm';
+}
+
+export interface RoomDirectory {
+  get(roomId: string): Promise<RoomRecord | undefined>;
+  /** Keeps `room` unless a later version (epoch ms of the event) is stored. */
+  remember(room: RoomRecord, version: number): Promise<void>;
+}
+
+export interface DeviceRegistry {
+  /** Stores the device (keyed by deviceId) and returns what was stored under that id before. */
+  put(device: Device): Promise<Device | undefined>;
+  /** The user's devices, least recently registered first. */
+  listByUser(userId: string): Promise<Device[]>;
+  /** Forgets the device if it still belongs to `userId`. */
+  delete(deviceId: string, userId: string): Promise<void>;
+  setSubscription(deviceId: string, userId: string, subscriptionArn: string): Promise<void>;
+}
+
+/** What a user topic's subscription delivers. */
+export type SubscriptionTarget =
+  { protocol: 'email'; endpoint: string } | { protocol: 'application'; endpoint: string };
+
+/** SNS: one topic per user; its subscriptions are filtered by the channel a message is sent on. */
+export interface UserTopics {
+  /** Creates (or finds) the user's topic and returns its ARN. */
+  ensureTopic(userId: string): Promise<string>;
+  /** Subscribes the target (idempotent), filtered to the channel it serves; returns the subscription ARN. */
+  subscribe(topicArn: string, target: SubscriptionTarget): Promise<string>;
+  unsubscribe(subscriptionArn: string): Promise<void>;
+  /** Publishes to the topic for `channels`; `false` when the topic does not exist (any more). */
+  publish(
+    topicArn: string,
+    content: DeliveryContent,
+    channels: Channel[],
+    notification: Notification,
+  ): Promise<boolean>;
+}
+
+/** SNS mobile push: platform endpoints on the stage's platform applications. */
+export interface PushEndpoints {
+  createEndpoint(platform: PushPlatform, token: string): Promise<string>;
+  deleteEndpoint(endpointArn: string): Promise<void>;
+}
