@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { localStack } from '../../support/local-stack';
+import { signedInUser } from '../../support/users';
 
 const SERVICES = ['auth', 'rooms', 'messaging', 'realtime', 'notifications'];
 
@@ -46,7 +47,8 @@ describe('the local stack (npm start)', () => {
   });
 
   it('answers a WebSocket ping with pong through the @connections endpoint', async () => {
-    const socket = new WebSocket(stack.webSocket);
+    const user = await signedInUser();
+    const socket = new WebSocket(`${stack.webSocket}/?token=${encodeURIComponent(user.accessToken)}`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     try {
       const reply = nextMessage(socket);
