@@ -1,15 +1,35 @@
 import type { AWS } from '@serverless/typescript';
 import {
+  allow,
   attachedProvider,
   dynamoTable,
   manageConnections,
+  putEvents,
   serviceBase,
+  streamRead,
+  tableAccess,
   withOwnRoles,
+  type FunctionSpec,
+  type IamStatement,
 } from '../../libs/serverless-config/src';
+import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
+import { idempotencyTableProperties } from '../../libs/events/src/consumer/idempotency-table';
+import { eventPattern } from '../../libs/events/src/event-pattern';
+import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
+import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
+import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
+import { notificationRequestedContract } from '../../libs/events/src/contracts/notification-requested';
+import { presenceChangedContract } from '../../libs/events/src/contracts/presence-changed';
+import { userJoinedContract } from '../../libs/events/src/contracts/user-joined';
+import { userLeftContract } from '../../libs/events/src/contracts/user-left';
+import { userLoggedOutContract } from '../../libs/events/src/contracts/user-logged-out';
+import { fanOutContinuedPattern } from './src/domain/continuation-pattern';
 
 /**
- * chat-realtime: creates the stage's WebSocket API (osls names it `WebsocketsApi`) and its connections table;
- * its HTTP routes attach to the HTTP API created by chat-auth.
+ * chat-realtime: creates the stage's WebSocket API (osls names it `WebsocketsApi`), its connections and presence
+ * tables; its HTTP route attaches to the HTTP API created by chat-auth. It fans events out to sockets (EventBridge
+ * rules on the stage bus), tracks presence from the connections table's stream and publishes PresenceChanged from
+ * the presence table's stream. Cross-service read (read-only): rooms' memberships table (see README, Parameters).
  */
 const websocketEndpoint = (scheme: 'wss' | 'https') => ({
   'Fn::Join': [
@@ -24,36 +44,171 @@ const websocketEndpoint = (scheme: 'wss' | 'https') => ({
   ],
 });
 
-const postsToConnections = {
-  environment: { WEBSOCKET_MANAGEMENT_ENDPOINT: websocketEndpoint('https') },
-  statements: [manageConnections({ logicalId: 'WebsocketsApi' }, ['POST'])],
-};
+const verifier = tokenVerifierAccess();
+const eventBus = '${param:eventBusArn}';
+const membershipsTableArn = '${param:membershipsTableArn}';
+
+const managementEndpoint = { WEBSOCKET_MANAGEMENT_ENDPOINT: websocketEndpoint('https') };
+const post = manageConnections({ logicalId: 'WebsocketsApi' }, ['POST']);
+const readMembership = allow(['dynamodb:GetItem'], [membershipsTableArn]);
+const queryMembers = allow(['dynamodb:Query'], [membershipsTableArn]);
+const queryRoomsOfUser = allow(['dynamodb:Query'], [`${membershipsTableArn}/index/byUser`]);
+const queryConnectionsOfUser = allow(
+  ['dynamodb:Query'],
+  [{ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' }],
+);
+const deleteConnection = tableAccess('ConnectionsTable', ['dynamodb:DeleteItem']);
+/** The connection directory: the `connectionIds` of the presence table's per-user summary items. */
+const registerConnection = tableAccess('PresenceTable', ['dynamodb:UpdateItem']);
+const readDirectory = tableAccess('PresenceTable', ['dynamodb:BatchGetItem']);
+const markEventsProcessed = tableAccess('ProcessedEventsTable', [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+]);
+/** A fan-out: the recipients' connections (directory), posting to them, forgetting gone ones (410). */
+const deliver: IamStatement[] = [readDirectory, post, deleteConnection, registerConnection];
+
+/**
+ * A consumer's timeout (s), also its idempotency lock. 30 s is ample for a 500-member page; the local benchmark
+ * raises it (the local runtime runs each function in one worker, so under overload invocations queue there).
+ */
+const consumerTimeout = "${env:CHAT_FAN_OUT_TIMEOUT_SECONDS, '30'}";
+
+/** A function run by EventBridge rules on the stage bus, idempotent on eventId. */
+function consumer(handler: string, patterns: object[], statements: IamStatement[]): FunctionSpec {
+  return {
+    handler: `src/handlers/${handler}.handler`,
+    timeout: consumerTimeout as unknown as number,
+    events: patterns.map((pattern) => ({ eventBridge: { eventBus, pattern } })),
+    environment: { ...managementEndpoint },
+    statements: [markEventsProcessed, ...statements],
+  };
+}
+
+/** A stream event source: partial batch failures, bisecting, bounded retries. */
+function streamOf(table: string) {
+  return {
+    stream: {
+      type: 'dynamodb',
+      arn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 100,
+      maximumRetryAttempts: 100,
+      bisectBatchOnFunctionError: true,
+      functionResponseType: 'ReportBatchItemFailures',
+    },
+  } as const;
+}
 
 const { functions, roles } = withOwnRoles({
   health: {
     handler: 'src/handlers/health.handler',
     events: [{ httpApi: { method: 'GET', path: '/health/realtime' } }],
   },
-  connect: { handler: 'src/handlers/connect.handler', events: [{ websocket: { route: '$connect' } }] },
+  getPresence: {
+    handler: 'src/handlers/get-presence.handler',
+    events: [{ httpApi: { method: 'GET', path: '/presence' } }],
+    environment: { ...verifier.environment },
+    statements: [...verifier.statements, tableAccess('PresenceTable', ['dynamodb:BatchGetItem'])],
+  },
+  connect: {
+    handler: 'src/handlers/connect.handler',
+    events: [{ websocket: { route: '$connect' } }],
+    environment: { ...verifier.environment },
+    statements: [
+      ...verifier.statements,
+      tableAccess('ConnectionsTable', ['dynamodb:PutItem']),
+      registerConnection,
+    ],
+  },
   disconnect: {
     handler: 'src/handlers/disconnect.handler',
     events: [{ websocket: { route: '$disconnect' } }],
+    statements: [deleteConnection, registerConnection],
   },
   defaultRoute: {
     handler: 'src/handlers/default-route.handler',
     events: [{ websocket: { route: '$default' } }],
-    ...postsToConnections,
+    environment: { ...managementEndpoint },
+    statements: [post],
   },
   ping: {
     handler: 'src/handlers/ping.handler',
     events: [{ websocket: { route: 'ping' } }],
-    ...postsToConnections,
+    environment: { ...managementEndpoint },
+    statements: [post, tableAccess('ConnectionsTable', ['dynamodb:UpdateItem'])],
+  },
+  typing: {
+    handler: 'src/handlers/typing.handler',
+    events: [{ websocket: { route: 'typing' } }],
+    environment: { ...managementEndpoint },
+    statements: [
+      tableAccess('ConnectionsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      readMembership,
+      queryMembers,
+      ...deliver,
+    ],
+  },
+  fanOutRoomEvent: consumer(
+    'fan-out-room-event',
+    [
+      eventPattern(messageSentContract),
+      eventPattern(messageEditedContract),
+      eventPattern(messageDeletedContract),
+      eventPattern(userJoinedContract),
+      eventPattern(userLeftContract),
+      fanOutContinuedPattern,
+    ],
+    [queryMembers, ...deliver, putEvents(eventBus)],
+  ),
+  fanOutPresence: consumer(
+    'fan-out-presence',
+    [eventPattern(presenceChangedContract)],
+    [queryRoomsOfUser, queryMembers, ...deliver],
+  ),
+  notifyUser: consumer('notify-user', [eventPattern(notificationRequestedContract)], deliver),
+  closeUserConnections: consumer(
+    'close-user-connections',
+    [eventPattern(userLoggedOutContract)],
+    [
+      queryConnectionsOfUser,
+      manageConnections({ logicalId: 'WebsocketsApi' }, ['DELETE']),
+      deleteConnection,
+      registerConnection,
+    ],
+  ),
+  trackPresence: {
+    handler: 'src/handlers/track-presence.handler',
+    events: [streamOf('ConnectionsTable')],
+    statements: [
+      streamRead('ConnectionsTable'),
+      // TransactWriteItems is authorized per item action: the marker Put/Update and the count Update.
+      tableAccess('PresenceTable', ['dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    ],
+  },
+  publishPresenceEvents: {
+    handler: 'src/handlers/publish-presence-events.handler',
+    events: [streamOf('PresenceTable')],
+    statements: [streamRead('PresenceTable'), putEvents(eventBus)],
   },
 });
 
 const config: AWS = {
   ...serviceBase('chat-realtime'),
-  provider: attachedProvider({ websocketsApiRouteSelectionExpression: '$request.body.action' }),
+  provider: attachedProvider({
+    websocketsApiRouteSelectionExpression: '$request.body.action',
+    environment: {
+      CONNECTIONS_TABLE: { Ref: 'ConnectionsTable' },
+      PRESENCE_TABLE: { Ref: 'PresenceTable' },
+      PROCESSED_EVENTS_TABLE: { Ref: 'ProcessedEventsTable' },
+      MEMBERSHIPS_TABLE: '${param:membershipsTableName}',
+      CONNECTION_TTL_SECONDS: "${env:CHAT_CONNECTION_TTL_SECONDS, '7200'}",
+      FAN_OUT_PAGE_SIZE: "${env:CHAT_FAN_OUT_PAGE_SIZE, '500'}",
+      FAN_OUT_CONCURRENCY: "${env:CHAT_FAN_OUT_CONCURRENCY, '25'}",
+      FAN_OUT_TIMEOUT_SECONDS: consumerTimeout,
+    },
+  }),
   functions,
   resources: {
     Resources: {
@@ -65,6 +220,17 @@ const config: AWS = {
         stream: 'NEW_AND_OLD_IMAGES',
         ttlAttribute: 'expiresAt',
       }),
+      PresenceTable: dynamoTable({
+        name: 'presence',
+        partitionKey: { name: 'userId', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+        stream: 'NEW_AND_OLD_IMAGES',
+        ttlAttribute: 'expiresAt',
+      }),
+      ProcessedEventsTable: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: { ...idempotencyTableProperties('${self:service}-${sls:stage}-processed-events') },
+      },
     },
     Outputs: {
       WebSocketApiId: { Value: { Ref: 'WebsocketsApi' } },

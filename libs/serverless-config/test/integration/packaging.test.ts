@@ -32,8 +32,16 @@ const STREAM_TO_BUS = [
   'events:PutEvents',
 ];
 
-/** realtime: a fan-out reads the recipients' connections, posts (or closes), deletes gone connections' records. */
-const REALTIME_DELIVER = ['dynamodb:Query', 'execute-api:ManageConnections', 'dynamodb:DeleteItem'];
+/**
+ * realtime: a fan-out reads the recipients' connection ids (the presence table's directory, BatchGetItem), posts,
+ * and forgets gone connections (deletes the record, unregisters the id).
+ */
+const REALTIME_DELIVER = [
+  'dynamodb:BatchGetItem',
+  'execute-api:ManageConnections',
+  'dynamodb:DeleteItem',
+  'dynamodb:UpdateItem',
+];
 /** realtime: its consumers' idempotency markers (libs/events createIdempotencyGuard). */
 const REALTIME_IDEMPOTENT = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
@@ -99,8 +107,8 @@ const functionActions: Record<string, Record<string, string[]>> = {
   realtime: {
     health: LOGS,
     getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem'],
-    connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
-    disconnect: [...LOGS, 'dynamodb:DeleteItem'],
+    connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    disconnect: [...LOGS, 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
     defaultRoute: POST_TO_CONNECTIONS,
     ping: [...POST_TO_CONNECTIONS, 'dynamodb:UpdateItem'],
     typing: [
@@ -114,9 +122,9 @@ const functionActions: Record<string, Record<string, string[]>> = {
     fanOutRoomEvent: [
       ...LOGS,
       ...REALTIME_IDEMPOTENT,
-      'dynamodb:Query',
+      'dynamodb:Query', // memberships (read-only)
       ...REALTIME_DELIVER,
-      'events:PutEvents',
+      'events:PutEvents', // FanOutContinued
     ],
     fanOutPresence: [
       ...LOGS,
@@ -126,14 +134,22 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...REALTIME_DELIVER,
     ],
     notifyUser: [...LOGS, ...REALTIME_IDEMPOTENT, ...REALTIME_DELIVER],
-    closeUserConnections: [...LOGS, ...REALTIME_IDEMPOTENT, ...REALTIME_DELIVER],
+    closeUserConnections: [
+      ...LOGS,
+      ...REALTIME_IDEMPOTENT,
+      'dynamodb:Query', // connections' byUserId index (when each opened)
+      'execute-api:ManageConnections', // DELETE
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+    ],
     trackPresence: [
-      ...STREAM_TO_BUS.filter((a) => a !== 'events:PutEvents'),
+      ...STREAM_TO_BUS.filter((action) => action !== 'events:PutEvents'),
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ],
     publishPresenceEvents: STREAM_TO_BUS,
   },
+
   rooms: {
     health: LOGS,
     createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
@@ -633,7 +649,7 @@ describe('the realtime service package', () => {
     expect(env.Variables.MEMBERSHIPS_TABLE).toBe(fakeOutput('rooms', 'MembershipsTableName'));
   });
 
-  it('queries connections only through the byUserId index, and no function scans', () => {
+  it('queries connections only through the byUserId index (the logout consumer), and no function scans', () => {
     const queries = Object.keys(functionActions.realtime ?? {}).flatMap((functionKey) =>
       roleStatements(template(), roleLogicalId(functionKey))
         .filter((s) => s.Action.includes('dynamodb:Query'))
@@ -667,7 +683,9 @@ describe('the realtime service package', () => {
       detail: { metadata: { version: [1] } },
     });
 
-    expect(rules.every((rule) => rule.EventBusName === fakeOutput('auth', 'EventBusArn'))).toBe(true);
+    // An existing bus given by ARN: the rule names the bus (the ARN's last part), as for a real deploy.
+    const stageBus = fakeOutput('auth', 'EventBusArn').split('/').pop();
+    expect(rules.every((rule) => rule.EventBusName === stageBus)).toBe(true);
     expect(patterns('fanOutRoomEvent')).toEqual([
       pattern('chat.messaging', 'MessageSent'),
       pattern('chat.messaging', 'MessageEdited'),
@@ -795,7 +813,7 @@ describe('the rooms service package', () => {
 
     expect(rules).toEqual([
       expect.objectContaining({
-        EventBusName: fakeOutput('auth', 'EventBusArn'),
+        EventBusName: fakeOutput('auth', 'EventBusArn').split('/').pop(),
         EventPattern: {
           source: ['chat.auth'],
           'detail-type': ['UserRegistered'],

@@ -1,12 +1,19 @@
 import {
   ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
-import { requireEnv } from '@chat/runtime';
 import type { ConnectionMessenger } from '../use-cases/ports';
 
-/** Sends frames through API Gateway's `@connections` API; a 410 (connection gone) is an outcome, not an error. */
+const isGone = (error: unknown) =>
+  error instanceof GoneException || (error instanceof Error && error.name === 'GoneException');
+
+/**
+ * Sends frames through API Gateway's `@connections` API (PostToConnection) and closes connections
+ * (DeleteConnection); a 410 (connection gone) is an outcome, not an error. The client's own retries are off:
+ * the use cases retry with their own bounded policy.
+ */
 export function apiGatewayConnections(client: ApiGatewayManagementApiClient): ConnectionMessenger {
   return {
     async send(connectionId, frame) {
@@ -16,19 +23,18 @@ export function apiGatewayConnections(client: ApiGatewayManagementApiClient): Co
         );
         return 'sent';
       } catch (error) {
-        if (error instanceof GoneException) return 'gone';
+        if (isGone(error)) return 'gone';
+        throw error;
+      }
+    },
+    async close(connectionId) {
+      try {
+        await client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+        return 'sent';
+      } catch (error) {
+        if (isGone(error)) return 'gone';
         throw error;
       }
     },
   };
-}
-
-let fromEnvironment: ConnectionMessenger | undefined;
-
-/** The messenger for this stage's WebSocket API (env WEBSOCKET_MANAGEMENT_ENDPOINT), built once on first use. */
-export function connectionsFromEnvironment(): ConnectionMessenger {
-  fromEnvironment ??= apiGatewayConnections(
-    new ApiGatewayManagementApiClient({ endpoint: requireEnv('WEBSOCKET_MANAGEMENT_ENDPOINT') }),
-  );
-  return fromEnvironment;
 }

@@ -1,6 +1,63 @@
-import { webSocketHandler } from './websocket-handler';
+import type { Logger } from '@chat/runtime';
+import { UnauthenticatedError } from '@chat/runtime';
+import { verifyAccessToken } from '@chat/auth-verifier';
+import {
+  connectionDirectory,
+  connectionStore,
+  connectionTtlSeconds,
+  systemClock,
+} from '../adapters/environment';
+import { openConnection, type TokenOwner } from '../use-cases/connections';
+import type { Clock, ConnectionDirectory, ConnectionStore } from '../use-cases/ports';
+import { webSocketHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
-/** `$connect`: accepted for now; the token check and the connection record come with the realtime issue. */
-export const handler = webSocketHandler('connect', async ({ logger }) => {
-  logger.info('connected');
+export function connectHandler(deps: {
+  verifyToken: (token: string | undefined) => Promise<TokenOwner>;
+  connections: () => ConnectionStore;
+  directory: () => ConnectionDirectory;
+  clock: Clock;
+  ttlSeconds: () => number;
+  logger?: Logger;
+}): WebSocketLambdaHandler {
+  return webSocketHandler(
+    'connect',
+    async ({ event, connectionId, logger }) => {
+      const { connectedAt } = event.requestContext as { connectedAt?: number };
+      try {
+        const record = await openConnection(
+          {
+            verifyToken: deps.verifyToken,
+            connections: deps.connections(),
+            directory: deps.directory(),
+            clock: deps.clock,
+            ttlSeconds: deps.ttlSeconds(),
+          },
+          {
+            connectionId,
+            token: (event as { queryStringParameters?: Record<string, string> }).queryStringParameters?.token,
+            connectedAt: connectedAt === undefined ? deps.clock.now() : new Date(connectedAt),
+          },
+        );
+        logger.info('connected', { userId: record.userId });
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        logger.info('handshake refused', { reason: error.message });
+        return {
+          statusCode: 401,
+          body: JSON.stringify({ error: { code: error.code, message: error.message } }),
+        };
+      }
+    },
+    deps.logger,
+  );
+}
+
+/** `$connect ?token=<accessToken>`: a missing, bad, expired or revoked token refuses the handshake (401). */
+export const handler = connectHandler({
+  verifyToken: verifyAccessToken,
+  connections: connectionStore,
+  directory: connectionDirectory,
+  clock: systemClock,
+  ttlSeconds: connectionTtlSeconds,
 });

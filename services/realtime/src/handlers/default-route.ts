@@ -1,22 +1,18 @@
 import type { Logger } from '@chat/runtime';
-import { connectionsFromEnvironment } from '../adapters/api-gateway-connections';
-import { rejectFrame } from '../use-cases/reject-frame';
+import { messenger } from '../adapters/environment';
 import type { ConnectionMessenger } from '../use-cases/ports';
-import { webSocketHandler, type WebSocketLambdaHandler } from './websocket-handler';
+import { rejectFrame } from '../use-cases/reject-frame';
+import { frameRouteHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
 export function defaultRouteHandler(deps: {
-  connections: () => ConnectionMessenger;
+  messenger: () => ConnectionMessenger;
   logger?: Logger;
 }): WebSocketLambdaHandler {
-  return webSocketHandler(
-    'defaultRoute',
-    async ({ event, connectionId, logger }) => {
-      const outcome = await rejectFrame({ connections: deps.connections() }, connectionId, event.body);
-      logger.info('bad frame rejected', { outcome });
-    },
-    deps.logger,
-  );
+  return frameRouteHandler('defaultRoute', deps, async ({ event, connectionId, logger }) => {
+    const outcome = await rejectFrame({ messenger: deps.messenger() }, connectionId, event.body);
+    logger.info('bad frame rejected', { outcome });
+  });
 }
 
 /** `$default`: every frame no route matched (malformed JSON, missing or unknown action) → BAD_FRAME. */
-export const handler = defaultRouteHandler({ connections: connectionsFromEnvironment });
+export const handler = defaultRouteHandler({ messenger });

@@ -1,22 +1,46 @@
 import type { Logger } from '@chat/runtime';
-import { connectionsFromEnvironment } from '../adapters/api-gateway-connections';
-import { answerPing } from '../use-cases/answer-ping';
-import type { ConnectionMessenger } from '../use-cases/ports';
-import { webSocketHandler, type WebSocketLambdaHandler } from './websocket-handler';
+import {
+  connectionStore,
+  connectionTtlSeconds,
+  messenger,
+  refreshLedger,
+  systemClock,
+} from '../adapters/environment';
+import type { RefreshLedger } from '../domain/connection';
+import { answerPing } from '../use-cases/connections';
+import type { Clock, ConnectionMessenger, ConnectionStore } from '../use-cases/ports';
+import { frameRouteHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
-export function pingHandler(deps: {
-  connections: () => ConnectionMessenger;
+export interface PingDependencies {
+  messenger: () => ConnectionMessenger;
+  connections: () => ConnectionStore;
+  clock: Clock;
+  ttlSeconds: () => number;
+  ledger: () => RefreshLedger;
   logger?: Logger;
-}): WebSocketLambdaHandler {
-  return webSocketHandler(
-    'ping',
-    async ({ connectionId, logger }) => {
-      const outcome = await answerPing({ connections: deps.connections() }, connectionId);
-      if (outcome === 'gone') logger.info('connection gone before pong');
-    },
-    deps.logger,
-  );
 }
 
-/** Route `ping`: answers `{"type":"pong"}`. */
-export const handler = pingHandler({ connections: connectionsFromEnvironment });
+export function pingHandler(deps: PingDependencies): WebSocketLambdaHandler {
+  return frameRouteHandler('ping', deps, async ({ connectionId, logger }) => {
+    const outcome = await answerPing(
+      {
+        messenger: deps.messenger(),
+        connections: deps.connections(),
+        clock: deps.clock,
+        ttlSeconds: deps.ttlSeconds(),
+        ledger: deps.ledger(),
+      },
+      connectionId,
+    );
+    if (outcome === 'gone') logger.info('connection gone before pong');
+  });
+}
+
+/** Route `ping`: answers `{"type":"pong"}` and keeps the connection record's TTL fresh (cheaply). */
+export const handler = pingHandler({
+  messenger,
+  connections: connectionStore,
+  clock: systemClock,
+  ttlSeconds: connectionTtlSeconds,
+  ledger: refreshLedger,
+});

@@ -1,7 +1,12 @@
 import type { ServerFrame } from './ports';
 
-export function errorFrame(code: string, message: string): ServerFrame {
-  return { type: 'error', error: { code, message } };
+/** `{"type":"error","error":{code,message,details?}}`: the answer to a frame the server refuses. */
+export function errorFrame(
+  code: string,
+  message: string,
+  details?: { field: string; message: string }[],
+): ServerFrame {
+  return { type: 'error', error: details ? { code, message, details } : { code, message } };
 }
 
 /** Why a frame that reached `$default` cannot be handled, in words for the client. */

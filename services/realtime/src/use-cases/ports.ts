@@ -1,10 +1,134 @@
+import type { PresenceStatus } from '@chat/events';
+
 /** A frame the server sends to a WebSocket client (API.md "WebSocket"). */
 export type ServerFrame = { type: string } & Record<string, unknown>;
 
-/** Outcome of a send: `gone` when the connection no longer exists (API Gateway answers 410). */
+/** Outcome of a send or a close: `gone` when the connection no longer exists (API Gateway answers 410). */
 export type SendOutcome = 'sent' | 'gone';
 
-/** Sends frames to open WebSocket connections (API Gateway's `@connections` API). */
+/** Sends frames to open WebSocket connections, and closes them (API Gateway's `@connections` API). */
 export interface ConnectionMessenger {
   send(connectionId: string, frame: ServerFrame): Promise<SendOutcome>;
+  /** Closes the connection from the server side (DeleteConnection); `gone` when it was already closed. */
+  close(connectionId: string): Promise<SendOutcome>;
+}
+
+/** A row of the connections table: one open WebSocket connection of a user. */
+export interface ConnectionRecord {
+  connectionId: string;
+  userId: string;
+  username: string;
+  /** ISO-8601 time of the handshake. */
+  connectedAt: string;
+  /** ISO-8601 time of the last activity that refreshed the record. */
+  lastActiveAt: string;
+  /** TTL, epoch seconds: a record not refreshed by then is stale and DynamoDB deletes it. */
+  expiresAt: number;
+}
+
+/** One connection of a user, as the fan-out needs it. */
+export interface UserConnection {
+  connectionId: string;
+  connectedAt: string;
+}
+
+/** The connections table (this service's own): the source of truth of open connections. */
+export interface ConnectionStore {
+  save(record: ConnectionRecord): Promise<void>;
+  /** Deletes the record; resolves with whose it was (undefined when there was none). */
+  remove(connectionId: string): Promise<{ userId: string } | undefined>;
+  /**
+   * Deletes the record of a connection API Gateway reported gone, unless it opened at or after `openedBefore`
+   * (ISO-8601): `kept` for such a young one, `removed` otherwise (also when there was no record).
+   */
+  removeGone(connectionId: string, openedBefore: string): Promise<'removed' | 'kept'>;
+  /** Whose connection it is (a consistent read), or undefined when there is no record. */
+  ownerOf(connectionId: string): Promise<{ userId: string; username: string } | undefined>;
+  /** Pushes the TTL back; false when the record is gone (it is never re-created). */
+  refresh(connectionId: string, expiresAt: number, lastActiveAt: string): Promise<boolean>;
+  /** Every recorded connection of a user, with when it opened (the byUserId index). */
+  connectionsOf(userId: string): Promise<UserConnection[]>;
+}
+
+/**
+ * Where a user can be reached: the ids of their open connections, kept beside their presence (one item per
+ * user) so that a fan-out reads a page of members' connections in one batch instead of one query per member.
+ * `$connect` registers a connection before the handshake completes and `$disconnect` unregisters it; a stale or
+ * gone connection is unregistered when its record is removed (the connections stream) or a post answers 410.
+ */
+export interface ConnectionDirectory {
+  register(userId: string, connectionId: string): Promise<void>;
+  unregister(userId: string, connectionId: string): Promise<void>;
+  /** The connection ids of each of `userIds` that has any (a consistent read). */
+  connectionsOf(userIds: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Where the next page starts (exclusive), or undefined on the last page. */
+  next?: string;
+}
+
+/** rooms' memberships table, read-only (docs/decisions/003-membership-reads.md). */
+export interface MembershipReader {
+  /** A consistent read of the membership {roomId, userId}. */
+  isMember(roomId: string, userId: string): Promise<boolean>;
+  /** The userIds of a room's members, in userId order, after `after`. */
+  membersPage(roomId: string, options: { after?: string; limit: number }): Promise<Page<string>>;
+  /** The roomIds of a user's rooms and DMs (the byUser index), after `after`. */
+  roomsPage(userId: string, options: { after?: string; limit: number }): Promise<Page<string>>;
+}
+
+/** A connection that opened or closed, read from the connections table's stream. */
+export interface ConnectionChange {
+  kind: 'opened' | 'closed';
+  connectionId: string;
+  userId: string;
+  /** When it happened (ISO-8601): the handshake, the close, or the last activity of a stale connection. */
+  at: string;
+}
+
+export interface PresenceState {
+  status: PresenceStatus;
+  lastSeenAt: string | null;
+}
+
+/** The presence table: a per-user connection count and status, and a marker per connection. */
+export interface PresenceStore {
+  /** Counts the connection in, once: false when this connection was already counted (a replayed record). */
+  connectionOpened(change: ConnectionChange): Promise<boolean>;
+  /** Counts the connection out, once: false when it was not counted in or is already counted out. */
+  connectionClosed(change: ConnectionChange): Promise<boolean>;
+  /**
+   * Makes the user's status agree with the count (conditional writes): `online` when it went online now,
+   * `offline` when it went offline now, undefined when nothing changed.
+   */
+  reconcile(userId: string, at: string): Promise<PresenceStatus | undefined>;
+  /** The stored state of each known user (users never seen are absent). */
+  statesOf(userIds: readonly string[]): Promise<Map<string, PresenceState>>;
+}
+
+/** A room fan-out that goes on with the next page of members in another invocation. */
+export interface RoomFanOutJob {
+  roomId: string;
+  frame: ServerFrame & { eventId: string };
+  /** Users to reach besides the members (the user who left); only on the first page. */
+  alsoNotify: string[];
+  /** Members after this userId; undefined for the first page. */
+  after?: string;
+  /** 1 for the first page. */
+  page: number;
+}
+
+/** Schedules the next page of a room fan-out (an internal event on the bus). */
+export interface FanOutContinuations {
+  continueLater(job: RoomFanOutJob, causedBy: { eventId: string; correlationId: string }): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
 }

@@ -3,9 +3,9 @@ import type { ConnectionMessenger, SendOutcome } from './ports';
 
 /** A malformed frame or an unknown action gets a BAD_FRAME error frame; the connection stays open. */
 export function rejectFrame(
-  deps: { connections: ConnectionMessenger },
+  deps: { messenger: ConnectionMessenger },
   connectionId: string,
   body: string | undefined,
 ): Promise<SendOutcome> {
-  return deps.connections.send(connectionId, errorFrame('BAD_FRAME', badFrameReason(body)));
+  return deps.messenger.send(connectionId, errorFrame('BAD_FRAME', badFrameReason(body)));
 }

@@ -14,11 +14,11 @@ import {
   type Frame,
 } from '../support/stack';
 
-
 afterAll(closeAllClients);
 
 const about = (messageId: string) => (frame: Frame) =>
-  (frame.message as { messageId?: string } | undefined)?.messageId === messageId || frame.messageId === messageId;
+  (frame.message as { messageId?: string } | undefined)?.messageId === messageId ||
+  frame.messageId === messageId;
 
 /**
  * The frames about `messageId` that reached `client` (of `user`), observed without a fixed sleep: once the
@@ -52,7 +52,9 @@ describe('fan-out of room events to sockets on the local stack', () => {
 
     const message = await sendMessage(roomId, owner!, 'hello room');
     const sent = await Promise.all(
-      [ownerPhone!, ownerLaptop!, memberPhone!].map((client) => client.next('message.sent', about(message.messageId))),
+      [ownerPhone!, ownerLaptop!, memberPhone!].map((client) =>
+        client.next('message.sent', about(message.messageId)),
+      ),
     );
     const edited = await api('PATCH', `/rooms/${roomId}/messages/${message.messageId}`, {
       user: owner,
@@ -78,7 +80,11 @@ describe('fan-out of room events to sockets on the local stack', () => {
       [ownerPhone!, memberPhone!].every((c) => c.framesOf('message.deleted').length > 0) ? true : undefined,
     );
     expect(
-      await framesAbout(outsiderPhone!, outsider!, message.messageId, ['MessageSent', 'MessageEdited', 'MessageDeleted']),
+      await framesAbout(outsiderPhone!, outsider!, message.messageId, [
+        'MessageSent',
+        'MessageEdited',
+        'MessageDeleted',
+      ]),
     ).toEqual([]);
   });
 
@@ -95,7 +101,9 @@ describe('fan-out of room events to sockets on the local stack', () => {
     await join(roomId, kicked!);
     const joined = await ownerSocket!.next('member.joined', (f) => f.userId === kicked!.userId);
     const before = await sendMessage(roomId, owner!, 'before they go');
-    await Promise.all([leaverSocket!, kickedSocket!].map((c) => c.next('message.sent', about(before.messageId))));
+    await Promise.all(
+      [leaverSocket!, kickedSocket!].map((c) => c.next('message.sent', about(before.messageId))),
+    );
     await leave(roomId, leaver!);
     await leave(roomId, kicked!, owner!);
     const leftFrames = await Promise.all([
@@ -113,7 +121,12 @@ describe('fan-out of room events to sockets on the local stack', () => {
       role: 'member',
       eventId: expect.any(String),
     });
-    expect(leftFrames[0]).toEqual({ type: 'member.left', roomId, userId: leaver!.userId, eventId: expect.any(String) });
+    expect(leftFrames[0]).toEqual({
+      type: 'member.left',
+      roomId,
+      userId: leaver!.userId,
+      eventId: expect.any(String),
+    });
     expect(await framesAbout(leaverSocket!, leaver!, after.messageId)).toEqual([]);
     expect(await framesAbout(kickedSocket!, kicked!, after.messageId)).toEqual([]);
   });

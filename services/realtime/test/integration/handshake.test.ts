@@ -14,7 +14,6 @@ import {
   refusedStatus,
 } from '../support/stack';
 
-
 afterAll(async () => {
   await closeAllClients();
   closeDynamo();
@@ -26,15 +25,23 @@ afterAll(async () => {
  */
 function resigned(token: string, edit: (claims: Record<string, unknown>) => Record<string, unknown>): string {
   const [header, payload] = token.split('.');
-  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-  const keyFile = path.join(path.dirname(require.resolve('cognito-local/package.json')), 'lib/keys/cognitoLocal.private.json');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+  const keyFile = path.join(
+    path.dirname(require.resolve('cognito-local/package.json')),
+    'lib/keys/cognitoLocal.private.json',
+  );
   const { pem } = JSON.parse(readFileSync(keyFile, 'utf8')) as { pem: string };
   const input = `${header}.${Buffer.from(JSON.stringify(edit(claims))).toString('base64url')}`;
   return `${input}.${createSign('RSA-SHA256').update(input).sign(pem).toString('base64url')}`;
 }
 
 async function recordOf(connectionId: string) {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: CONNECTIONS_TABLE, Key: { connectionId } }));
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: CONNECTIONS_TABLE, Key: { connectionId } }),
+  );
   return Item;
 }
 

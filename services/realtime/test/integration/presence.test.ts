@@ -1,4 +1,4 @@
-import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { signedInUser } from '../../../../tools/local/test/support/users';
 import {
   api,
@@ -11,10 +11,10 @@ import {
   eventually,
   fannedOut,
   join,
+  PRESENCE_TABLE,
   presenceTransitions,
   users,
 } from '../support/stack';
-
 
 afterAll(async () => {
   await closeAllClients();
@@ -33,6 +33,19 @@ async function presenceOf(asker: { accessToken: string; userId: string }, ...use
   });
   expect(response.status).toBe(200);
   return response.body.items;
+}
+
+/** The presence table's per-connection markers of a user (`state` open/closed). */
+async function connectionMarkers(userId: string): Promise<{ sk: string; state: string }[]> {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: PRESENCE_TABLE,
+      KeyConditionExpression: 'userId = :u AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':u': userId, ':c': 'connection#' },
+      ConsistentRead: true,
+    }),
+  );
+  return Items as { sk: string; state: string }[];
 }
 
 /** Waits until PresenceChanged has published exactly `expected` for the user (and then checks nothing follows). */
@@ -54,15 +67,23 @@ describe('presence on the local stack', () => {
     expect(await transitionsReach(alice!.userId, ['online'])).toEqual(['online']);
     const online = await watching.next('presence.changed', (f) => f.userId === alice!.userId);
     await phone.close();
-    await eventually('the phone’s record to go', async () => {
-      const items = await presenceOf(watcher!, alice!.userId);
-      return items[0]?.status === 'online' ? items : undefined;
-    });
+    await eventually('the phone’s close to be counted', async () =>
+      (await connectionMarkers(alice!.userId)).filter((m) => m.state === 'closed').length === 1
+        ? true
+        : undefined,
+    );
     const beforeSecondClose = await presenceTransitions(alice!.userId);
     await laptop.close();
     const transitions = await transitionsReach(alice!.userId, ['online', 'offline']);
-    const offline = await watching.next('presence.changed', (f) => f.userId === alice!.userId && f.status === 'offline');
-    await fannedOut('PresenceChanged', (d) => d.userId === alice!.userId && d.status === 'offline', 'realtime.fanOutPresence');
+    const offline = await watching.next(
+      'presence.changed',
+      (f) => f.userId === alice!.userId && f.status === 'offline',
+    );
+    await fannedOut(
+      'PresenceChanged',
+      (d) => d.userId === alice!.userId && d.status === 'offline',
+      'realtime.fanOutPresence',
+    );
 
     expect(beforeSecondClose).toEqual(['online']);
     expect(transitions).toEqual(['online', 'offline']);
@@ -123,11 +144,17 @@ describe('presence on the local stack', () => {
 
     expect(await transitionsReach(ghost.userId, ['online'])).toEqual(['online']);
     const transitions = await transitionsReach(ghost.userId, ['online', 'offline']);
-    const { Item } = await dynamo().send(new GetCommand({ TableName: CONNECTIONS_TABLE, Key: { connectionId } }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: CONNECTIONS_TABLE, Key: { connectionId } }),
+    );
     const [state] = await presenceOf(ghost, ghost.userId);
 
     expect(transitions).toEqual(['online', 'offline']);
     expect(Item).toBeUndefined();
-    expect(state).toEqual({ userId: ghost.userId, status: 'offline', lastSeenAt: new Date(now - 30_000).toISOString() });
+    expect(state).toEqual({
+      userId: ghost.userId,
+      status: 'offline',
+      lastSeenAt: new Date(now - 30_000).toISOString(),
+    });
   });
 });

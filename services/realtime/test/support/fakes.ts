@@ -2,6 +2,7 @@ import type { RetryPolicy } from '../../src/use-cases/concurrency';
 import type {
   Clock,
   ConnectionChange,
+  ConnectionDirectory,
   ConnectionMessenger,
   ConnectionRecord,
   ConnectionStore,
@@ -85,13 +86,42 @@ export class RecordingMessenger implements ConnectionMessenger {
   }
 }
 
-/** The connections table in memory. */
+/** The connection directory (presence summary `connectionIds`) in memory. */
+export class InMemoryDirectory implements ConnectionDirectory {
+  readonly entries = new Map<string, Set<string>>();
+  readonly reads: string[][] = [];
+  failReads = false;
+
+  async register(userId: string, connectionId: string) {
+    const ids = this.entries.get(userId) ?? new Set<string>();
+    ids.add(connectionId);
+    this.entries.set(userId, ids);
+  }
+
+  async unregister(userId: string, connectionId: string) {
+    this.entries.get(userId)?.delete(connectionId);
+  }
+
+  async connectionsOf(userIds: readonly string[]) {
+    this.reads.push([...userIds]);
+    if (this.failReads) throw new Error('directory unavailable');
+    const routes = new Map<string, string[]>();
+    for (const userId of userIds) {
+      const ids = [...(this.entries.get(userId) ?? [])];
+      if (ids.length > 0) routes.set(userId, ids);
+    }
+    return routes;
+  }
+}
+
+/** The connections table in memory; `add` also registers the connection in `directory`, as `$connect` does. */
 export class InMemoryConnections implements ConnectionStore {
   readonly records = new Map<string, ConnectionRecord>();
   readonly refreshes: { connectionId: string; expiresAt: number }[] = [];
-  failQueriesFor = new Set<string>();
+  readonly directory = new InMemoryDirectory();
 
   add(userId: string, connectionId: string, connectedAt = '2025-01-15T09:00:00.000Z'): this {
+    void this.directory.register(userId, connectionId);
     this.records.set(connectionId, {
       connectionId,
       userId,
@@ -108,7 +138,16 @@ export class InMemoryConnections implements ConnectionStore {
   }
 
   async remove(connectionId: string) {
+    const record = this.records.get(connectionId);
     this.records.delete(connectionId);
+    return record ? { userId: record.userId } : undefined;
+  }
+
+  async removeGone(connectionId: string, openedBefore: string) {
+    const record = this.records.get(connectionId);
+    if (record && record.connectedAt >= openedBefore) return 'kept' as const;
+    this.records.delete(connectionId);
+    return 'removed' as const;
   }
 
   async ownerOf(connectionId: string) {
@@ -125,7 +164,6 @@ export class InMemoryConnections implements ConnectionStore {
   }
 
   async connectionsOf(userId: string) {
-    if (this.failQueriesFor.has(userId)) throw new Error(`query of ${userId} failed`);
     return [...this.records.values()]
       .filter((record) => record.userId === userId)
       .map(({ connectionId, connectedAt }) => ({ connectionId, connectedAt }));

@@ -23,7 +23,7 @@ export interface Frame {
 export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 45_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -65,7 +65,10 @@ async function expectStatus<T>(response: Promise<ApiResponse<T>>, status: number
 }
 
 /** A new public room owned by `owner`; returns its id. */
-export async function createRoom(owner: SignedInUser, visibility: 'public' | 'private' = 'public'): Promise<string> {
+export async function createRoom(
+  owner: SignedInUser,
+  visibility: 'public' | 'private' = 'public',
+): Promise<string> {
   const room = await expectStatus(
     api<{ roomId: string }>('POST', '/rooms', {
       user: owner,
@@ -129,7 +132,11 @@ export function connect(token: string | undefined): Promise<Client> {
     const closed = new Promise<{ code: number }>((done) => socket.once('close', (code) => done({ code })));
     socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Frame));
     socket.once('unexpected-response', (_request, response) => {
-      reject(Object.assign(new Error(`handshake refused: ${response.statusCode}`), { status: response.statusCode }));
+      reject(
+        Object.assign(new Error(`handshake refused: ${response.statusCode}`), {
+          status: response.statusCode,
+        }),
+      );
       response.resume();
       socket.terminate();
     });

@@ -74,9 +74,9 @@ describe('the FanOutContinued event', () => {
   it('refuses another event or a malformed job', () => {
     const envelope = fanOutContinuedEvent(job, { eventId: 'source-1', correlationId: 'c' }, new Date());
 
-    expect(() => parseFanOutContinued({ ...anEventBridgeEvent('chat.rooms', 'FanOutContinued', job), detail: envelope })).toThrow(
-      'Not a FanOutContinued event',
-    );
+    expect(() =>
+      parseFanOutContinued({ ...anEventBridgeEvent('chat.rooms', 'FanOutContinued', job), detail: envelope }),
+    ).toThrow('Not a FanOutContinued event');
     expect(() =>
       parseFanOutContinued({
         ...anEventBridgeEvent('chat.realtime', 'FanOutContinued', job),

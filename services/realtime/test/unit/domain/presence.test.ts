@@ -20,14 +20,20 @@ describe('connectionChangeOf', () => {
     });
   });
 
-  it('reads a REMOVE before expiry (a disconnect or a 410) as closing at the record’s time', () => {
-    const createdAtSeconds = Date.parse('2025-01-15T10:00:12.000Z') / 1000;
-
-    expect(connectionChangeOf({ eventName: 'REMOVE', oldImage: item, createdAtSeconds }, now)).toEqual({
+  it('reads a REMOVE before expiry (a disconnect or a 410) as closing now', () => {
+    expect(connectionChangeOf({ eventName: 'REMOVE', oldImage: item }, now)).toEqual({
       kind: 'closed',
       connectionId: 'conn-1',
       userId: 'user-1',
-      at: '2025-01-15T10:00:12.000Z',
+      at: '2025-01-15T10:00:30.000Z',
+    });
+  });
+
+  it('reads a REMOVE made by DynamoDB’s TTL as closing at the last activity, even if read early', () => {
+    const removedBy = 'dynamodb.amazonaws.com';
+
+    expect(connectionChangeOf({ eventName: 'REMOVE', oldImage: item, removedBy }, now)).toMatchObject({
+      at: '2025-01-15T09:30:00.000Z',
     });
   });
 
@@ -47,7 +53,12 @@ describe('connectionChangeOf', () => {
 });
 
 describe('presenceChangeOf', () => {
-  const summary = { userId: 'user-1', sk: 'presence', openConnections: 1, lastSeenAt: '2025-01-15T10:00:00.000Z' };
+  const summary = {
+    userId: 'user-1',
+    sk: 'presence',
+    openConnections: 1,
+    lastSeenAt: '2025-01-15T10:00:00.000Z',
+  };
 
   it('is a PresenceChanged when the summary’s status is set or changes', () => {
     expect(presenceChangeOf({ ...summary, status: 'online' }, { ...summary, status: undefined })).toEqual({
@@ -55,16 +66,23 @@ describe('presenceChangeOf', () => {
       status: 'online',
       lastSeenAt: '2025-01-15T10:00:00.000Z',
     });
-    expect(presenceChangeOf({ ...summary, status: 'offline' }, { ...summary, status: 'online' })).toMatchObject({
+    expect(
+      presenceChangeOf({ ...summary, status: 'offline' }, { ...summary, status: 'online' }),
+    ).toMatchObject({
       status: 'offline',
     });
   });
 
   it('is nothing when only the count changed, or for a connection marker', () => {
     expect(
-      presenceChangeOf({ ...summary, status: 'online', openConnections: 2 }, { ...summary, status: 'online' }),
+      presenceChangeOf(
+        { ...summary, status: 'online', openConnections: 2 },
+        { ...summary, status: 'online' },
+      ),
     ).toBeUndefined();
-    expect(presenceChangeOf({ userId: 'user-1', sk: 'connection#c', state: 'open' }, undefined)).toBeUndefined();
+    expect(
+      presenceChangeOf({ userId: 'user-1', sk: 'connection#c', state: 'open' }, undefined),
+    ).toBeUndefined();
     expect(presenceChangeOf({ ...summary }, undefined)).toBeUndefined();
   });
 });

@@ -3,12 +3,15 @@ import { connectHandler } from '../../../src/handlers/connect';
 import { aCapturingLogger, aWebSocketEvent } from '../../support/builders';
 import { aFixedClock, InMemoryConnections } from '../../support/fakes';
 
-function aConnectHandler(verifyToken: (token: string | undefined) => Promise<{ userId: string; username: string }>) {
+function aConnectHandler(
+  verifyToken: (token: string | undefined) => Promise<{ userId: string; username: string }>,
+) {
   const connections = new InMemoryConnections();
   const { logger, lines } = aCapturingLogger();
   const handler = connectHandler({
     verifyToken,
     connections: () => connections,
+    directory: () => connections.directory,
     clock: aFixedClock(),
     ttlSeconds: () => 7200,
     logger,
@@ -64,6 +67,11 @@ describe('$connect', () => {
     const result = await handler(connect({ token: 'good' }));
 
     expect(result).toEqual({ statusCode: 500 });
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', error: expect.objectContaining({ message: 'JWKS unavailable' }) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        error: expect.objectContaining({ message: 'JWKS unavailable' }),
+      }),
+    );
   });
 });

@@ -34,7 +34,9 @@ describe('$default route', () => {
     const messenger = new RecordingMessenger();
     const handler = defaultRouteHandler({ messenger: () => messenger, logger: aCapturingLogger().logger });
 
-    const result = await handler(aWebSocketEvent({ body: JSON.stringify({ action: 'x', pad: 'a'.repeat(33_000) }) }));
+    const result = await handler(
+      aWebSocketEvent({ body: JSON.stringify({ action: 'x', pad: 'a'.repeat(33_000) }) }),
+    );
 
     expect(result).toEqual({ statusCode: 200 });
     expect(messenger.sent.map((s) => s.frame)).toEqual([

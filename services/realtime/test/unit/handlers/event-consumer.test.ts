@@ -16,8 +16,12 @@ function aMemoryGuard(): IdempotencyGuard {
   };
 }
 
-const event = anEventBridgeEvent('chat.test', 'Thing', { n: 1 }, { eventId: 'e-1', correlationId: 'c-1' }) as
-  EventBridgeEvent<string, unknown>;
+const event = anEventBridgeEvent(
+  'chat.test',
+  'Thing',
+  { n: 1 },
+  { eventId: 'e-1', correlationId: 'c-1' },
+) as EventBridgeEvent<string, unknown>;
 
 describe('eventConsumer', () => {
   it('runs the use case once per eventId and logs the outcome with the correlation', async () => {

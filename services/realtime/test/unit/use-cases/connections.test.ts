@@ -8,6 +8,7 @@ const alice = { userId: 'user-alice', username: 'alice' };
 describe('openConnection', () => {
   const deps = (connections = new InMemoryConnections()) => ({
     connections,
+    directory: connections.directory,
     clock: aFixedClock(),
     ttlSeconds: 3600,
     verifyToken: async (token: string | undefined) => {
@@ -16,7 +17,7 @@ describe('openConnection', () => {
     },
   });
 
-  it('records the connection for the token’s user, with a TTL', async () => {
+  it('registers the connection in the user’s directory entry and records it, with a TTL', async () => {
     const connections = new InMemoryConnections();
 
     await openConnection(deps(connections), {
@@ -25,6 +26,7 @@ describe('openConnection', () => {
       connectedAt: new Date('2025-01-15T10:00:00.000Z'),
     });
 
+    expect(connections.directory.entries.get('user-alice')).toEqual(new Set(['conn-1']));
     expect(connections.records.get('conn-1')).toEqual({
       connectionId: 'conn-1',
       userId: 'user-alice',
@@ -45,6 +47,7 @@ describe('openConnection', () => {
       ),
     ).rejects.toThrow(new UnauthenticatedError('A token query parameter is required'));
     expect(connections.records.size).toBe(0);
+    expect(connections.directory.entries.size).toBe(0);
   });
 
   it('refuses a token the verifier refuses, recording nothing', async () => {
@@ -58,12 +61,22 @@ describe('openConnection', () => {
 });
 
 describe('closeConnection', () => {
-  it('deletes the connection record', async () => {
+  it('deletes the connection record and unregisters it, telling whose it was', async () => {
     const connections = new InMemoryConnections().add('alice', 'conn-1').add('alice', 'conn-2');
 
-    await closeConnection({ connections }, 'conn-1');
+    const removed = await closeConnection({ connections, directory: connections.directory }, 'conn-1');
 
+    expect(removed).toEqual({ userId: 'alice' });
     expect([...connections.records.keys()]).toEqual(['conn-2']);
+    expect(connections.directory.entries.get('alice')).toEqual(new Set(['conn-2']));
+  });
+
+  it('does nothing more for a connection it has no record of', async () => {
+    const connections = new InMemoryConnections();
+
+    expect(
+      await closeConnection({ connections, directory: connections.directory }, 'conn-9'),
+    ).toBeUndefined();
   });
 });
 

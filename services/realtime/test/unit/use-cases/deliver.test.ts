@@ -1,6 +1,6 @@
 import { deliverToUsers } from '../../../src/use-cases/deliver';
 import { aSilentLogger } from '../../support/builders';
-import { InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';
+import { aFixedClock, InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';
 
 function aDelivery() {
   const connections = new InMemoryConnections()
@@ -14,7 +14,15 @@ function aDelivery() {
     connections,
     messenger,
     retry,
-    deps: { connections, messenger, retry, concurrency: 25, logger: aSilentLogger() },
+    deps: {
+      connections,
+      directory: connections.directory,
+      clock: aFixedClock(),
+      messenger,
+      retry,
+      concurrency: 25,
+      logger: aSilentLogger(),
+    },
   };
 }
 
@@ -31,7 +39,7 @@ describe('deliverToUsers', () => {
     expect(report).toEqual({ recipients: 3, sent: 3, gone: 0, failed: 0 });
   });
 
-  it('deletes the record of a connection that is gone (410) and counts it as gone', async () => {
+  it('deletes the record of a connection that is gone (410), unregisters it, and counts it as gone', async () => {
     const { deps, messenger, connections } = aDelivery();
     messenger.gone.add('a-laptop');
 
@@ -40,6 +48,39 @@ describe('deliverToUsers', () => {
     expect(report).toEqual({ recipients: 1, sent: 1, gone: 1, failed: 0 });
     expect(connections.records.has('a-laptop')).toBe(false);
     expect(connections.records.has('a-phone')).toBe(true);
+    expect([...(connections.directory.entries.get('alice') ?? [])]).toEqual(['a-phone']);
+  });
+
+  it('keeps a connection that answers 410 within its first 30 s: its handshake may still be completing', async () => {
+    const { deps, messenger, connections } = aDelivery();
+    connections.add('dave', 'd-new', '2025-01-15T09:59:45.000Z');
+    messenger.gone.add('d-new');
+
+    const report = await deliverToUsers(deps, ['dave'], frame);
+
+    expect(report).toMatchObject({ gone: 1, failed: 0 });
+    expect(connections.records.has('d-new')).toBe(true);
+    expect(connections.directory.entries.get('dave')?.has('d-new')).toBe(true);
+  });
+
+  it('unregisters a gone connection that has no record any more (a stale directory entry)', async () => {
+    const { deps, messenger, connections } = aDelivery();
+    await connections.directory.register('erin', 'e-ghost');
+    messenger.gone.add('e-ghost');
+
+    await deliverToUsers(deps, ['erin'], frame);
+
+    expect(connections.directory.entries.get('erin')?.size).toBe(0);
+  });
+
+  it('reads the recipients’ connections in one directory read, and posts nothing for an empty list', async () => {
+    const { deps, connections, messenger } = aDelivery();
+
+    await deliverToUsers(deps, ['alice', 'bob', 'carol'], frame);
+    await deliverToUsers(deps, [], frame);
+
+    expect(connections.directory.reads).toEqual([['alice', 'bob', 'carol']]);
+    expect(messenger.sent).toHaveLength(4);
   });
 
   it('retries a failing post, with growing waits, until it goes through', async () => {
@@ -52,17 +93,24 @@ describe('deliverToUsers', () => {
     expect(retry.waits).toEqual([10, 20]);
   });
 
-  it('counts a post that keeps failing, and a recipient whose connections cannot be read, as failed', async () => {
-    const { deps, messenger, connections } = aDelivery();
+  it('counts a post that keeps failing as failed, after posting to everyone else', async () => {
+    const { deps, messenger } = aDelivery();
     messenger.failing.set('b-phone', Infinity);
-    connections.failQueriesFor.add('carol');
 
     const report = await deliverToUsers(deps, ['alice', 'bob', 'carol'], frame);
 
-    expect(report).toEqual({ recipients: 3, sent: 2, gone: 0, failed: 2 });
+    expect(report).toEqual({ recipients: 3, sent: 3, gone: 0, failed: 1 });
   });
 
-  it('never has more users in flight than the concurrency bound', async () => {
+  it('fails when the directory cannot be read after the retries', async () => {
+    const { deps, connections, retry } = aDelivery();
+    connections.directory.failReads = true;
+
+    await expect(deliverToUsers(deps, ['alice'], frame)).rejects.toThrow('directory unavailable');
+    expect(retry.waits).toHaveLength(2);
+  });
+
+  it('never has more posts in flight than the concurrency bound', async () => {
     const { deps, messenger, connections } = aDelivery();
     const users = Array.from({ length: 60 }, (_, i) => `user-${i}`);
     users.forEach((user) => connections.add(user, `${user}-conn`));

@@ -1,6 +1,12 @@
 import { fanOutPresence, usersSharingARoom } from '../../../src/use-cases/fan-out-presence';
 import { aSilentLogger } from '../../support/builders';
-import { InMemoryConnections, InMemoryMemberships, noWaitRetry, RecordingMessenger } from '../../support/fakes';
+import {
+  aFixedClock,
+  InMemoryConnections,
+  InMemoryMemberships,
+  noWaitRetry,
+  RecordingMessenger,
+} from '../../support/fakes';
 
 const bounds = { maxRooms: 100, maxRecipients: 1000, pageSize: 2 };
 
@@ -44,6 +50,8 @@ describe('fanOutPresence', () => {
     const result = await fanOutPresence(
       {
         connections,
+        directory: connections.directory,
+        clock: aFixedClock(),
         memberships,
         messenger,
         bounds,

@@ -3,6 +3,7 @@ import { fanOutToRoom } from '../../../src/use-cases/fan-out-room';
 import type { RoomFanOutJob } from '../../../src/use-cases/ports';
 import { aSilentLogger } from '../../support/builders';
 import {
+  aFixedClock,
   InMemoryConnections,
   InMemoryMemberships,
   noWaitRetry,
@@ -22,6 +23,8 @@ function aRoomFanOut(members: string[], pageSize = 500) {
   const continuations = new RecordingContinuations();
   const deps = {
     connections,
+    directory: connections.directory,
+    clock: aFixedClock(),
     memberships,
     messenger,
     continuations,

@@ -2,7 +2,7 @@ import { closeUserConnections } from '../../../src/use-cases/close-user-connecti
 import { DeliveryIncompleteError } from '../../../src/use-cases/errors';
 import { notifyUser } from '../../../src/use-cases/notify-user';
 import { aSilentLogger } from '../../support/builders';
-import { InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';
+import { aFixedClock, InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';
 
 const requested = {
   userId: 'bob',
@@ -19,12 +19,23 @@ describe('notifyUser', () => {
   it('sends the notification frame to every connection of the notified user only', async () => {
     const connections = new InMemoryConnections().add('bob', 'b1').add('bob', 'b2').add('alice', 'a1');
     const messenger = new RecordingMessenger();
-    const deps = { connections, messenger, concurrency: 5, retry: noWaitRetry(), logger: aSilentLogger() };
+    const deps = {
+      connections,
+      directory: connections.directory,
+      clock: aFixedClock(),
+      messenger,
+      concurrency: 5,
+      retry: noWaitRetry(),
+      logger: aSilentLogger(),
+    };
 
     const report = await notifyUser(deps, requested, 'event-3');
 
     expect(messenger.recipientsOf('notification').sort()).toEqual(['b1', 'b2']);
-    expect(messenger.sent[0]?.frame).toMatchObject({ eventId: 'event-3', notification: { notificationId: 'n-1' } });
+    expect(messenger.sent[0]?.frame).toMatchObject({
+      eventId: 'event-3',
+      notification: { notificationId: 'n-1' },
+    });
     expect(report.sent).toBe(2);
   });
 
@@ -32,7 +43,15 @@ describe('notifyUser', () => {
     const connections = new InMemoryConnections().add('bob', 'b1');
     const messenger = new RecordingMessenger();
     messenger.failing.set('b1', Infinity);
-    const deps = { connections, messenger, concurrency: 5, retry: noWaitRetry(), logger: aSilentLogger() };
+    const deps = {
+      connections,
+      directory: connections.directory,
+      clock: aFixedClock(),
+      messenger,
+      concurrency: 5,
+      retry: noWaitRetry(),
+      logger: aSilentLogger(),
+    };
 
     await expect(notifyUser(deps, requested, 'event-3')).rejects.toBeInstanceOf(DeliveryIncompleteError);
   });
@@ -48,7 +67,18 @@ describe('closeUserConnections', () => {
       .add('bob', 'after', '2025-01-15T10:00:00.001Z')
       .add('alice', 'alice-1', '2025-01-15T09:00:00.000Z');
     const messenger = new RecordingMessenger();
-    return { connections, messenger, deps: { connections, messenger, retry: noWaitRetry(), logger: aSilentLogger() } };
+    return {
+      connections,
+      messenger,
+      deps: {
+        connections,
+        directory: connections.directory,
+        clock: aFixedClock(),
+        messenger,
+        retry: noWaitRetry(),
+        logger: aSilentLogger(),
+      },
+    };
   }
 
   it('closes the user’s connections opened before the logout, and only those', async () => {
@@ -60,7 +90,7 @@ describe('closeUserConnections', () => {
     expect(report).toEqual({ closed: 2, gone: 0, kept: 1 });
   });
 
-  it('deletes the record of a connection that is already gone', async () => {
+  it('deletes the record of a connection that is already gone, and unregisters it', async () => {
     const { deps, messenger, connections } = aLogout();
     messenger.gone.add('before-1');
 
@@ -68,6 +98,7 @@ describe('closeUserConnections', () => {
 
     expect(report).toEqual({ closed: 1, gone: 1, kept: 1 });
     expect(connections.records.has('before-1')).toBe(false);
+    expect(connections.directory.entries.get('bob')?.has('before-1')).toBe(false);
   });
 
   it('fails when a connection could not be closed, so the event is retried', async () => {

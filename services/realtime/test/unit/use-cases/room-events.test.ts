@@ -29,7 +29,9 @@ describe('roomDeliveryOf', () => {
   it('turns MessageEdited and MessageDeleted into their frames', () => {
     const edited = aMessage({ text: 'fixed', editedAt: '2025-01-15T10:01:00.000Z' });
 
-    expect(roomDeliveryOf(anEventBridgeEvent('chat.messaging', 'MessageEdited', edited), logger).job.frame).toEqual({
+    expect(
+      roomDeliveryOf(anEventBridgeEvent('chat.messaging', 'MessageEdited', edited), logger).job.frame,
+    ).toEqual({
       type: 'message.edited',
       message: edited,
       eventId: 'event-1',

@@ -1,6 +1,7 @@
 import { sendTyping } from '../../../src/use-cases/send-typing';
 import { aSilentLogger } from '../../support/builders';
 import {
+  aFixedClock,
   InMemoryConnections,
   InMemoryMemberships,
   noWaitRetry,
@@ -19,6 +20,8 @@ function aTypingRoom() {
   const messenger = new RecordingMessenger();
   const deps = {
     connections,
+    directory: connections.directory,
+    clock: aFixedClock(),
     memberships,
     messenger,
     ids: sequentialIds('typing'),
@@ -40,7 +43,12 @@ describe('sendTyping', () => {
 
     const outcome = await sendTyping(deps, typing('alice-phone', { action: 'typing', roomId: 'room-1' }));
 
-    expect(outcome).toMatchObject({ kind: 'delivered', roomId: 'room-1', userId: 'alice', report: { sent: 2 } });
+    expect(outcome).toMatchObject({
+      kind: 'delivered',
+      roomId: 'room-1',
+      userId: 'alice',
+      report: { sent: 2 },
+    });
     expect(messenger.sent.map((s) => s.connectionId).sort()).toEqual(['bob-phone', 'carol-phone']);
     expect(messenger.sent[0]?.frame).toEqual({
       type: 'typing',

@@ -41,12 +41,18 @@ describe('trackPresence', () => {
     ]);
 
     expect(seen).toEqual(['online', 'online', 'online', 'offline']);
-    expect(presence.states.get('alice')).toEqual({ status: 'offline', lastSeenAt: '2025-01-15T10:03:00.000Z' });
+    expect(presence.states.get('alice')).toEqual({
+      status: 'offline',
+      lastSeenAt: '2025-01-15T10:03:00.000Z',
+    });
   });
 
   it('applies a replayed batch once: no second online/offline pair', async () => {
     const presence = new InMemoryPresence();
-    const batch = records(opened('phone', '2025-01-15T10:00:00.000Z'), closed('phone', '2025-01-15T10:05:00.000Z'));
+    const batch = records(
+      opened('phone', '2025-01-15T10:00:00.000Z'),
+      closed('phone', '2025-01-15T10:05:00.000Z'),
+    );
     await trackPresence({ presence, logger: aSilentLogger() }, batch);
 
     const replayed: string[] = [];

@@ -1,0 +1,232 @@
+import {
+  BatchGetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { PRESENCE_SUMMARY_KEY } from '../domain/presence';
+import type { ConnectionChange, ConnectionDirectory, PresenceState, PresenceStore } from '../use-cases/ports';
+
+/** How long a closed connection's marker is kept: longer than a stream record can be redelivered (24 h). */
+export const CLOSED_MARKER_TTL_SECONDS = 2 * 24 * 60 * 60;
+const BATCH_GET_LIMIT = 100;
+const MAX_BATCH_GET_ROUNDS = 8;
+
+const connectionKey = (connectionId: string) => `connection#${connectionId}`;
+
+const isConditionalFailure = (error: unknown) =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** A transaction cancelled because its first item's condition failed (the change was already applied). */
+function alreadyApplied(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.[0]?.Code === 'ConditionalCheckFailed';
+}
+
+/**
+ * The presence table: pk `userId`, sk `presence` (the summary: `openConnections`, `status`, `lastSeenAt`, and
+ * `connectionIds`, the string set of the user's open connections) or `connection#<id>` (a marker per connection:
+ * `state` open/closed; closed markers expire by TTL `expiresAt`). A connection is counted in and out by a
+ * transaction with its marker, so a replayed stream record is applied once; the status follows the count through
+ * conditional writes. The table's stream publishes PresenceChanged. The summary also serves as the
+ * ConnectionDirectory (see `dynamoConnectionDirectory`).
+ */
+export function dynamoPresenceStore(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  now: () => Date = () => new Date(),
+): PresenceStore {
+  const summaryKey = (userId: string) => ({ userId, sk: PRESENCE_SUMMARY_KEY });
+
+  const count = (userId: string, delta: number) => ({
+    Update: {
+      TableName: tableName,
+      Key: summaryKey(userId),
+      UpdateExpression: 'ADD openConnections :delta',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  });
+
+  /** Counts a connection out and drops it from the directory (for a stale one, no $disconnect did). */
+  const countOut = (userId: string, connectionId: string) => ({
+    Update: {
+      TableName: tableName,
+      Key: summaryKey(userId),
+      UpdateExpression: 'ADD openConnections :delta DELETE connectionIds :ids',
+      ExpressionAttributeValues: { ':delta': -1, ':ids': new Set([connectionId]) },
+    },
+  });
+
+  async function transact(items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (alreadyApplied(error)) return false;
+      throw error;
+    }
+  }
+
+  async function setStatus(userId: string, at: string, to: 'online' | 'offline'): Promise<boolean> {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: summaryKey(userId),
+          UpdateExpression: 'SET #status = :to, lastSeenAt = :at',
+          ConditionExpression:
+            to === 'online'
+              ? 'openConnections > :zero AND (attribute_not_exists(#status) OR #status <> :to)'
+              : 'openConnections <= :zero AND #status = :online',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':at': at,
+            ':zero': 0,
+            ...(to === 'offline' ? { ':online': 'online' } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  return {
+    connectionOpened(change: ConnectionChange) {
+      return transact([
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              userId: change.userId,
+              sk: connectionKey(change.connectionId),
+              state: 'open',
+              openedAt: change.at,
+            },
+            ConditionExpression: 'attribute_not_exists(sk)',
+          },
+        },
+        count(change.userId, 1),
+      ]);
+    },
+
+    connectionClosed(change: ConnectionChange) {
+      const expiresAt = Math.floor(now().getTime() / 1000) + CLOSED_MARKER_TTL_SECONDS;
+      return transact([
+        {
+          Update: {
+            TableName: tableName,
+            Key: { userId: change.userId, sk: connectionKey(change.connectionId) },
+            UpdateExpression: 'SET #state = :closed, closedAt = :at, expiresAt = :expiresAt',
+            ConditionExpression: '#state = :open',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':closed': 'closed',
+              ':open': 'open',
+              ':at': change.at,
+              ':expiresAt': expiresAt,
+            },
+          },
+        },
+        countOut(change.userId, change.connectionId),
+      ]);
+    },
+
+    async reconcile(userId, at) {
+      if (await setStatus(userId, at, 'online')) return 'online';
+      if (await setStatus(userId, at, 'offline')) return 'offline';
+      return undefined;
+    },
+
+    async statesOf(userIds) {
+      const states = new Map<string, PresenceState>();
+      for (let start = 0; start < userIds.length; start += BATCH_GET_LIMIT) {
+        let keys: Record<string, unknown>[] = userIds.slice(start, start + BATCH_GET_LIMIT).map(summaryKey);
+        for (let round = 0; keys.length > 0; round += 1) {
+          if (round >= MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving keys unprocessed');
+          const { Responses, UnprocessedKeys } = await client.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [tableName]: {
+                  Keys: keys,
+                  ProjectionExpression: 'userId, #status, lastSeenAt',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                },
+              },
+            }),
+          );
+          for (const item of Responses?.[tableName] ?? []) {
+            if (typeof item.userId !== 'string') continue;
+            states.set(item.userId, {
+              status: item.status === 'online' ? 'online' : 'offline',
+              lastSeenAt: typeof item.lastSeenAt === 'string' ? item.lastSeenAt : null,
+            });
+          }
+          keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
+        }
+      }
+      return states;
+    },
+  };
+}
+
+/**
+ * The ConnectionDirectory on the presence table's summary items: `connectionIds` (a string set) gets the id on
+ * `$connect` (ADD) and loses it on `$disconnect`, a 410 or the record's removal (DELETE); both are idempotent.
+ * A fan-out reads a page of members with consistent BatchGetItem calls (100 keys each, only `connectionIds`).
+ */
+export function dynamoConnectionDirectory(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): ConnectionDirectory {
+  const key = (userId: string) => ({ userId, sk: PRESENCE_SUMMARY_KEY });
+  const change = (operation: 'ADD' | 'DELETE') => async (userId: string, connectionId: string) => {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(userId),
+        UpdateExpression: `${operation} connectionIds :ids`,
+        ExpressionAttributeValues: { ':ids': new Set([connectionId]) },
+      }),
+    );
+  };
+  return {
+    register: change('ADD'),
+    unregister: change('DELETE'),
+    async connectionsOf(userIds) {
+      const routes = new Map<string, string[]>();
+      const unique = [...new Set(userIds)];
+      for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+        let keys: Record<string, unknown>[] = unique.slice(start, start + BATCH_GET_LIMIT).map(key);
+        for (let round = 0; keys.length > 0; round += 1) {
+          if (round >= MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving keys unprocessed');
+          const { Responses, UnprocessedKeys } = await client.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [tableName]: {
+                  Keys: keys,
+                  ProjectionExpression: 'userId, connectionIds',
+                  ConsistentRead: true,
+                },
+              },
+            }),
+          );
+          for (const item of Responses?.[tableName] ?? []) {
+            const ids = item.connectionIds;
+            if (typeof item.userId !== 'string' || !(ids instanceof Set) || ids.size === 0) continue;
+            routes.set(
+              item.userId,
+              [...ids].filter((id): id is string => typeof id === 'string'),
+            );
+          }
+          keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
+        }
+      }
+      return routes;
+    },
+  };
+}

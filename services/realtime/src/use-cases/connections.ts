@@ -1,0 +1,95 @@
+import { UnauthenticatedError } from '@chat/runtime';
+import { expiresAtFor, newConnectionRecord, type RefreshLedger } from '../domain/connection';
+import type {
+  Clock,
+  ConnectionDirectory,
+  ConnectionMessenger,
+  ConnectionRecord,
+  ConnectionStore,
+  SendOutcome,
+} from './ports';
+
+/** Who a valid access token belongs to (the shared verifier's Principal). */
+export interface TokenOwner {
+  userId: string;
+  username: string;
+}
+
+export interface ConnectionLifecycleDependencies {
+  connections: ConnectionStore;
+  clock: Clock;
+  /** Lifetime of a record without activity (TTL on `expiresAt`). */
+  ttlSeconds: number;
+}
+
+/**
+ * `$connect`: the `token` query parameter must be a valid, unrevoked access token (else UnauthenticatedError:
+ * the handshake is refused with 401). The connection is then registered in the user's directory entry and
+ * recorded (with a TTL), in that order and before the handshake completes: a fan-out that starts once the client
+ * is connected reaches it, and a record never exists without its directory entry (a directory entry without a
+ * record, if the second write fails, is dropped at the first post that answers 410).
+ */
+export async function openConnection(
+  deps: ConnectionLifecycleDependencies & {
+    directory: ConnectionDirectory;
+    verifyToken: (token: string | undefined) => Promise<TokenOwner>;
+  },
+  input: { connectionId: string; token: string | undefined; connectedAt: Date },
+): Promise<ConnectionRecord> {
+  if (input.token === undefined || input.token === '') {
+    throw new UnauthenticatedError('A token query parameter is required');
+  }
+  const owner = await deps.verifyToken(input.token);
+  const record = newConnectionRecord({
+    connectionId: input.connectionId,
+    userId: owner.userId,
+    username: owner.username,
+    connectedAt: input.connectedAt,
+    ttlSeconds: deps.ttlSeconds,
+  });
+  await deps.directory.register(record.userId, record.connectionId);
+  await deps.connections.save(record);
+  return record;
+}
+
+/**
+ * `$disconnect`: the record goes (its REMOVE on the table's stream drives presence) and the connection leaves
+ * the user's directory entry. Resolves with whose connection it was.
+ */
+export async function closeConnection(
+  deps: { connections: ConnectionStore; directory: ConnectionDirectory },
+  connectionId: string,
+): Promise<{ userId: string } | undefined> {
+  const removed = await deps.connections.remove(connectionId);
+  if (removed) await deps.directory.unregister(removed.userId, connectionId);
+  return removed;
+}
+
+/**
+ * Activity on a connection pushes its TTL back, at most once per refresh interval per sandbox (the ledger), so
+ * that frequent pings cost almost no writes. Returns whether a write was made.
+ */
+export async function keepAlive(
+  deps: ConnectionLifecycleDependencies & { ledger: RefreshLedger },
+  connectionId: string,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!deps.ledger.claim(connectionId, now.getTime())) return false;
+  try {
+    await deps.connections.refresh(connectionId, expiresAtFor(now, deps.ttlSeconds), now.toISOString());
+    return true;
+  } catch (error) {
+    deps.ledger.release(connectionId);
+    throw error;
+  }
+}
+
+/** `{"action":"ping"}` → `{"type":"pong"}` to the same connection, and the record's TTL is kept fresh. */
+export async function answerPing(
+  deps: ConnectionLifecycleDependencies & { ledger: RefreshLedger; messenger: ConnectionMessenger },
+  connectionId: string,
+): Promise<SendOutcome> {
+  const outcome = await deps.messenger.send(connectionId, { type: 'pong' });
+  if (outcome === 'sent') await keepAlive(deps, connectionId);
+  return outcome;
+}

@@ -1,0 +1,70 @@
+import { fieldIssuesOf } from '@chat/http';
+import { isDomainError, ValidationError } from '@chat/runtime';
+import { typingFrameSchema } from '../domain/client-frames';
+import { typingFrame } from '../domain/server-frames';
+import { deliverToUsers, type DeliveryDependencies } from './deliver';
+import { RoomNotFoundError, UnknownConnectionError, type DeliveryReport } from './errors';
+import { errorFrame } from './frames';
+import type { IdGenerator, MembershipReader, ServerFrame } from './ports';
+
+export interface TypingDependencies extends DeliveryDependencies {
+  memberships: MembershipReader;
+  ids: IdGenerator;
+  /** Members read per Query. */
+  pageSize: number;
+  /** Typing is a hint: in a huge room only this many members get it. */
+  maxRecipients: number;
+}
+
+export type TypingOutcome =
+  | { kind: 'delivered'; roomId: string; userId: string; report: DeliveryReport }
+  | { kind: 'refused'; reply: ServerFrame };
+
+function parse(body: string | undefined): unknown {
+  try {
+    return body === undefined ? undefined : (JSON.parse(body) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `{"action":"typing","roomId"}`: the connection's user must be a member of the room (a consistent read of the
+ * membership); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
+ * (not the caller's own connections). A refusal is an error frame for the caller: VALIDATION_FAILED,
+ * UNAUTHENTICATED (no record of the connection) or NOT_FOUND (not a member; a private room does not leak).
+ */
+export async function sendTyping(
+  deps: TypingDependencies & {
+    ownerOf: (connectionId: string) => Promise<{ userId: string } | undefined>;
+  },
+  input: { connectionId: string; body: string | undefined },
+): Promise<TypingOutcome> {
+  const parsed = typingFrameSchema.safeParse(parse(input.body));
+  try {
+    if (!parsed.success) throw new ValidationError(fieldIssuesOf(parsed.error));
+    const { roomId } = parsed.data;
+    const owner = await deps.ownerOf(input.connectionId);
+    if (!owner) throw new UnknownConnectionError();
+    if (!(await deps.memberships.isMember(roomId, owner.userId))) throw new RoomNotFoundError();
+
+    const others: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await deps.memberships.membersPage(roomId, {
+        ...(after === undefined ? {} : { after }),
+        limit: deps.pageSize,
+      });
+      others.push(...page.items.filter((userId) => userId !== owner.userId));
+      after = page.next;
+    } while (after !== undefined && others.length < deps.maxRecipients);
+
+    const frame = typingFrame(roomId, owner.userId, deps.ids.next());
+    const report = await deliverToUsers(deps, others.slice(0, deps.maxRecipients), frame);
+    return { kind: 'delivered', roomId, userId: owner.userId, report };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
+    return { kind: 'refused', reply: errorFrame(error.code, error.message, details) };
+  }
+}

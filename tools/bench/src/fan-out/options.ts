@@ -1,0 +1,87 @@
+/** Parameters of the fan-out benchmark, from flags (`--users 50`, `--users=50`) or environment variables. */
+export interface FanOutOptions {
+  /** Users in the room, each with one open WebSocket (all receive, all take turns sending). */
+  users: number;
+  /** Messages per second, over all senders. */
+  rate: number;
+  /** Seconds of sending. */
+  durationSeconds: number;
+  /** How messages are sent to the chat backend: REST POST or the WebSocket `sendMessage` action. */
+  via: 'rest' | 'ws';
+  /** Longest wait for the last deliveries after sending stopped. */
+  drainSeconds: number;
+  /** Also run the Socket.IO baseline. */
+  baseline: boolean;
+}
+
+export const DEFAULT_OPTIONS: FanOutOptions = {
+  users: 100,
+  rate: 50,
+  durationSeconds: 20,
+  via: 'rest',
+  drainSeconds: 300,
+  baseline: true,
+};
+
+interface IntegerSpec {
+  key: 'users' | 'rate' | 'durationSeconds' | 'drainSeconds';
+  flag: string;
+  env: string;
+  min: number;
+  max: number;
+}
+
+const INTEGERS: IntegerSpec[] = [
+  { key: 'users', flag: 'users', env: 'BENCH_USERS', min: 2, max: 500 },
+  { key: 'rate', flag: 'rate', env: 'BENCH_RATE', min: 1, max: 500 },
+  { key: 'durationSeconds', flag: 'duration', env: 'BENCH_DURATION', min: 1, max: 300 },
+  { key: 'drainSeconds', flag: 'drain', env: 'BENCH_DRAIN', min: 1, max: 600 },
+];
+
+export const USAGE = `npm run bench:fanout -- [--users N] [--rate R] [--duration D] [--via rest|ws] [--drain S] [--no-baseline]
+  --users     users in the room, each with an open WebSocket (2-500, default 100; env BENCH_USERS)
+  --rate      messages per second over all senders (1-500, default 50; env BENCH_RATE)
+  --duration  seconds of sending (1-300, default 20; env BENCH_DURATION)
+  --via       rest (POST /rooms/{id}/messages) or ws (sendMessage action) (default rest; env BENCH_VIA)
+  --drain     longest wait in seconds for the last deliveries (1-600, default 300; env BENCH_DRAIN)
+  --no-baseline  skip the Socket.IO baseline (env BENCH_BASELINE=0)`;
+
+/** Reads the options; throws an Error naming the bad flag or variable. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): FanOutOptions {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--no-baseline') {
+      flags.set('baseline', '0');
+      continue;
+    }
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match?.[1]) throw new Error(`Unknown argument "${arg}"\n${USAGE}`);
+    const value = match[2] ?? argv[(i += 1)];
+    if (value === undefined) throw new Error(`--${match[1]} needs a value\n${USAGE}`);
+    flags.set(match[1], value);
+  }
+  const known = new Set([...INTEGERS.map((s) => s.flag), 'via', 'baseline']);
+  for (const flag of flags.keys()) if (!known.has(flag)) throw new Error(`Unknown flag --${flag}\n${USAGE}`);
+
+  const options: FanOutOptions = { ...DEFAULT_OPTIONS };
+  for (const spec of INTEGERS) {
+    const raw = flags.get(spec.flag) ?? env[spec.env];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
+      throw new Error(
+        `--${spec.flag} (${spec.env}) must be an integer from ${spec.min} to ${spec.max}, got "${raw}"`,
+      );
+    }
+    options[spec.key] = value;
+  }
+  const via = flags.get('via') ?? env.BENCH_VIA;
+  if (via !== undefined && via !== '') {
+    if (via !== 'rest' && via !== 'ws') throw new Error(`--via (BENCH_VIA) must be rest or ws, got "${via}"`);
+    options.via = via;
+  }
+  const baseline = flags.get('baseline') ?? env.BENCH_BASELINE;
+  if (baseline !== undefined && baseline !== '') options.baseline = !['0', 'false', 'no'].includes(baseline);
+  return options;
+}
