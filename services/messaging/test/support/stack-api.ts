@@ -1,43 +1,11 @@
 import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { authHeader, signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
+import { api, type ApiResponse, type ErrorBody } from '../../../../tools/local/test/support/api';
+import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 import type { Message } from '../../src/domain/message';
 
 /** Helpers for integration tests against the running local stack (started by the jest global setup). */
 
-export interface ApiResponse<T = unknown> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: { field: string; message: string }[] };
-}
-
-/** One request to the stack's HTTP API, as `user` when given; JSON in and out. */
-export async function api<T = unknown>(
-  method: string,
-  path: string,
-  options: { user?: SignedInUser; body?: unknown } = {},
-): Promise<ApiResponse<T>> {
-  const response = await fetch(`${localStack().http}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.user ? authHeader(options.user.accessToken) : {}),
-    },
-    ...(options.body === undefined
-      ? {}
-      : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (text === '' ? undefined : JSON.parse(text)) as T,
-  };
-}
+export { api, type ApiResponse, type ErrorBody } from '../../../../tools/local/test/support/api';
 
 export interface TestRoom {
   roomId: string;

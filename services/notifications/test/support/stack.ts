@@ -1,44 +1,17 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { api } from '../../../../tools/local/test/support/api';
 import { createEventPublisher, type EventEnvelope } from '@chat/events';
 import type { PublishedEvent } from '../../../../tools/local/src/cloud/eventbridge/types';
 import type { SnsDelivery } from '../../../../tools/local/src/cloud/sns/types';
 import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { authHeader, type SignedInUser } from '../../../../tools/local/test/support/users';
+import { type SignedInUser } from '../../../../tools/local/test/support/users';
 
 /** Helpers for integration tests against the running local stack (started by the jest global setup). */
 
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const STAGE = 'local';
 
-export interface ApiResponse<T = unknown> {
-  status: number;
-  body: T;
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: { field: string; message: string }[] };
-}
-
-/** One request to the stack's HTTP API, as `user` when given; JSON in and out (a string body is sent as is). */
-export async function api<T = unknown>(
-  method: string,
-  path: string,
-  options: { user?: SignedInUser; body?: unknown } = {},
-): Promise<ApiResponse<T>> {
-  const response = await fetch(`${localStack().http}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.user ? authHeader(options.user.accessToken) : {}),
-    },
-    ...(options.body === undefined
-      ? {}
-      : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-}
+export { api, type ApiResponse, type ErrorBody } from '../../../../tools/local/test/support/api';
 
 /** `api` that must answer `status`; returns the body. */
 export async function expectStatus<T>(

@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { api, type ApiResponse } from '../../../../tools/local/test/support/api';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import WebSocket from 'ws';
 import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { authHeader, signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
+import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 
 /** Helpers for integration tests against the running local stack (started by the jest global setup). */
 
@@ -34,29 +35,7 @@ export async function eventually<T>(
   }
 }
 
-export interface ApiResponse<T = unknown> {
-  status: number;
-  body: T;
-}
-
-/** One request to the stack's HTTP API, as `user` when given; JSON in and out. */
-export async function api<T = unknown>(
-  method: string,
-  path: string,
-  options: { user?: SignedInUser; body?: unknown } = {},
-): Promise<ApiResponse<T>> {
-  const response = await fetch(`${localStack().http}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.user ? authHeader(options.user.accessToken) : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-}
+export { api, type ApiResponse } from '../../../../tools/local/test/support/api';
 
 async function expectStatus<T>(response: Promise<ApiResponse<T>>, status: number, what: string): Promise<T> {
   const { status: actual, body } = await response;
