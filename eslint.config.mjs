@@ -31,4 +31,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // docs/service-structure.md: domain and use-case code is pure; it reaches AWS only through ports.
+    files: ['services/*/src/domain/**/*.ts', 'services/*/src/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', 'aws-lambda', '@chat/aws', '@chat/aws/*', '@chat/memberships'],
+              message:
+                'Domain and use-case code takes ports: AWS clients and Lambda types belong in adapters/ and handlers/.',
+            },
+            {
+              group: ['**/adapters', '**/adapters/*', '**/handlers', '**/handlers/*'],
+              message:
+                'Domain and use-case code must not import adapters or handlers (they depend on it, not the reverse).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

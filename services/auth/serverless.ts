@@ -2,16 +2,21 @@ import type { AWS } from '@serverless/typescript';
 import {
   allow,
   chatProvider,
-  putEvents,
+  healthRoute,
+  httpRoute,
+  indexAccess,
+  outboxFunction,
   serviceBase,
-  streamRead,
   tableAccess,
+  tableEnvironment,
+  tableRef,
   withOwnRoles,
-  type FunctionSpec,
+  type Access,
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { cognitoResources } from './resources/cognito';
 import { authTables } from './resources/tables';
+import { ENV, INDEXES } from './src/adapters/names';
 
 /**
  * chat-auth: creates what the whole stage shares (the public HTTP API, the event bus chat-<stage>, the Cognito
@@ -19,7 +24,6 @@ import { authTables } from './resources/tables';
  */
 const base = serviceBase('chat-auth');
 
-const table = (logicalId: string) => ({ Ref: logicalId });
 const userPoolArn = { 'Fn::GetAtt': ['UserPool', 'Arn'] };
 const eventBusArn = { 'Fn::GetAtt': ['EventBus', 'Arn'] };
 
@@ -27,62 +31,46 @@ const eventBusArn = { 'Fn::GetAtt': ['EventBus', 'Arn'] };
 const verifier = tokenVerifierAccess({
   userPoolId: { Ref: 'UserPool' },
   userPoolClientId: { Ref: 'UserPoolClient' },
-  revocationsTable: { name: table('RevocationsTable'), arn: { 'Fn::GetAtt': ['RevocationsTable', 'Arn'] } },
+  revocationsTable: {
+    name: tableRef('RevocationsTable'),
+    arn: { 'Fn::GetAtt': ['RevocationsTable', 'Arn'] },
+  },
 });
+/** The routes that serve anyone (registration, login, token refresh). */
+const anyone: Access = { environment: {}, statements: [] };
 
 /** Publishes a table's stream to the bus: the outbox, retried record by record (partial batch failures). */
-function outbox(handler: string, tableLogicalId: string): FunctionSpec {
-  return {
-    handler,
-    events: [
-      {
-        stream: {
-          type: 'dynamodb',
-          arn: { 'Fn::GetAtt': [tableLogicalId, 'StreamArn'] },
-          startingPosition: 'TRIM_HORIZON',
-          batchSize: 10,
-          maximumRetryAttempts: 10,
-          bisectBatchOnFunctionError: true,
-          functionResponseType: 'ReportBatchItemFailures',
-        },
-      },
-    ],
-    statements: [streamRead(tableLogicalId), putEvents(eventBusArn)],
-  };
-}
+const outbox = (handler: string, tableLogicalId: string) =>
+  outboxFunction(handler, tableLogicalId, eventBusArn, { batchSize: 10, maximumRetryAttempts: 10 });
 
 const { functions, roles } = withOwnRoles({
-  health: {
-    handler: 'src/handlers/health.handler',
-    events: [{ httpApi: { method: 'GET', path: '/health/auth' } }],
-  },
-  register: {
-    handler: 'src/handlers/register.handler',
-    events: [{ httpApi: { method: 'POST', path: '/auth/register' } }],
+  health: healthRoute('auth'),
+  register: httpRoute('POST', '/auth/register', anyone, {
+    handler: 'register',
     environment: {
-      USERS_TABLE: table('UsersTable'),
-      CLAIMS_TABLE: table('UniqueClaimsTable'),
-      AUTO_CONFIRM_SIGNUP: "${self:custom.autoConfirmSignUp.${sls:stage}, 'false'}",
+      ...tableEnvironment({ [ENV.usersTable]: 'UsersTable', [ENV.claimsTable]: 'UniqueClaimsTable' }),
+      [ENV.autoConfirmSignUp]: "${self:custom.autoConfirmSignUp.${sls:stage}, 'false'}",
     },
     statements: [
       tableAccess('UniqueClaimsTable', ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
       tableAccess('UsersTable', ['dynamodb:PutItem']),
       allow(['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser'], [userPoolArn]),
     ],
-  },
+  }),
   confirm: {
     handler: 'src/handlers/confirm.handler',
     events: [{ httpApi: { method: 'POST', path: '/auth/confirm' } }],
   },
-  login: {
-    handler: 'src/handlers/login.handler',
-    events: [{ httpApi: { method: 'POST', path: '/auth/login' } }],
+  login: httpRoute('POST', '/auth/login', anyone, {
+    handler: 'login',
     environment: {
-      LOGIN_ATTEMPTS_TABLE: table('LoginAttemptsTable'),
-      SESSIONS_TABLE: table('SessionsTable'),
-      REVOCATIONS_TABLE: table('RevocationsTable'),
-      LOGIN_MAX_FAILURES: '5',
-      LOGIN_FAILURE_WINDOW_SECONDS: '900',
+      ...tableEnvironment({
+        [ENV.loginAttemptsTable]: 'LoginAttemptsTable',
+        [ENV.sessionsTable]: 'SessionsTable',
+        [ENV.revocationsTable]: 'RevocationsTable',
+      }),
+      [ENV.loginMaxFailures]: '5',
+      [ENV.loginFailureWindowSeconds]: '900',
     },
     statements: [
       tableAccess('LoginAttemptsTable', [
@@ -94,45 +82,39 @@ const { functions, roles } = withOwnRoles({
       tableAccess('SessionsTable', ['dynamodb:PutItem']),
       tableAccess('RevocationsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     ],
-  },
-  refresh: {
-    handler: 'src/handlers/refresh.handler',
-    events: [{ httpApi: { method: 'POST', path: '/auth/refresh' } }],
-    environment: { SESSIONS_TABLE: table('SessionsTable'), REVOCATIONS_TABLE: table('RevocationsTable') },
+  }),
+  refresh: httpRoute('POST', '/auth/refresh', anyone, {
+    handler: 'refresh',
+    environment: tableEnvironment({
+      [ENV.sessionsTable]: 'SessionsTable',
+      [ENV.revocationsTable]: 'RevocationsTable',
+    }),
     statements: [
       tableAccess('SessionsTable', ['dynamodb:GetItem']),
       tableAccess('RevocationsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     ],
-  },
-  logout: {
-    handler: 'src/handlers/logout.handler',
-    events: [{ httpApi: { method: 'POST', path: '/auth/logout' } }],
-    environment: { ...verifier.environment },
-    statements: [...verifier.statements, tableAccess('RevocationsTable', ['dynamodb:PutItem'])],
-  },
-  getMe: {
-    handler: 'src/handlers/get-me.handler',
-    events: [{ httpApi: { method: 'GET', path: '/users/me' } }],
-    environment: { ...verifier.environment, USERS_TABLE: table('UsersTable') },
-    statements: [...verifier.statements, tableAccess('UsersTable', ['dynamodb:GetItem'])],
-  },
-  updateMe: {
-    handler: 'src/handlers/update-me.handler',
-    events: [{ httpApi: { method: 'PATCH', path: '/users/me' } }],
-    environment: { ...verifier.environment, USERS_TABLE: table('UsersTable') },
-    statements: [...verifier.statements, tableAccess('UsersTable', ['dynamodb:UpdateItem'])],
-  },
-  searchUsers: {
-    handler: 'src/handlers/search-users.handler',
-    events: [{ httpApi: { method: 'GET', path: '/users' } }],
-    environment: { ...verifier.environment, USERS_TABLE: table('UsersTable') },
-    statements: [
-      ...verifier.statements,
-      allow(['dynamodb:Query'], [{ 'Fn::Sub': '${UsersTable.Arn}/index/byUsername' }]),
-    ],
-  },
-  publishUserEvents: outbox('src/handlers/publish-user-events.handler', 'UsersTable'),
-  publishLogoutEvents: outbox('src/handlers/publish-logout-events.handler', 'RevocationsTable'),
+  }),
+  logout: httpRoute('POST', '/auth/logout', verifier, {
+    handler: 'logout',
+    statements: [tableAccess('RevocationsTable', ['dynamodb:PutItem'])],
+  }),
+  getMe: httpRoute('GET', '/users/me', verifier, {
+    handler: 'get-me',
+    environment: tableEnvironment({ [ENV.usersTable]: 'UsersTable' }),
+    statements: [tableAccess('UsersTable', ['dynamodb:GetItem'])],
+  }),
+  updateMe: httpRoute('PATCH', '/users/me', verifier, {
+    handler: 'update-me',
+    environment: tableEnvironment({ [ENV.usersTable]: 'UsersTable' }),
+    statements: [tableAccess('UsersTable', ['dynamodb:UpdateItem'])],
+  }),
+  searchUsers: httpRoute('GET', '/users', verifier, {
+    handler: 'search-users',
+    environment: tableEnvironment({ [ENV.usersTable]: 'UsersTable' }),
+    statements: [indexAccess('UsersTable', INDEXES.usersByUsername, ['dynamodb:Query'])],
+  }),
+  publishUserEvents: outbox('publish-user-events', 'UsersTable'),
+  publishLogoutEvents: outbox('publish-logout-events', 'RevocationsTable'),
 });
 
 const config: AWS = {
@@ -155,9 +137,9 @@ const config: AWS = {
       },
     },
     environment: {
-      EVENT_BUS_NAME: { Ref: 'EventBus' },
-      USER_POOL_ID: { Ref: 'UserPool' },
-      USER_POOL_CLIENT_ID: { Ref: 'UserPoolClient' },
+      [ENV.eventBusName]: { Ref: 'EventBus' },
+      [ENV.userPoolId]: { Ref: 'UserPool' },
+      [ENV.userPoolClientId]: { Ref: 'UserPoolClient' },
     },
   }),
   functions,
@@ -170,11 +152,11 @@ const config: AWS = {
     },
     Outputs: {
       EventBusName: { Value: { Ref: 'EventBus' } },
-      EventBusArn: { Value: { 'Fn::GetAtt': ['EventBus', 'Arn'] } },
+      EventBusArn: { Value: eventBusArn },
       UserPoolId: { Value: { Ref: 'UserPool' } },
-      UserPoolArn: { Value: { 'Fn::GetAtt': ['UserPool', 'Arn'] } },
+      UserPoolArn: { Value: userPoolArn },
       UserPoolClientId: { Value: { Ref: 'UserPoolClient' } },
-      RevocationsTableName: { Value: { Ref: 'RevocationsTable' } },
+      RevocationsTableName: { Value: tableRef('RevocationsTable') },
       RevocationsTableArn: { Value: { 'Fn::GetAtt': ['RevocationsTable', 'Arn'] } },
     },
   },

@@ -3,16 +3,21 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  failuresQueue,
+  healthRoute,
+  httpRoute,
   manageConnections,
-  putEvents,
+  outboxFunction,
   serviceBase,
-  streamRead,
   tableAccess,
+  tableEnvironment,
+  tableRef,
   withOwnRoles,
-  type FunctionSpec,
   type IamStatement,
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
+import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
+import { ENV } from './src/adapters/names';
 
 /**
  * chat-messaging: messages, history, edits/deletes, attachments (S3) and read markers. Its HTTP routes attach to
@@ -24,19 +29,16 @@ const verifier = tokenVerifierAccess();
 
 const membershipsTableArn = '${param:membershipsTableArn}';
 const readMembership = allow(['dynamodb:GetItem'], [membershipsTableArn]);
-const findMembersByUsername = allow(['dynamodb:Query'], [`${membershipsTableArn}/index/byUsername`]);
+const findMembersByUsername = allow(
+  ['dynamodb:Query'],
+  [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUsername}`],
+);
 const attachmentObjects = (actions: string[]): IamStatement =>
   allow(actions, [{ 'Fn::Sub': '${AttachmentsBucket.Arn}/rooms/*' }]);
 
-/** An authenticated REST route: the shared token verifier plus the function's own statements. */
-function route(method: string, path: string, handler: string, statements: IamStatement[]): FunctionSpec {
-  return {
-    handler: `src/handlers/${handler}.handler`,
-    events: [{ httpApi: { method, path } }],
-    environment: { ...verifier.environment },
-    statements: [...verifier.statements, readMembership, ...statements],
-  };
-}
+/** An authenticated REST route of a room member: the shared token verifier, the membership read, its own statements. */
+const route = (method: string, path: string, handler: string, statements: IamStatement[]) =>
+  httpRoute(method, path, verifier, { handler, statements: [readMembership, ...statements] });
 
 /** What storing a message takes, from REST and WebSocket alike. */
 const sendStatements: IamStatement[] = [
@@ -48,17 +50,14 @@ const sendStatements: IamStatement[] = [
 ];
 
 const { functions, roles } = withOwnRoles({
-  health: {
-    handler: 'src/handlers/health.handler',
-    events: [{ httpApi: { method: 'GET', path: '/health/messaging' } }],
-  },
+  health: healthRoute('messaging'),
   sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
   socketSendMessage: {
     handler: 'src/handlers/socket-send-message.handler',
     events: [{ websocket: { route: 'sendMessage' } }],
     environment: {
-      CONNECTIONS_TABLE: '${param:connectionsTableName}',
-      WEBSOCKET_MANAGEMENT_ENDPOINT: '${param:webSocketManagementEndpoint}',
+      [ENV.connectionsTable]: '${param:connectionsTableName}',
+      [ENV.webSocketManagementEndpoint]: '${param:webSocketManagementEndpoint}',
     },
     statements: [
       allow(['dynamodb:GetItem'], ['${param:connectionsTableArn}']),
@@ -95,28 +94,11 @@ const { functions, roles } = withOwnRoles({
     tableAccess('MessagesTable', ['dynamodb:Query']),
     tableAccess('ReadMarkersTable', ['dynamodb:GetItem']),
   ]),
-  publishMessageEvents: {
-    handler: 'src/handlers/publish-message-events.handler',
-    events: [
-      {
-        stream: {
-          type: 'dynamodb',
-          arn: { 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] },
-          startingPosition: 'TRIM_HORIZON',
-          batchSize: 10,
-          maximumRetryAttempts: 10,
-          bisectBatchOnFunctionError: true,
-          functionResponseType: 'ReportBatchItemFailures',
-          destinations: { onFailure: { arn: { 'Fn::GetAtt': ['OutboxFailuresQueue', 'Arn'] }, type: 'sqs' } },
-        },
-      },
-    ],
-    statements: [
-      streamRead('MessagesTable'),
-      putEvents('${param:eventBusArn}'),
-      allow(['sqs:SendMessage'], [{ 'Fn::GetAtt': ['OutboxFailuresQueue', 'Arn'] }]),
-    ],
-  },
+  publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
+    batchSize: 10,
+    maximumRetryAttempts: 10,
+    onFailureQueue: 'OutboxFailuresQueue',
+  }),
 });
 
 const config: AWS = {
@@ -125,12 +107,14 @@ const config: AWS = {
     // The sendMessage route goes on realtime's WebSocket API instead of a new one.
     apiGateway: { websocketApiId: '${param:webSocketApiId}' },
     environment: {
-      MESSAGES_TABLE: { Ref: 'MessagesTable' },
-      CLIENT_MESSAGE_IDS_TABLE: { Ref: 'ClientMessageIdsTable' },
-      ATTACHMENTS_TABLE: { Ref: 'AttachmentsTable' },
-      READ_MARKERS_TABLE: { Ref: 'ReadMarkersTable' },
-      ATTACHMENTS_BUCKET: { Ref: 'AttachmentsBucket' },
-      MEMBERSHIPS_TABLE: '${param:membershipsTableName}',
+      ...tableEnvironment({
+        [ENV.messagesTable]: 'MessagesTable',
+        [ENV.clientMessageIdsTable]: 'ClientMessageIdsTable',
+        [ENV.attachmentsTable]: 'AttachmentsTable',
+        [ENV.readMarkersTable]: 'ReadMarkersTable',
+      }),
+      [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
+      [ENV.membershipsTable]: '${param:membershipsTableName}',
     },
   }),
   functions,
@@ -187,13 +171,10 @@ const config: AWS = {
           },
         },
       },
-      OutboxFailuresQueue: {
-        Type: 'AWS::SQS::Queue',
-        Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
-      },
+      OutboxFailuresQueue: failuresQueue(),
     },
     Outputs: {
-      MessagesTableName: { Value: { Ref: 'MessagesTable' } },
+      MessagesTableName: { Value: tableRef('MessagesTable') },
       AttachmentsBucketName: { Value: { Ref: 'AttachmentsBucket' } },
     },
   },

@@ -3,22 +3,31 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  failuresQueue,
+  healthRoute,
+  httpRoute,
+  indexAccess,
+  onEvents,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
   putEvents,
   serviceBase,
-  streamRead,
+  streamFunction,
   tableAccess,
+  tableEnvironment,
+  tableRef,
   withOwnRoles,
-  type FunctionSpec,
   type IamStatement,
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
-import { idempotencyTableProperties } from '../../libs/events/src/consumer/idempotency-table';
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { presenceChangedContract } from '../../libs/events/src/contracts/presence-changed';
 import { roomCreatedContract } from '../../libs/events/src/contracts/room-created';
 import { roomUpdatedContract } from '../../libs/events/src/contracts/room-updated';
 import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
 import { eventPattern } from '../../libs/events/src/event-pattern';
+import { ENV, INDEXES } from './src/adapters/names';
 
 /**
  * chat-notifications: mentions and DM alerts → in-app inbox, NotificationRequested events and SNS e-mail/push,
@@ -49,12 +58,8 @@ const platformEndpoints = [
   snsArn('endpoint/GCM/chat-${sls:stage}-fcm/*'),
 ];
 
-const guardTable = tableAccess('ProcessedEventsTable', [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-]);
-const devicesByUser = allow(['dynamodb:Query'], [{ 'Fn::Sub': '${DevicesTable.Arn}/index/byUser' }]);
+const guardTable = processedEventsAccess();
+const devicesByUser = indexAccess('DevicesTable', INDEXES.devicesByUser, ['dynamodb:Query']);
 /** Making a user's topic match the projection: the topic, its e-mail and device subscriptions. */
 const provisionTopic: IamStatement[] = [
   tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
@@ -64,41 +69,18 @@ const provisionTopic: IamStatement[] = [
 ];
 
 /** An authenticated REST route: the shared token verifier plus the function's own statements. */
-function route(method: string, path: string, handler: string, statements: IamStatement[]): FunctionSpec {
-  return {
-    handler: `src/handlers/${handler}.handler`,
-    events: [{ httpApi: { method, path } }],
-    environment: { ...verifier.environment },
-    statements: [...verifier.statements, ...statements],
-  };
-}
+const route = (method: string, path: string, handler: string, statements: IamStatement[]) =>
+  httpRoute(method, path, verifier, { handler, statements });
 
 /** A consumer of the inbox table's stream: new items only, in order, retried record by record. */
-function inboxStreamConsumer(handler: string, statements: IamStatement[]): FunctionSpec {
-  return {
-    handler: `src/handlers/${handler}.handler`,
-    events: [
-      {
-        stream: {
-          type: 'dynamodb',
-          arn: { 'Fn::GetAtt': ['InboxTable', 'StreamArn'] },
-          startingPosition: 'TRIM_HORIZON',
-          batchSize: 10,
-          maximumRetryAttempts: 10,
-          bisectBatchOnFunctionError: true,
-          functionResponseType: 'ReportBatchItemFailures',
-          filterPatterns: [{ eventName: ['INSERT'] }],
-          destinations: { onFailure: { arn: { 'Fn::GetAtt': ['InboxFailuresQueue', 'Arn'] }, type: 'sqs' } },
-        },
-      },
-    ],
-    statements: [
-      streamRead('InboxTable'),
-      allow(['sqs:SendMessage'], [{ 'Fn::GetAtt': ['InboxFailuresQueue', 'Arn'] }]),
-      ...statements,
-    ],
-  };
-}
+const inboxStreamConsumer = (handler: string, statements: IamStatement[]) =>
+  streamFunction(handler, 'InboxTable', {
+    batchSize: 10,
+    maximumRetryAttempts: 10,
+    filterPatterns: [{ eventName: ['INSERT'] }],
+    onFailureQueue: 'InboxFailuresQueue',
+    statements,
+  });
 
 /** MessageSent v1 with at least one mention, or in a DM room: plain room messages invoke nothing. */
 const mentionsOrDirectMessages = {
@@ -110,10 +92,7 @@ const mentionsOrDirectMessages = {
 };
 
 const { functions, roles } = withOwnRoles({
-  health: {
-    handler: 'src/handlers/health.handler',
-    events: [{ httpApi: { method: 'GET', path: '/health/notifications' } }],
-  },
+  health: healthRoute('notifications'),
   listNotifications: route('GET', '/notifications', 'list-notifications', [
     tableAccess('InboxTable', ['dynamodb:Query']),
   ]),
@@ -132,7 +111,7 @@ const { functions, roles } = withOwnRoles({
   ]),
   notifyMentions: {
     handler: 'src/handlers/notify-mentions.handler',
-    events: [{ eventBridge: { eventBus, pattern: mentionsOrDirectMessages } }],
+    events: onEvents(eventBus, [mentionsOrDirectMessages]),
     statements: [
       allow(['dynamodb:GetItem', 'dynamodb:Query'], [membershipsTableArn]),
       tableAccess('PreferencesTable', ['dynamodb:GetItem']),
@@ -143,20 +122,17 @@ const { functions, roles } = withOwnRoles({
   },
   rememberUser: {
     handler: 'src/handlers/remember-user.handler',
-    events: [{ eventBridge: { eventBus, pattern: eventPattern(userRegisteredContract) } }],
+    events: onEvents(eventBus, [eventPattern(userRegisteredContract)]),
     statements: provisionTopic,
   },
   rememberRoom: {
     handler: 'src/handlers/remember-room.handler',
-    events: [
-      { eventBridge: { eventBus, pattern: eventPattern(roomCreatedContract) } },
-      { eventBridge: { eventBus, pattern: eventPattern(roomUpdatedContract) } },
-    ],
+    events: onEvents(eventBus, [eventPattern(roomCreatedContract), eventPattern(roomUpdatedContract)]),
     statements: [tableAccess('RoomsTable', ['dynamodb:UpdateItem'])],
   },
   trackPresence: {
     handler: 'src/handlers/track-presence.handler',
-    events: [{ eventBridge: { eventBus, pattern: eventPattern(presenceChangedContract) } }],
+    events: onEvents(eventBus, [eventPattern(presenceChangedContract)]),
     statements: [tableAccess('PresenceTable', ['dynamodb:UpdateItem'])],
   },
   publishNotificationEvents: inboxStreamConsumer('publish-notification-events', [putEvents(eventBus)]),
@@ -173,17 +149,19 @@ const config: AWS = {
   ...serviceBase('chat-notifications'),
   provider: attachedProvider({
     environment: {
-      INBOX_TABLE: { Ref: 'InboxTable' },
-      PREFERENCES_TABLE: { Ref: 'PreferencesTable' },
-      PRESENCE_TABLE: { Ref: 'PresenceTable' },
-      USERS_TABLE: { Ref: 'UsersTable' },
-      ROOMS_TABLE: { Ref: 'RoomsTable' },
-      DEVICES_TABLE: { Ref: 'DevicesTable' },
-      PROCESSED_EVENTS_TABLE: { Ref: 'ProcessedEventsTable' },
-      MEMBERSHIPS_TABLE: '${param:membershipsTableName}',
-      USER_TOPIC_PREFIX,
-      APNS_PLATFORM_APPLICATION_ARN: platformApplications.apns,
-      FCM_PLATFORM_APPLICATION_ARN: platformApplications.fcm,
+      ...tableEnvironment({
+        [ENV.inboxTable]: 'InboxTable',
+        [ENV.preferencesTable]: 'PreferencesTable',
+        [ENV.presenceTable]: 'PresenceTable',
+        [ENV.usersTable]: 'UsersTable',
+        [ENV.roomsTable]: 'RoomsTable',
+        [ENV.devicesTable]: 'DevicesTable',
+        [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
+      }),
+      [ENV.membershipsTable]: '${param:membershipsTableName}',
+      [ENV.userTopicPrefix]: USER_TOPIC_PREFIX,
+      [ENV.apnsApplicationArn]: platformApplications.apns,
+      [ENV.fcmApplicationArn]: platformApplications.fcm,
     },
   }),
   functions,
@@ -206,23 +184,17 @@ const config: AWS = {
         partitionKey: { name: 'deviceId', type: 'S' },
         indexes: [
           {
-            name: 'byUser',
+            name: INDEXES.devicesByUser,
             partitionKey: { name: 'userId', type: 'S' },
             sortKey: { name: 'registeredAt', type: 'S' },
           },
         ],
       }),
-      ProcessedEventsTable: {
-        Type: 'AWS::DynamoDB::Table',
-        Properties: { ...idempotencyTableProperties('${self:service}-${sls:stage}-processed-events') },
-      },
-      InboxFailuresQueue: {
-        Type: 'AWS::SQS::Queue',
-        Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
-      },
+      [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
+      InboxFailuresQueue: failuresQueue(),
     },
     Outputs: {
-      InboxTableName: { Value: { Ref: 'InboxTable' } },
+      InboxTableName: { Value: tableRef('InboxTable') },
     },
   },
 };

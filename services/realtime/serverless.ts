@@ -3,17 +3,29 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  handlerPath,
+  healthRoute,
+  httpRoute,
+  indexAccess,
   manageConnections,
+  onEvents,
+  outboxFunction,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
   putEvents,
   serviceBase,
-  streamRead,
+  streamFunction,
   tableAccess,
+  tableEnvironment,
+  tableRef,
   withOwnRoles,
   type FunctionSpec,
   type IamStatement,
+  type StreamSourceOptions,
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
-import { idempotencyTableProperties } from '../../libs/events/src/consumer/idempotency-table';
+import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
 import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
@@ -23,6 +35,7 @@ import { presenceChangedContract } from '../../libs/events/src/contracts/presenc
 import { userJoinedContract } from '../../libs/events/src/contracts/user-joined';
 import { userLeftContract } from '../../libs/events/src/contracts/user-left';
 import { userLoggedOutContract } from '../../libs/events/src/contracts/user-logged-out';
+import { ENV, INDEXES } from './src/adapters/names';
 import { fanOutContinuedPattern } from './src/domain/continuation-pattern';
 
 /**
@@ -48,24 +61,20 @@ const verifier = tokenVerifierAccess();
 const eventBus = '${param:eventBusArn}';
 const membershipsTableArn = '${param:membershipsTableArn}';
 
-const managementEndpoint = { WEBSOCKET_MANAGEMENT_ENDPOINT: websocketEndpoint('https') };
+const managementEndpoint = { [ENV.managementEndpoint]: websocketEndpoint('https') };
 const post = manageConnections({ logicalId: 'WebsocketsApi' }, ['POST']);
 const readMembership = allow(['dynamodb:GetItem'], [membershipsTableArn]);
 const queryMembers = allow(['dynamodb:Query'], [membershipsTableArn]);
-const queryRoomsOfUser = allow(['dynamodb:Query'], [`${membershipsTableArn}/index/byUser`]);
-const queryConnectionsOfUser = allow(
+const queryRoomsOfUser = allow(
   ['dynamodb:Query'],
-  [{ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' }],
+  [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUser}`],
 );
+const queryConnectionsOfUser = indexAccess('ConnectionsTable', INDEXES.connectionsByUser, ['dynamodb:Query']);
 const deleteConnection = tableAccess('ConnectionsTable', ['dynamodb:DeleteItem']);
 /** The connection directory: the `connectionIds` of the presence table's per-user summary items. */
 const registerConnection = tableAccess('PresenceTable', ['dynamodb:UpdateItem']);
 const readDirectory = tableAccess('PresenceTable', ['dynamodb:BatchGetItem']);
-const markEventsProcessed = tableAccess('ProcessedEventsTable', [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-]);
+const markEventsProcessed = processedEventsAccess();
 /** A fan-out: the recipients' connections (directory), posting to them, forgetting gone ones (410). */
 const deliver: IamStatement[] = [readDirectory, post, deleteConnection, registerConnection];
 
@@ -78,40 +87,23 @@ const consumerTimeout = "${env:CHAT_FAN_OUT_TIMEOUT_SECONDS, '30'}";
 /** A function run by EventBridge rules on the stage bus, idempotent on eventId. */
 function consumer(handler: string, patterns: object[], statements: IamStatement[]): FunctionSpec {
   return {
-    handler: `src/handlers/${handler}.handler`,
+    handler: handlerPath(handler),
     timeout: consumerTimeout as unknown as number,
-    events: patterns.map((pattern) => ({ eventBridge: { eventBus, pattern } })),
+    events: onEvents(eventBus, patterns),
     environment: { ...managementEndpoint },
     statements: [markEventsProcessed, ...statements],
   };
 }
 
-/** A stream event source: partial batch failures, bisecting, bounded retries. */
-function streamOf(table: string) {
-  return {
-    stream: {
-      type: 'dynamodb',
-      arn: { 'Fn::GetAtt': [table, 'StreamArn'] },
-      startingPosition: 'TRIM_HORIZON',
-      batchSize: 100,
-      maximumRetryAttempts: 100,
-      bisectBatchOnFunctionError: true,
-      functionResponseType: 'ReportBatchItemFailures',
-    },
-  } as const;
-}
+/** Its stream functions' event sources: partial batch failures, bisecting, bounded retries. */
+const streamBatches: StreamSourceOptions = { batchSize: 100, maximumRetryAttempts: 100 };
 
 const { functions, roles } = withOwnRoles({
-  health: {
-    handler: 'src/handlers/health.handler',
-    events: [{ httpApi: { method: 'GET', path: '/health/realtime' } }],
-  },
-  getPresence: {
-    handler: 'src/handlers/get-presence.handler',
-    events: [{ httpApi: { method: 'GET', path: '/presence' } }],
-    environment: { ...verifier.environment },
-    statements: [...verifier.statements, tableAccess('PresenceTable', ['dynamodb:BatchGetItem'])],
-  },
+  health: healthRoute('realtime'),
+  getPresence: httpRoute('GET', '/presence', verifier, {
+    handler: 'get-presence',
+    statements: [tableAccess('PresenceTable', ['dynamodb:BatchGetItem'])],
+  }),
   connect: {
     handler: 'src/handlers/connect.handler',
     events: [{ websocket: { route: '$connect' } }],
@@ -178,20 +170,12 @@ const { functions, roles } = withOwnRoles({
       registerConnection,
     ],
   ),
-  trackPresence: {
-    handler: 'src/handlers/track-presence.handler',
-    events: [streamOf('ConnectionsTable')],
-    statements: [
-      streamRead('ConnectionsTable'),
-      // TransactWriteItems is authorized per item action: the marker Put/Update and the count Update.
-      tableAccess('PresenceTable', ['dynamodb:PutItem', 'dynamodb:UpdateItem']),
-    ],
-  },
-  publishPresenceEvents: {
-    handler: 'src/handlers/publish-presence-events.handler',
-    events: [streamOf('PresenceTable')],
-    statements: [streamRead('PresenceTable'), putEvents(eventBus)],
-  },
+  trackPresence: streamFunction('track-presence', 'ConnectionsTable', {
+    ...streamBatches,
+    // TransactWriteItems is authorized per item action: the marker Put/Update and the count Update.
+    statements: [tableAccess('PresenceTable', ['dynamodb:PutItem', 'dynamodb:UpdateItem'])],
+  }),
+  publishPresenceEvents: outboxFunction('publish-presence-events', 'PresenceTable', eventBus, streamBatches),
 });
 
 const config: AWS = {
@@ -199,14 +183,16 @@ const config: AWS = {
   provider: attachedProvider({
     websocketsApiRouteSelectionExpression: '$request.body.action',
     environment: {
-      CONNECTIONS_TABLE: { Ref: 'ConnectionsTable' },
-      PRESENCE_TABLE: { Ref: 'PresenceTable' },
-      PROCESSED_EVENTS_TABLE: { Ref: 'ProcessedEventsTable' },
-      MEMBERSHIPS_TABLE: '${param:membershipsTableName}',
-      CONNECTION_TTL_SECONDS: "${env:CHAT_CONNECTION_TTL_SECONDS, '7200'}",
-      FAN_OUT_PAGE_SIZE: "${env:CHAT_FAN_OUT_PAGE_SIZE, '500'}",
-      FAN_OUT_CONCURRENCY: "${env:CHAT_FAN_OUT_CONCURRENCY, '25'}",
-      FAN_OUT_TIMEOUT_SECONDS: consumerTimeout,
+      ...tableEnvironment({
+        [ENV.connectionsTable]: 'ConnectionsTable',
+        [ENV.presenceTable]: 'PresenceTable',
+        [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
+      }),
+      [ENV.membershipsTable]: '${param:membershipsTableName}',
+      [ENV.connectionTtlSeconds]: "${env:CHAT_CONNECTION_TTL_SECONDS, '7200'}",
+      [ENV.fanOutPageSize]: "${env:CHAT_FAN_OUT_PAGE_SIZE, '500'}",
+      [ENV.fanOutConcurrency]: "${env:CHAT_FAN_OUT_CONCURRENCY, '25'}",
+      [ENV.fanOutTimeoutSeconds]: consumerTimeout,
     },
   }),
   functions,
@@ -216,7 +202,7 @@ const config: AWS = {
       ConnectionsTable: dynamoTable({
         name: 'connections',
         partitionKey: { name: 'connectionId', type: 'S' },
-        indexes: [{ name: 'byUserId', partitionKey: { name: 'userId', type: 'S' } }],
+        indexes: [{ name: INDEXES.connectionsByUser, partitionKey: { name: 'userId', type: 'S' } }],
         stream: 'NEW_AND_OLD_IMAGES',
         ttlAttribute: 'expiresAt',
       }),
@@ -227,17 +213,14 @@ const config: AWS = {
         stream: 'NEW_AND_OLD_IMAGES',
         ttlAttribute: 'expiresAt',
       }),
-      ProcessedEventsTable: {
-        Type: 'AWS::DynamoDB::Table',
-        Properties: { ...idempotencyTableProperties('${self:service}-${sls:stage}-processed-events') },
-      },
+      [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
     },
     Outputs: {
       WebSocketApiId: { Value: { Ref: 'WebsocketsApi' } },
       WebSocketUrl: { Value: websocketEndpoint('wss') },
       WebSocketManagementEndpoint: { Value: websocketEndpoint('https') },
       // Read by messaging's WebSocket sendMessage route: which user a connection belongs to.
-      ConnectionsTableName: { Value: { Ref: 'ConnectionsTable' } },
+      ConnectionsTableName: { Value: tableRef('ConnectionsTable') },
       ConnectionsTableArn: { Value: { 'Fn::GetAtt': ['ConnectionsTable', 'Arn'] } },
     },
   },

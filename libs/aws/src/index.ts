@@ -1,1 +1,24 @@
-export {};
+export { documentClient } from './dynamodb/client';
+export { cancellationReasons, CONDITION_FAILED, isConditionalCheckFailed } from './dynamodb/errors';
+export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
+export { epochSeconds } from './dynamodb/ttl';
+export { backoffDelay, sleep, type RetryOptions } from './retry';
+export {
+  type ProcessInOrderOptions,
+  type StreamImage,
+  type StreamRecordHandler,
+  failuresFrom,
+  processInOrder,
+  unmarshallImage,
+} from './stream-batch';
+export { type SendOutcome, type WebSocketConnections, apiGatewayConnections } from './websocket/connections';
+export {
+  type FrameReplies,
+  type WebSocketLambdaHandler,
+  type WebSocketRequest,
+  type WebSocketRouteResult,
+  MAX_CLIENT_FRAME_BYTES,
+  frameRouteHandler,
+  isOversized,
+  webSocketHandler,
+} from './websocket/handler';

@@ -66,10 +66,12 @@ export {
 } from './publisher/event-publisher';
 export {
   type PublishFromStreamInput,
+  type StreamChange,
   type StreamRecordToEvents,
+  outboxHandler,
   publishFromStream,
+  streamChangeOf,
 } from './stream/publish-from-stream';
-export { unmarshallImage } from './stream/unmarshall-image';
 export { type IncomingEventBridgeEvent, type ParseEventOptions, parseEvent } from './consumer/parse-event';
 export {
   type IdempotencyGuard,
@@ -77,6 +79,14 @@ export {
   type OnceResult,
   createIdempotencyGuard,
 } from './consumer/idempotency-guard';
+export {
+  type ConsumedEvent,
+  type EventConsumerHandler,
+  type EventConsumerOptions,
+  type EventReader,
+  contractReader,
+  eventConsumer,
+} from './consumer/event-consumer';
 export {
   type IdempotencyTableProperties,
   idempotencyTableProperties,

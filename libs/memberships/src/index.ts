@@ -1,1 +1,3 @@
-export {};
+export { MEMBERSHIP_ATTRIBUTES, MEMBERSHIPS_INDEXES } from './names';
+export { activeMembership, isActiveMembership, type Membership } from './membership';
+export { membershipReader, type MembershipPage, type MembershipReader, type PageOptions } from './reader';

@@ -1,3 +1,5 @@
+import { COMMON_ENV } from './env-names';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogContext = Record<string, unknown>;
 
@@ -32,7 +34,7 @@ export function createLogger(
   context: LogContext = {},
   write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Logger {
-  const minimum = order[(process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? order.info;
+  const minimum = order[(process.env[COMMON_ENV.logLevel] as LogLevel | undefined) ?? 'info'] ?? order.info;
   const log = (level: LogLevel, message: string, extra: LogContext = {}) => {
     if (order[level] < minimum) return;
     const entry: LogContext = { level, message, timestamp: new Date().toISOString(), ...context };

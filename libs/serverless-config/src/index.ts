@@ -2,14 +2,35 @@ export { serviceBase } from './service';
 export { attachedProvider, chatProvider } from './provider';
 export { esbuildConfig } from './esbuild';
 export { allow, functionRole, ownLogsStatement, withOwnRoles, type FunctionSpec } from './iam';
-export { manageConnections, putEvents, streamRead, tableAccess } from './statements';
+export { indexAccess, manageConnections, putEvents, streamRead, tableAccess } from './statements';
 export {
   dynamoTable,
+  tableEnvironment,
   tableName,
+  tableRef,
   type IndexSpec,
   type KeyAttribute,
   type KeyType,
+  type LocalIndexSpec,
   type TableSpec,
 } from './tables';
+export {
+  handlerPath,
+  healthRoute,
+  httpRoute,
+  onEvents,
+  outboxFunction,
+  streamFunction,
+  streamSource,
+  type Access,
+  type RouteSpec,
+  type StreamSourceOptions,
+} from './functions';
+export {
+  failuresQueue,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
+} from './resources';
 export { lambdaLogicalId, logGroupLogicalId, normalizedFunctionName, roleLogicalId } from './names';
 export type { AwsFunction, AwsFunctions, AwsProvider, CfnResource, CfnValue, IamStatement } from './types';

@@ -1,3 +1,5 @@
+import { VERIFIER_ENV } from '../../auth-verifier/src/deployment';
+import { COMMON_ENV } from '../../runtime/src/env-names';
 import type { AwsProvider } from './types';
 
 /**
@@ -17,10 +19,10 @@ export function chatProvider(extra: Partial<AwsProvider> = {}): AwsProvider {
     versionFunctions: false,
     ...extra,
     environment: {
-      SERVICE_NAME: '${self:service}',
-      STAGE: '${sls:stage}',
-      LOG_LEVEL: "${env:CHAT_LOG_LEVEL, 'info'}",
-      NODE_OPTIONS: '--enable-source-maps',
+      [COMMON_ENV.serviceName]: '${self:service}',
+      [COMMON_ENV.stage]: '${sls:stage}',
+      [COMMON_ENV.logLevel]: "${env:CHAT_LOG_LEVEL, 'info'}",
+      [COMMON_ENV.nodeOptions]: '--enable-source-maps',
       ...extra.environment,
     },
   };
@@ -35,9 +37,9 @@ export function attachedProvider(extra: Partial<AwsProvider> = {}): AwsProvider 
     httpApi: { id: '${param:httpApiId}' },
     ...extra,
     environment: {
-      EVENT_BUS_NAME: '${param:eventBusName}',
-      USER_POOL_ID: '${param:userPoolId}',
-      USER_POOL_CLIENT_ID: '${param:userPoolClientId}',
+      [COMMON_ENV.eventBusName]: '${param:eventBusName}',
+      [VERIFIER_ENV.userPoolId]: '${param:userPoolId}',
+      [VERIFIER_ENV.userPoolClientId]: '${param:userPoolClientId}',
       ...extra.environment,
     },
   });

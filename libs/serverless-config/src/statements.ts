@@ -12,6 +12,11 @@ export function tableAccess(
   return allow(actions, resources);
 }
 
+/** The given actions on one index of a table of this stack (`${Table.Arn}/index/<name>`). */
+export function indexAccess(tableLogicalId: string, index: string, actions: string[]): IamStatement {
+  return allow(actions, [{ 'Fn::Sub': `\${${tableLogicalId}.Arn}/index/${index}` }]);
+}
+
 /** What a DynamoDB stream event source needs on the function's role. */
 export function streamRead(tableLogicalId: string): IamStatement {
   return allow(

@@ -15,12 +15,21 @@ export interface IndexSpec {
   projection?: 'ALL' | 'KEYS_ONLY';
 }
 
+/** A local secondary index: the table's partition key with another sort key. */
+export interface LocalIndexSpec {
+  name: string;
+  sortKey: KeyAttribute;
+  /** Defaults to ALL. */
+  projection?: 'ALL' | 'KEYS_ONLY';
+}
+
 export interface TableSpec {
   /** The short name: the table is called `<service>-<stage>-<name>`. */
   name: string;
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
   indexes?: IndexSpec[];
+  localIndexes?: LocalIndexSpec[];
   /** Set when the service publishes events from the table's stream (the outbox). */
   stream?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
   /** The attribute holding the expiry time in epoch seconds. */
@@ -44,6 +53,7 @@ function attributeDefinitions(spec: TableSpec): { AttributeName: string; Attribu
     spec.partitionKey,
     spec.sortKey,
     ...(spec.indexes ?? []).flatMap((i) => [i.partitionKey, i.sortKey]),
+    ...(spec.localIndexes ?? []).map((i) => i.sortKey),
   ];
   const byName = new Map<string, KeyType>();
   for (const key of keys) {
@@ -72,6 +82,13 @@ export function dynamoTable(spec: TableSpec): CfnResource {
       Projection: { ProjectionType: index.projection ?? 'ALL' },
     }));
   }
+  if (spec.localIndexes?.length) {
+    properties.LocalSecondaryIndexes = spec.localIndexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: keySchema(spec.partitionKey, index.sortKey),
+      Projection: { ProjectionType: index.projection ?? 'ALL' },
+    }));
+  }
   if (spec.stream) properties.StreamSpecification = { StreamViewType: spec.stream };
   if (spec.ttlAttribute) {
     properties.TimeToLiveSpecification = { AttributeName: spec.ttlAttribute, Enabled: true };
@@ -80,4 +97,14 @@ export function dynamoTable(spec: TableSpec): CfnResource {
     properties.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: true };
   }
   return { Type: 'AWS::DynamoDB::Table', Properties: properties };
+}
+
+/** A table of this stack by name (`{ Ref }`), for a function's environment. */
+export function tableRef(logicalId: string): { Ref: string } {
+  return { Ref: logicalId };
+}
+
+/** Environment variables naming tables of this stack: `{ ROOMS_TABLE: 'RoomsTable' }` → `{ ROOMS_TABLE: { Ref } }`. */
+export function tableEnvironment(tables: Record<string, string>): Record<string, { Ref: string }> {
+  return Object.fromEntries(Object.entries(tables).map(([name, logicalId]) => [name, tableRef(logicalId)]));
 }

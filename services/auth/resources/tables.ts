@@ -1,4 +1,5 @@
 import { dynamoTable, type CfnResource } from '../../../libs/serverless-config/src';
+import { INDEXES } from '../src/adapters/names';
 
 /**
  * The auth service's tables (layouts: src/adapters/dynamodb-*.ts and docs/decisions/002-token-revocation.md).
@@ -10,7 +11,7 @@ export const authTables: Record<string, CfnResource> = {
     partitionKey: { name: 'userId', type: 'S' },
     indexes: [
       {
-        name: 'byUsername',
+        name: INDEXES.usersByUsername,
         partitionKey: { name: 'usernameInitial', type: 'S' },
         sortKey: { name: 'username', type: 'S' },
       },

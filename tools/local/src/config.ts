@@ -6,21 +6,35 @@ export interface LocalConfig {
   dataDir: string;
   cacheDir: string;
   fresh: boolean;
+  /** Print the route table once started: `--routes`, or `LOG_LEVEL=debug`. */
+  printRoutes: boolean;
   stage: string;
   region: string;
   accountId: string;
-  ports: {
-    http: number;
-    webSocket: number;
-    dynamodb: number;
-    cognito: number;
-    s3: number;
-    eventBridge: number;
-    sns: number;
-  };
+  ports: Record<PortName, number>;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Each port of the local stack: the environment variable that sets it, and its default. */
+export const PORTS = {
+  http: { variable: 'CHAT_HTTP_PORT', fallback: 3000 },
+  webSocket: { variable: 'CHAT_WS_PORT', fallback: 3001 },
+  dynamodb: { variable: 'CHAT_DYNAMODB_PORT', fallback: 8000 },
+  cognito: { variable: 'CHAT_COGNITO_PORT', fallback: 9229 },
+  s3: { variable: 'CHAT_S3_PORT', fallback: 4569 },
+  eventBridge: { variable: 'CHAT_EVENTBRIDGE_PORT', fallback: 4010 },
+  sns: { variable: 'CHAT_SNS_PORT', fallback: 4011 },
+} as const;
+
+export type PortName = keyof typeof PORTS;
+
+const PORT_NAMES = Object.keys(PORTS) as PortName[];
+
+/** The ports by the variable that sets each, e.g. `{ CHAT_HTTP_PORT: 3000, … }`. */
+export function portsByVariable(ports: Record<PortName, number>): Record<string, number> {
+  return Object.fromEntries(PORT_NAMES.map((name) => [PORTS[name].variable, ports[name]]));
+}
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -32,26 +46,24 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-/** Reads the configuration from the environment and the command line (`--fresh`). */
+const OPTIONS = ['--fresh', '--routes'];
+
+/** Reads the configuration from the environment and the command line (`--fresh`, `--routes`). */
 export function readLocalConfig(env: NodeJS.ProcessEnv, argv: string[]): LocalConfig {
-  const unknown = argv.filter((arg) => arg !== '--fresh');
-  if (unknown.length > 0) throw new Error(`Unknown argument ${unknown[0]}: the only option is --fresh`);
+  const unknown = argv.filter((arg) => !OPTIONS.includes(arg));
+  if (unknown.length > 0)
+    throw new Error(`Unknown argument ${unknown[0]}: the options are ${OPTIONS.join(', ')}`);
   return {
     root: REPO_ROOT,
     dataDir: path.resolve(REPO_ROOT, env.CHAT_DATA_DIR || '.chat-local'),
     cacheDir: path.join(REPO_ROOT, 'node_modules', '.cache', 'chat-local'),
     fresh: argv.includes('--fresh'),
+    printRoutes: argv.includes('--routes') || env.LOG_LEVEL?.toLowerCase() === 'debug',
     stage: 'local',
     region: 'us-east-1',
     accountId: '000000000000',
-    ports: {
-      http: port(env, 'CHAT_HTTP_PORT', 3000),
-      webSocket: port(env, 'CHAT_WS_PORT', 3001),
-      dynamodb: port(env, 'CHAT_DYNAMODB_PORT', 8000),
-      cognito: port(env, 'CHAT_COGNITO_PORT', 9229),
-      s3: port(env, 'CHAT_S3_PORT', 4569),
-      eventBridge: port(env, 'CHAT_EVENTBRIDGE_PORT', 4010),
-      sns: port(env, 'CHAT_SNS_PORT', 4011),
-    },
+    ports: Object.fromEntries(
+      PORT_NAMES.map((name) => [name, port(env, PORTS[name].variable, PORTS[name].fallback)]),
+    ) as Record<PortName, number>,
   };
 }

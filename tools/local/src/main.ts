@@ -1,4 +1,5 @@
 import { readLocalConfig } from './config';
+import { formatRouteTable } from './route-table';
 import { startLocalStack, type LocalStack } from './stack';
 
 // Lambda's nodejs20.x runtime is what the functions target; the SDK's notice about Node 22 is noise here.
@@ -6,7 +7,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const log = (line: string) => process.stdout.write(`[local] ${line}\n`);
 
-/** `npm start`: the whole backend on this machine. Prints `ready` once every server answers. */
+/**
+ * `npm start`: the whole backend on this machine. Prints `ready` once every server answers; with `--routes` (or
+ * `LOG_LEVEL=debug`) it prints the route table first.
+ */
 async function main(): Promise<void> {
   const started = Date.now();
   const state: { stack?: LocalStack; stopping: boolean } = { stopping: false };
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     return;
   }
   const { endpoints } = stack;
+  if (config.printRoutes) process.stdout.write(`\n${formatRouteTable(stack.services)}\n`);
   process.stdout.write(
     [
       '',

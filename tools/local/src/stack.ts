@@ -6,12 +6,21 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { startEventBridge } from './cloud/eventbridge';
 import { startHttpApi } from './cloud/http-api';
 import { deliveriesResponse, startSns } from './cloud/sns';
-import { startWebSocketApi } from './cloud/websocket-api';
-import type { LocalConfig } from './config';
-import { createTables, startDynamoDbLocal, startStreamMapping, startTtlSweeper } from './dynamodb';
-import { ensureUserPool, startCognitoLocal, startS3 } from './emulators';
+import type { RunningSns } from './cloud/sns/types';
+import type { Invoke, RunningServer } from './cloud/types';
+import { routeSelectionExpressionOf, startWebSocketApi } from './cloud/websocket-api';
+import { type LocalConfig, portsByVariable } from './config';
+import {
+  createTables,
+  startDynamoDbLocal,
+  startStreamMapping,
+  startTtlSweeper,
+  type RunningDynamoDbLocal,
+  type TableInfo,
+} from './dynamodb';
+import { ensureUserPool, startCognitoLocal, startS3, type RunningCognitoLocal } from './emulators';
 import { FunctionRuntime } from './functions/function-runtime';
-import { assertPortsFree } from './ports';
+import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
 import type { LoadedService } from './services/model';
@@ -42,6 +51,46 @@ type Log = (line: string) => void;
 const LOCAL_HTTP_API_ID = 'localhttp';
 const LOCAL_WS_API_ID = 'localws';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const TTL_SWEEP_INTERVAL_MS = 5_000;
+
+/** What the stack started, stopped in reverse order (the APIs first, the emulators last). */
+class Stops {
+  private readonly started: Array<{ name: string; stop: () => Promise<void> }> = [];
+
+  constructor(private readonly log: Log) {}
+
+  add(name: string, stop: () => Promise<void>): void {
+    this.started.push({ name, stop });
+  }
+
+  async stopAll(): Promise<void> {
+    for (const { name, stop } of this.started.reverse()) {
+      await stop().catch((error: Error) => this.log(`stopping ${name} failed: ${error.message}`));
+    }
+    this.started.length = 0;
+  }
+}
+
+/** What every step gets. */
+interface Start {
+  config: LocalConfig;
+  log: Log;
+  stops: Stops;
+}
+
+interface Emulators {
+  dynamodb: RunningDynamoDbLocal;
+  cognito: RunningCognitoLocal;
+  pool: { userPoolId: string; clientId: string };
+}
+
+/** Where the APIs listen: known before they start, since the services' outputs name them. */
+interface ApiUrls {
+  http: string;
+  webSocket: string;
+  webSocketManagement: string;
+  eventBridge: string;
+}
 
 async function timed<T>(log: Log, what: string, start: () => Promise<T>): Promise<T> {
   const began = Date.now();
@@ -51,230 +100,322 @@ async function timed<T>(log: Log, what: string, start: () => Promise<T>): Promis
   return result;
 }
 
+function apiUrls({ ports, stage }: LocalConfig): ApiUrls {
+  return {
+    http: `http://${LOOPBACK_HOST}:${ports.http}`,
+    webSocket: `ws://${LOOPBACK_HOST}:${ports.webSocket}`,
+    webSocketManagement: `http://${LOOPBACK_HOST}:${ports.webSocket}/${stage}`,
+    eventBridge: `http://${LOOPBACK_HOST}:${ports.eventBridge}`,
+  };
+}
+
+/** `--fresh` empties the data folder; either way it exists afterwards. */
+async function prepareDataFolder({ config, log }: Start): Promise<void> {
+  if (config.fresh) {
+    log(`--fresh: removing ${config.dataDir}`);
+    await rm(config.dataDir, { recursive: true, force: true });
+  }
+  await mkdir(config.dataDir, { recursive: true });
+}
+
+/** DynamoDB Local and cognito-local side by side, then the user pool and its app client. */
+async function startEmulators({ config, log, stops }: Start): Promise<Emulators> {
+  const { ports, region, accountId, stage, dataDir } = config;
+  const [dynamodb, cognito] = await Promise.all([
+    timed(log, `DynamoDB Local on ${LOOPBACK_HOST}:${ports.dynamodb}`, () =>
+      startDynamoDbLocal({
+        port: ports.dynamodb,
+        dataDir: path.join(dataDir, 'dynamodb'),
+        cacheDir: config.cacheDir,
+      }),
+    ),
+    timed(log, `cognito-local on ${LOOPBACK_HOST}:${ports.cognito}`, () =>
+      startCognitoLocal({ port: ports.cognito, dataDir: path.join(dataDir, 'cognito'), region, accountId }),
+    ),
+  ]);
+  stops.add('DynamoDB Local', () => dynamodb.close());
+  stops.add('cognito-local', () => cognito.close());
+  const pool = await ensureUserPool({
+    endpoint: cognito.url,
+    region,
+    poolName: `chat-${stage}-users`,
+    clientName: `chat-${stage}-clients`,
+  });
+  return { dynamodb, cognito, pool };
+}
+
+/** serverless-compose.yml and each service's serverless.ts, with what the local stack provides filled in. */
+function loadServices({ config, log }: Start, { cognito, pool }: Emulators, urls: ApiUrls): LoadedService[] {
+  const { region, accountId, stage } = config;
+  const services = loadComposition(config.root, {
+    stage,
+    region,
+    accountId,
+    typeOverrides: {
+      'AWS::Cognito::UserPool': {
+        Ref: pool.userPoolId,
+        Arn: `arn:aws:cognito-idp:${region}:${accountId}:userpool/${pool.userPoolId}`,
+        ProviderName: `${cognito.url.replace(/^https?:\/\//, '')}/${pool.userPoolId}`,
+        ProviderURL: `${cognito.url}/${pool.userPoolId}`,
+      },
+      'AWS::Cognito::UserPoolClient': { Ref: pool.clientId },
+    },
+    generatedResources: { HttpApi: { Ref: LOCAL_HTTP_API_ID }, WebsocketsApi: { Ref: LOCAL_WS_API_ID } },
+    generatedOutputs: {
+      HttpApiId: LOCAL_HTTP_API_ID,
+      HttpApiUrl: urls.http,
+      ServiceEndpointWebsocket: urls.webSocket,
+    },
+  });
+  log(`loaded ${services.length} services: ${services.map((s) => s.serviceName).join(', ')}`);
+  return services;
+}
+
+/** s3rver with the services' buckets. */
+async function startBuckets(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+): Promise<RunningServer> {
+  const s3 = await timed(log, `s3rver on ${LOOPBACK_HOST}:${config.ports.s3}`, () =>
+    startS3({
+      port: config.ports.s3,
+      dataDir: path.join(config.dataDir, 's3'),
+      buckets: services.flatMap((s) => s.buckets),
+      accessKeyIds: [CREDENTIALS.accessKeyId],
+    }),
+  );
+  stops.add('s3rver', () => s3.close());
+  return s3;
+}
+
+/** The local SNS, with the platform applications the functions' environments reference. */
+async function startSnsEndpoint({ config, stops }: Start, services: LoadedService[]): Promise<RunningSns> {
+  const { region, accountId } = config;
+  const sns = await startSns({ port: config.ports.sns, region, accountId });
+  stops.add('SNS', () => sns.close());
+  const client = new SNSClient({ region, endpoint: sns.url, credentials: CREDENTIALS });
+  try {
+    await createPlatformApplications(
+      client,
+      referencedPlatformApplications(services.flatMap((s) => s.functions)),
+    );
+  } finally {
+    client.destroy();
+  }
+  return sns;
+}
+
+/** The services' tables, created from the same properties CloudFormation deploys. */
+async function createServiceTables(
+  { log }: Start,
+  client: DynamoDBClient,
+  services: LoadedService[],
+): Promise<TableInfo[]> {
+  const tables = await createTables({ client, tables: services.flatMap((s) => s.tables) });
+  log(`${tables.length} tables ready`);
+  return tables;
+}
+
+/** One worker-thread sandbox per function, its SDK clients pointed at the local endpoints. */
+function startFunctions(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
+): FunctionRuntime {
+  const { region, accountId, ports } = config;
+  const runtime = new FunctionRuntime({
+    functions: services.flatMap((s) => s.functions),
+    region,
+    accountId,
+    baseEnvironment: {
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_SNS: endpoints.sns,
+      AWS_ENDPOINT_URL_S3: endpoints.s3,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventBridge,
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    rewriteUrls: {
+      [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${LOOPBACK_HOST}:${ports.webSocket}`,
+    },
+    log,
+  });
+  stops.add('functions', () => runtime.close());
+  return runtime;
+}
+
+/** The local EventBridge with the services' rules, delivering to their functions. */
+async function startEventBus({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+  const { region, accountId } = config;
+  const eventBridge = await startEventBridge({
+    port: config.ports.eventBridge,
+    region,
+    accountId,
+    rules: services.flatMap((s) => s.rules),
+    invoke,
+    log,
+  });
+  stops.add('EventBridge', () => eventBridge.close());
+  return eventBridge;
+}
+
+/** One poller per stream subscription, checkpointed under the data folder. */
+async function startStreamMappings(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  tables: TableInfo[],
+  dynamodbUrl: string,
+  invoke: Invoke,
+): Promise<void> {
+  const streamsClient = new DynamoDBStreamsClient({
+    region: config.region,
+    endpoint: dynamodbUrl,
+    credentials: CREDENTIALS,
+  });
+  const checkpoints = path.join(config.dataDir, 'streams');
+  await mkdir(checkpoints, { recursive: true });
+  for (const subscription of services.flatMap((s) => s.streams)) {
+    const table = tables.find((t) => t.tableName === subscription.tableName);
+    if (!table?.streamArn)
+      throw new Error(`${subscription.functionName}: table ${subscription.tableName} has no stream`);
+    const mapping = await startStreamMapping({
+      streamsClient,
+      streamArn: table.streamArn,
+      functionName: subscription.functionName,
+      invoke,
+      batchSize: subscription.batchSize,
+      maximumBatchingWindowMs: subscription.maximumBatchingWindowMs,
+      maximumRetryAttempts: subscription.maximumRetryAttempts,
+      bisectBatchOnFunctionError: subscription.bisectBatchOnFunctionError,
+      reportBatchItemFailures: subscription.reportBatchItemFailures,
+      startingPosition: subscription.startingPosition,
+      checkpointFile: path.join(checkpoints, `${subscription.tableName}--${subscription.functionName}.json`),
+      onError: log,
+    });
+    stops.add(`stream mapping ${subscription.functionName}`, () => mapping.stop());
+  }
+}
+
+/** Prompt TTL expiry for the tables that have a TTL attribute. */
+function startTtlSweeps({ stops }: Start, client: DynamoDBClient, tables: TableInfo[]): void {
+  const ttlTables = tables.flatMap((t) =>
+    t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
+  );
+  const sweeper = startTtlSweeper({ client, tables: ttlTables, intervalMs: TTL_SWEEP_INTERVAL_MS });
+  stops.add('TTL sweeper', () => sweeper.stop());
+}
+
+/** The WebSocket API with the services' routes, selected by their serverless.ts expression. */
+async function startWebSocket({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+  const webSocket = await startWebSocketApi({
+    port: config.ports.webSocket,
+    stage: config.stage,
+    apiId: LOCAL_WS_API_ID,
+    region: config.region,
+    accountId: config.accountId,
+    routes: services.flatMap((s) => s.webSocketRoutes),
+    routeSelectionExpression: routeSelectionExpressionOf(services),
+    invoke,
+    log,
+  });
+  stops.add('WebSocket API', () => webSocket.close());
+}
+
+/** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`. */
+async function startHttp(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  invoke: Invoke,
+  sns: RunningSns,
+) {
+  const http = await startHttpApi({
+    port: config.ports.http,
+    apiId: LOCAL_HTTP_API_ID,
+    region: config.region,
+    accountId: config.accountId,
+    routes: services.flatMap((s) => s.httpRoutes),
+    invoke,
+    cors: true,
+    localRoutes: [
+      {
+        method: 'GET',
+        path: '/_local/sns/deliveries',
+        handle: async ({ query }) => ({ statusCode: 200, body: deliveriesResponse(sns, query) }),
+      },
+    ],
+    log,
+  });
+  stops.add('HTTP API', () => http.close());
+}
+
+/** Every endpoint of the running stack. */
+function endpointsOf(
+  config: LocalConfig,
+  urls: ApiUrls,
+  { dynamodb, cognito, pool }: Emulators,
+  { s3, sns }: { s3: RunningServer; sns: RunningSns },
+): LocalEndpoints {
+  return {
+    ...urls,
+    dynamodb: dynamodb.url,
+    cognito: cognito.url,
+    s3: s3.url,
+    sns: sns.url,
+    region: config.region,
+    userPoolId: pool.userPoolId,
+    userPoolClientId: pool.clientId,
+    dataDir: config.dataDir,
+  };
+}
+
+/** Writes `<data folder>/endpoints.json` (for tools that attach to a running stack): the stack is up. */
+async function ready({ config, stops }: Start, endpoints: LocalEndpoints, services: LoadedService[]) {
+  await writeFile(path.join(config.dataDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
+  return { endpoints, services, stop: () => stops.stopAll() };
+}
+
 /**
  * The local stack: the emulators, then the services loaded from serverless-compose.yml and their
- * serverless.ts, their tables, functions, stream mappings, event rules and APIs. Everything binds to 127.0.0.1.
+ * serverless.ts, their tables, functions, event rules, stream mappings and APIs. Everything binds to 127.0.0.1.
+ * A failing step stops what the steps before it started.
  */
 export async function startLocalStack(config: LocalConfig, log: Log): Promise<LocalStack> {
-  const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
-  const stopAll = async () => {
-    for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error: Error) => log(`stopping ${name} failed: ${error.message}`));
-    }
-    stops.length = 0;
-  };
-  const { ports, region, accountId, stage } = config;
-  const host = '127.0.0.1';
-
+  const start: Start = { config, log, stops: new Stops(log) };
+  const urls = apiUrls(config);
   try {
-    if (config.fresh) {
-      log(`--fresh: removing ${config.dataDir}`);
-      await rm(config.dataDir, { recursive: true, force: true });
-    }
-    await mkdir(config.dataDir, { recursive: true });
-    await assertPortsFree({
-      CHAT_HTTP_PORT: ports.http,
-      CHAT_WS_PORT: ports.webSocket,
-      CHAT_DYNAMODB_PORT: ports.dynamodb,
-      CHAT_COGNITO_PORT: ports.cognito,
-      CHAT_S3_PORT: ports.s3,
-      CHAT_EVENTBRIDGE_PORT: ports.eventBridge,
-      CHAT_SNS_PORT: ports.sns,
-    });
+    await prepareDataFolder(start);
+    await assertPortsFree(portsByVariable(config.ports));
+    const emulators = await startEmulators(start);
+    const { dynamodb } = emulators;
+    const services = loadServices(start, emulators, urls);
 
-    const [dynamodb, cognito] = await Promise.all([
-      timed(log, `DynamoDB Local on ${host}:${ports.dynamodb}`, () =>
-        startDynamoDbLocal({
-          port: ports.dynamodb,
-          dataDir: path.join(config.dataDir, 'dynamodb'),
-          cacheDir: config.cacheDir,
-        }),
-      ),
-      timed(log, `cognito-local on ${host}:${ports.cognito}`, () =>
-        startCognitoLocal({
-          port: ports.cognito,
-          dataDir: path.join(config.dataDir, 'cognito'),
-          region,
-          accountId,
-        }),
-      ),
-    ]);
-    stops.push({ name: 'DynamoDB Local', stop: () => dynamodb.close() });
-    stops.push({ name: 'cognito-local', stop: () => cognito.close() });
-
-    const pool = await ensureUserPool({
-      endpoint: cognito.url,
-      region,
-      poolName: `chat-${stage}-users`,
-      clientName: `chat-${stage}-clients`,
-    });
-
-    const httpUrl = `http://${host}:${ports.http}`;
-    const webSocketUrl = `ws://${host}:${ports.webSocket}`;
-    const managementUrl = `http://${host}:${ports.webSocket}/${stage}`;
-    const services = loadComposition(config.root, {
-      stage,
-      region,
-      accountId,
-      typeOverrides: {
-        'AWS::Cognito::UserPool': {
-          Ref: pool.userPoolId,
-          Arn: `arn:aws:cognito-idp:${region}:${accountId}:userpool/${pool.userPoolId}`,
-          ProviderName: `${cognito.url.replace(/^https?:\/\//, '')}/${pool.userPoolId}`,
-          ProviderURL: `${cognito.url}/${pool.userPoolId}`,
-        },
-        'AWS::Cognito::UserPoolClient': { Ref: pool.clientId },
-      },
-      generatedResources: { HttpApi: { Ref: LOCAL_HTTP_API_ID }, WebsocketsApi: { Ref: LOCAL_WS_API_ID } },
-      generatedOutputs: {
-        HttpApiId: LOCAL_HTTP_API_ID,
-        HttpApiUrl: httpUrl,
-        ServiceEndpointWebsocket: webSocketUrl,
-      },
-    });
-    log(`loaded ${services.length} services: ${services.map((s) => s.serviceName).join(', ')}`);
-
-    const dynamoClient = new DynamoDBClient({ region, endpoint: dynamodb.url, credentials: CREDENTIALS });
-    const [s3, sns, tables] = await Promise.all([
-      timed(log, `s3rver on ${host}:${ports.s3}`, () =>
-        startS3({
-          port: ports.s3,
-          dataDir: path.join(config.dataDir, 's3'),
-          buckets: services.flatMap((s) => s.buckets),
-          accessKeyIds: [CREDENTIALS.accessKeyId],
-        }),
-      ),
-      startSns({ port: ports.sns, region, accountId }),
-      createTables({ client: dynamoClient, tables: services.flatMap((s) => s.tables) }),
-    ]);
-    stops.push({ name: 's3rver', stop: () => s3.close() });
-    stops.push({ name: 'SNS', stop: () => sns.close() });
-    log(`${tables.length} tables ready`);
-    const platformApplications = referencedPlatformApplications(services.flatMap((s) => s.functions));
-    const snsClient = new SNSClient({ region, endpoint: sns.url, credentials: CREDENTIALS });
-    await createPlatformApplications(snsClient, platformApplications);
-    snsClient.destroy();
-
-    const runtime = new FunctionRuntime({
-      functions: services.flatMap((s) => s.functions),
-      region,
-      accountId,
-      baseEnvironment: {
-        AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
-        AWS_ENDPOINT_URL_SNS: sns.url,
-        AWS_ENDPOINT_URL_S3: s3.url,
-        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
-        AWS_ENDPOINT_URL_EVENTBRIDGE: `http://${host}:${ports.eventBridge}`,
-        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      rewriteUrls: {
-        [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${host}:${ports.webSocket}`,
-      },
-      log,
-    });
-    stops.push({ name: 'functions', stop: () => runtime.close() });
-
-    const eventBridge = await startEventBridge({
-      port: ports.eventBridge,
-      region,
-      accountId,
-      rules: services.flatMap((s) => s.rules),
-      invoke: runtime.invoke,
-      log,
-    });
-    stops.push({ name: 'EventBridge', stop: () => eventBridge.close() });
-
-    const streamsClient = new DynamoDBStreamsClient({
-      region,
+    const dynamoClient = new DynamoDBClient({
+      region: config.region,
       endpoint: dynamodb.url,
       credentials: CREDENTIALS,
     });
-    await mkdir(path.join(config.dataDir, 'streams'), { recursive: true });
-    for (const subscription of services.flatMap((s) => s.streams)) {
-      const table = tables.find((t) => t.tableName === subscription.tableName);
-      if (!table?.streamArn)
-        throw new Error(`${subscription.functionName}: table ${subscription.tableName} has no stream`);
-      const mapping = await startStreamMapping({
-        streamsClient,
-        streamArn: table.streamArn,
-        functionName: subscription.functionName,
-        invoke: runtime.invoke,
-        batchSize: subscription.batchSize,
-        maximumBatchingWindowMs: subscription.maximumBatchingWindowMs,
-        maximumRetryAttempts: subscription.maximumRetryAttempts,
-        bisectBatchOnFunctionError: subscription.bisectBatchOnFunctionError,
-        reportBatchItemFailures: subscription.reportBatchItemFailures,
-        startingPosition: subscription.startingPosition,
-        checkpointFile: path.join(
-          config.dataDir,
-          'streams',
-          `${subscription.tableName}--${subscription.functionName}.json`,
-        ),
-        onError: log,
-      });
-      stops.push({ name: `stream mapping ${subscription.functionName}`, stop: () => mapping.stop() });
-    }
+    const [s3, sns, tables] = await Promise.all([
+      startBuckets(start, services),
+      startSnsEndpoint(start, services),
+      createServiceTables(start, dynamoClient, services),
+    ]);
+    const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
 
-    const ttlTables = tables.flatMap((t) =>
-      t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
-    );
-    const sweeper = startTtlSweeper({ client: dynamoClient, tables: ttlTables, intervalMs: 5_000 });
-    stops.push({ name: 'TTL sweeper', stop: () => sweeper.stop() });
+    const { invoke } = startFunctions(start, services, endpoints);
+    await startEventBus(start, services, invoke);
+    await startStreamMappings(start, services, tables, dynamodb.url, invoke);
+    startTtlSweeps(start, dynamoClient, tables);
+    await startWebSocket(start, services, invoke);
+    await startHttp(start, services, invoke, sns);
 
-    const webSocket = await startWebSocketApi({
-      port: ports.webSocket,
-      stage,
-      apiId: LOCAL_WS_API_ID,
-      region,
-      accountId,
-      routes: services.flatMap((s) => s.webSocketRoutes),
-      invoke: runtime.invoke,
-      log,
-    });
-    stops.push({ name: 'WebSocket API', stop: () => webSocket.close() });
-
-    const http = await startHttpApi({
-      port: ports.http,
-      apiId: LOCAL_HTTP_API_ID,
-      region,
-      accountId,
-      routes: services.flatMap((s) => s.httpRoutes),
-      invoke: runtime.invoke,
-      cors: true,
-      localRoutes: [
-        {
-          method: 'GET',
-          path: '/_local/sns/deliveries',
-          handle: async ({ query }) => ({ statusCode: 200, body: deliveriesResponse(sns, query) }),
-        },
-      ],
-      log,
-    });
-    stops.push({ name: 'HTTP API', stop: () => http.close() });
-
-    const endpoints: LocalEndpoints = {
-      http: httpUrl,
-      webSocket: webSocketUrl,
-      webSocketManagement: managementUrl,
-      dynamodb: dynamodb.url,
-      cognito: cognito.url,
-      s3: s3.url,
-      eventBridge: eventBridge.url,
-      sns: sns.url,
-      region,
-      userPoolId: pool.userPoolId,
-      userPoolClientId: pool.clientId,
-      dataDir: config.dataDir,
-    };
-    await writeFile(path.join(config.dataDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
-    return { endpoints, services, stop: stopAll };
+    return await ready(start, endpoints, services);
   } catch (error) {
-    await stopAll();
+    await start.stops.stopAll();
     throw error;
   }
 }

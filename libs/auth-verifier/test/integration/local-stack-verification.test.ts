@@ -1,7 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { signedInUser } from '../../../../tools/local/test/support/users';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { api, eventually, localStack, signedInUser, stackDocumentClient } from '@chat/testing';
 import {
   cognitoAccessTokenCheck,
   dynamoRevocationReader,
@@ -16,10 +14,7 @@ import {
 const LOCAL_REVOCATIONS_TABLE = 'chat-auth-local-revocations'; // chat-auth's table on the local stage
 
 async function logOut(accessToken: string): Promise<void> {
-  const response = await fetch(`${localStack().http}/auth/logout`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
+  const response = await api('POST', '/auth/logout', { token: accessToken });
   expect(response.status).toBe(204);
 }
 
@@ -28,14 +23,7 @@ describe('the verifier against the local stack (cognito-local, DynamoDB Local)',
   let documentClient: DynamoDBDocumentClient;
 
   beforeAll(() => {
-    const { dynamodb, region } = localStack();
-    documentClient = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: dynamodb,
-        region,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-    );
+    documentClient = stackDocumentClient();
   });
 
   afterAll(() => {
@@ -99,13 +87,15 @@ describe('the verifier against the local stack (cognito-local, DynamoDB Local)',
     });
     await logOut(user.accessToken);
 
-    const deadline = Date.now() + 3_000; // the revocation cache is at most a second stale
-    let outcome: unknown;
-    for (;;) {
-      outcome = await verifyAccessToken(user.accessToken).catch((error: unknown) => error);
-      if (outcome instanceof RevokedTokenError || Date.now() >= deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // The revocation cache is at most a second stale.
+    const outcome = await eventually(
+      async () => {
+        const refusal = await verifyAccessToken(user.accessToken).catch((error: unknown) => error);
+        if (!(refusal instanceof RevokedTokenError)) throw new Error('the token still verifies');
+        return refusal;
+      },
+      { timeoutMs: 3_000, what: 'the verifier to refuse the revoked token' },
+    );
     expect(outcome).toBeInstanceOf(RevokedTokenError);
   });
 });

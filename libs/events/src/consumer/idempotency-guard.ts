@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import { createLogger, type Logger } from '@chat/runtime';
 
 export interface IdempotencyGuardOptions {
@@ -29,9 +30,6 @@ export interface IdempotencyGuard {
    */
   once<T>(eventId: string, fn: () => Promise<T>): Promise<OnceResult<T>>;
 }
-
-const isConditionalFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * An idempotency guard on `metadata.eventId` backed by DynamoDB. It writes the marker
@@ -68,7 +66,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
           }),
         );
       } catch (error) {
-        if (!isConditionalFailure(error)) throw error;
+        if (!isConditionalCheckFailed(error)) throw error;
         logger.info('event already handled, skipped', { eventId });
         return { executed: false };
       }

@@ -5,7 +5,8 @@ import {
   type EventBridgeEvent,
   type PublishedEvent,
   type RunningEventBridge,
-} from '../../../../tools/local/src/cloud/eventbridge';
+} from '@chat/local';
+import { busEvents, eventually, LOCAL_CREDENTIALS } from '@chat/testing';
 import {
   createEventPublisher,
   type EventEnvelope,
@@ -48,7 +49,7 @@ beforeAll(async () => {
   client = new EventBridgeClient({
     endpoint: eventBridge.url,
     region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
 });
 
@@ -80,30 +81,14 @@ async function injectFaults(failNextEntries: number, errorCode: string) {
 
 /** The events EventBridge accepted for one room, read over its local HTTP route. */
 async function acceptedFor(roomId: string): Promise<PublishedEvent[]> {
-  const response = await fetch(`${eventBridge.url}/_local/events?detailType=MessageSent`);
-  const { items } = (await response.json()) as { items: PublishedEvent[] };
-  return items.filter(
-    (item) => (item.event.detail as unknown as EventEnvelope<{ roomId: string }>).data.roomId === roomId,
-  );
+  const items = await busEvents<{ roomId: string }>('MessageSent', eventBridge.url);
+  return items.filter((item) => item.event.detail.data.roomId === roomId);
 }
 
 const eventIds = (events: Array<{ metadata: { eventId: string } }>) =>
   events.map((e) => e.metadata.eventId).sort();
 const acceptedIds = (items: PublishedEvent[]) =>
   items.map((item) => (item.event.detail as unknown as EventEnvelope).metadata.eventId).sort();
-
-async function waitFor<T>(
-  read: () => T | Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('event publisher against the local EventBridge', () => {
   it('publishes 11 events (the endpoint refuses over 10 per call), which a rule delivers and a consumer parses', async () => {
@@ -115,12 +100,14 @@ describe('event publisher against the local EventBridge', () => {
 
     expect(result.failed).toEqual([]);
     expect(acceptedIds(await acceptedFor(roomId))).toEqual(eventIds(events));
-    const mine = await waitFor(
-      () =>
-        delivered.filter(
+    const mine = await eventually(
+      () => {
+        const list = delivered.filter(
           (e) => (e.detail as unknown as EventEnvelope<{ roomId: string }>).data.roomId === roomId,
-        ),
-      (list) => list.length === 11,
+        );
+        return list.length === 11 ? list : undefined;
+      },
+      { timeoutMs: 5_000, intervalMs: 20, what: 'the 11 deliveries' },
     );
     const parsed = mine.map((event) => parseEvent(messageSentContract, event));
     expect(eventIds(parsed)).toEqual(eventIds(events));

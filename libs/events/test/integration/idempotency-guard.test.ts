@@ -1,8 +1,8 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { createTables } from '../../../../tools/local/src/dynamodb';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
+import { createTables } from '@chat/local';
+import { onStack } from '@chat/testing';
 import {
   createIdempotencyGuard,
   type IdempotencyGuardOptions,
@@ -17,11 +17,7 @@ let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  client = new DynamoDBClient({
-    endpoint: localStack().dynamodb,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  client = new DynamoDBClient(onStack('dynamodb'));
   documents = DynamoDBDocumentClient.from(client);
   await createTables({
     client,

@@ -68,6 +68,31 @@ describe('dynamoTable', () => {
     expect(Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
   });
 
+  it('adds local indexes on the partition key with their own sort keys', () => {
+    const { Properties } = dynamoTable({
+      name: 'memberships',
+      partitionKey: { name: 'roomId', type: 'S' },
+      sortKey: { name: 'userId', type: 'S' },
+      localIndexes: [{ name: 'byUsername', sortKey: { name: 'username', type: 'S' } }],
+    });
+
+    expect(Properties.AttributeDefinitions).toEqual([
+      { AttributeName: 'roomId', AttributeType: 'S' },
+      { AttributeName: 'userId', AttributeType: 'S' },
+      { AttributeName: 'username', AttributeType: 'S' },
+    ]);
+    expect(Properties.LocalSecondaryIndexes).toEqual([
+      {
+        IndexName: 'byUsername',
+        KeySchema: [
+          { AttributeName: 'roomId', KeyType: 'HASH' },
+          { AttributeName: 'username', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ]);
+  });
+
   it('refuses an attribute declared with two types', () => {
     expect(() =>
       dynamoTable({

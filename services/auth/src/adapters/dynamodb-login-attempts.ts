@@ -5,8 +5,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds, isConditionalCheckFailed } from '@chat/aws';
 import type { LoginAttempts } from '../use-cases/ports';
-import { epochSeconds, isConditionFailure } from './dynamodb-errors';
 
 /**
  * Login-attempts table (`username`): `{username, failures, expiresAt}`, one fixed window per username from its
@@ -37,7 +37,7 @@ export function dynamoLoginAttempts(client: DynamoDBDocumentClient, tableName: s
           }),
         );
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        if (!isConditionalCheckFailed(error)) throw error;
         // The previous window has ended: this failure opens a new one.
         await client.send(
           new PutCommand({ TableName: tableName, Item: { username, failures: 1, expiresAt: windowEnd } }),

@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds, isConditionalCheckFailed } from '@chat/aws';
 import { dynamoRevocationReader, revocationAttributes as a } from '@chat/auth-verifier';
 import type { RevocationLedger } from '../use-cases/ports';
-import { epochSeconds, isConditionFailure } from './dynamodb-errors';
 
 /**
  * The revocations table (`userId`), in the format @chat/auth-verifier reads: `{userId, revokedAt,
@@ -29,7 +29,7 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
           }),
         );
       } catch (error) {
-        if (!isConditionFailure(error)) throw error; // a later logout is already recorded
+        if (!isConditionalCheckFailed(error)) throw error; // a later logout is already recorded
       }
     },
 
@@ -46,7 +46,7 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
           }),
         );
       } catch (error) {
-        if (!isConditionFailure(error)) throw error; // a newer logout replaced the record: the session stays revoked
+        if (!isConditionalCheckFailed(error)) throw error; // a newer logout replaced the record: the session stays revoked
       }
     },
   };

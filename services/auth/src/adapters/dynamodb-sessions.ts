@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds } from '@chat/aws';
 import type { SessionStore } from '../use-cases/ports';
-import { epochSeconds } from './dynamodb-errors';
 
 /** The sessions table's key of a refresh token: its SHA-256, so the table never holds a usable token. */
 export function sessionIdOf(refreshToken: string): string {

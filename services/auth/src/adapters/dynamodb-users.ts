@@ -6,10 +6,11 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, CONDITION_FAILED, epochSeconds, isConditionalCheckFailed } from '@chat/aws';
 import type { UserRecord } from '../domain/user';
 import { EmailTakenError, UsernameTakenError } from '../use-cases/errors';
 import type { ProfileStore, RegistrationStore, UniquenessClaim } from '../use-cases/ports';
-import { epochSeconds, failedConditionIndexes, isConditionFailure } from './dynamodb-errors';
+import { INDEXES } from './names';
 
 /**
  * Two tables:
@@ -19,7 +20,6 @@ import { epochSeconds, failedConditionIndexes, isConditionFailure } from './dyna
  * - unique-claims (`claim` = `username#<name>` | `email#<address>`): `{claimId, status: pending|active, userId?,
  *   expiresAt?}`; a pending claim expires (TTL, and the condition below treats an expired one as free).
  */
-export const USERNAME_INDEX = 'byUsername';
 
 export interface UserTables {
   users: string;
@@ -72,9 +72,9 @@ export function dynamoRegistrationStore(
           }),
         );
       } catch (error) {
-        const failed = failedConditionIndexes(error);
-        if (failed.includes(0)) throw new UsernameTakenError({ cause: error });
-        if (failed.includes(1)) throw new EmailTakenError({ cause: error });
+        const [username, email] = cancellationReasons(error) ?? [];
+        if (username === CONDITION_FAILED) throw new UsernameTakenError({ cause: error });
+        if (email === CONDITION_FAILED) throw new EmailTakenError({ cause: error });
         throw error;
       }
     },
@@ -92,7 +92,7 @@ export function dynamoRegistrationStore(
             }),
           );
         } catch (error) {
-          if (!isConditionFailure(error)) throw error;
+          if (!isConditionalCheckFailed(error)) throw error;
         }
       }
     },
@@ -155,7 +155,7 @@ export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: s
         );
         return toRecord(Attributes);
       } catch (error) {
-        if (isConditionFailure(error)) return undefined;
+        if (isConditionalCheckFailed(error)) return undefined;
         throw error;
       }
     },
@@ -164,7 +164,7 @@ export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: s
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: usersTable,
-          IndexName: USERNAME_INDEX,
+          IndexName: INDEXES.usersByUsername,
           KeyConditionExpression: 'usernameInitial = :initial AND begins_with(username, :prefix)',
           ExpressionAttributeValues: { ':initial': prefix.charAt(0), ':prefix': prefix },
           Limit: limit,

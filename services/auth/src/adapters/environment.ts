@@ -1,15 +1,11 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '@chat/aws';
 import { createEventPublisher, type EventPublisher } from '@chat/events';
-import { requireEnv } from '@chat/runtime';
-import { ulid } from 'ulid';
+import { lazy, positiveIntegerEnv, requireEnv } from '@chat/runtime';
 import type { LoginPolicy } from '../use-cases/log-in';
 import type {
-  Clock,
   IdentityProvider,
-  IdGenerator,
   LoginAttempts,
   ProfileStore,
   RegistrationStore,
@@ -21,72 +17,58 @@ import { dynamoLoginAttempts } from './dynamodb-login-attempts';
 import { dynamoRevocationLedger } from './dynamodb-revocation-ledger';
 import { dynamoSessionStore } from './dynamodb-sessions';
 import { dynamoProfileStore, dynamoRegistrationStore } from './dynamodb-users';
+import { ENV } from './names';
 
 /**
  * The adapters the handlers use, each built on first use from the function's environment (a function only
  * has the variables, and the IAM permissions, of what it uses: see serverless.ts) and kept for the sandbox's
  * life. SDK clients take region, credentials and endpoint from the standard AWS environment.
  */
-function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
 
-function positiveInteger(name: string): number {
-  const raw = requireEnv(name);
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+/** The real clock and ids, for the use cases that take them. */
+export { systemClock, ulidIds } from '@chat/runtime';
 
-const documentClient = once(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-);
-const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
+const cognitoClient = lazy(() => new CognitoIdentityProviderClient({}));
 
-export const systemClock: Clock = { now: () => new Date() };
-export const ulidGenerator: IdGenerator = { next: () => ulid() };
-
-export const identityProvider = once((): IdentityProvider =>
+export const identityProvider = lazy((): IdentityProvider =>
   cognitoIdentityProvider(cognitoClient(), {
-    userPoolId: requireEnv('USER_POOL_ID'),
-    clientId: requireEnv('USER_POOL_CLIENT_ID'),
+    userPoolId: requireEnv(ENV.userPoolId),
+    clientId: requireEnv(ENV.userPoolClientId),
   }),
 );
 
-export const registrationStore = once((): RegistrationStore =>
+export const registrationStore = lazy((): RegistrationStore =>
   dynamoRegistrationStore(documentClient(), {
-    users: requireEnv('USERS_TABLE'),
-    claims: requireEnv('CLAIMS_TABLE'),
+    users: requireEnv(ENV.usersTable),
+    claims: requireEnv(ENV.claimsTable),
   }),
 );
 
-export const profileStore = once((): ProfileStore =>
-  dynamoProfileStore(documentClient(), requireEnv('USERS_TABLE')),
+export const profileStore = lazy((): ProfileStore =>
+  dynamoProfileStore(documentClient(), requireEnv(ENV.usersTable)),
 );
 
-export const sessionStore = once((): SessionStore =>
-  dynamoSessionStore(documentClient(), requireEnv('SESSIONS_TABLE')),
+export const sessionStore = lazy((): SessionStore =>
+  dynamoSessionStore(documentClient(), requireEnv(ENV.sessionsTable)),
 );
 
-export const loginAttempts = once((): LoginAttempts =>
-  dynamoLoginAttempts(documentClient(), requireEnv('LOGIN_ATTEMPTS_TABLE')),
+export const loginAttempts = lazy((): LoginAttempts =>
+  dynamoLoginAttempts(documentClient(), requireEnv(ENV.loginAttemptsTable)),
 );
 
-export const revocationLedger = once((): RevocationLedger =>
-  dynamoRevocationLedger(documentClient(), requireEnv('REVOCATIONS_TABLE')),
+export const revocationLedger = lazy((): RevocationLedger =>
+  dynamoRevocationLedger(documentClient(), requireEnv(ENV.revocationsTable)),
 );
 
-export const eventPublisher = once((): EventPublisher =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv('EVENT_BUS_NAME') }),
+export const eventPublisher = lazy((): EventPublisher =>
+  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
 );
 
 /** AUTO_CONFIRM_SIGNUP: 'true' on stages that confirm sign-ups without the e-mailed code (set per stage). */
-export const autoConfirmSignUp = once((): boolean => requireEnv('AUTO_CONFIRM_SIGNUP') === 'true');
+export const autoConfirmSignUp = lazy((): boolean => requireEnv(ENV.autoConfirmSignUp) === 'true');
 
 /** LOGIN_MAX_FAILURES failed logins per username within LOGIN_FAILURE_WINDOW_SECONDS, then 429 until it ends. */
-export const loginPolicy = once((): LoginPolicy => ({
-  maxFailures: positiveInteger('LOGIN_MAX_FAILURES'),
-  windowSeconds: positiveInteger('LOGIN_FAILURE_WINDOW_SECONDS'),
+export const loginPolicy = lazy((): LoginPolicy => ({
+  maxFailures: positiveIntegerEnv(ENV.loginMaxFailures),
+  windowSeconds: positiveIntegerEnv(ENV.loginFailureWindowSeconds),
 }));

@@ -4,7 +4,7 @@ import {
   identityProvider,
   registrationStore,
   systemClock,
-  ulidGenerator,
+  ulidIds,
 } from '../adapters/environment';
 import { registerUser } from '../use-cases/register-user';
 import { registerBody } from './request-schemas';
@@ -18,7 +18,7 @@ export const handler = httpHandler(
         identity: identityProvider(),
         registrations: registrationStore(),
         clock: systemClock,
-        ids: ulidGenerator,
+        ids: ulidIds,
         autoConfirm: autoConfirmSignUp(),
         logger,
       },

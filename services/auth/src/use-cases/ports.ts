@@ -1,13 +1,8 @@
 import type { RevocationRecord, TokenSession } from '@chat/auth-verifier';
+import type { Clock, IdGenerator } from '@chat/runtime';
 import type { UserRecord } from '../domain/user';
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface IdGenerator {
-  next(): string;
-}
+export type { Clock, IdGenerator };
 
 /** Tokens from the identity provider, with what the revocation bookkeeping needs from the access token. */
 export interface IssuedTokens {

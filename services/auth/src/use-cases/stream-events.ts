@@ -1,13 +1,16 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import {
   buildEvent,
   streamRecordEventId,
   userLoggedOutContract,
   userRegisteredContract,
   type EventEnvelope,
+  type StreamRecordIdentity,
 } from '@chat/events';
 
 type Image = Record<string, unknown> | undefined;
+
+/** What these rules read of a stream record: what happened, and its identity (for stable event ids). */
+type StreamRecord = StreamRecordIdentity & { eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' | undefined };
 
 function text(image: Record<string, unknown>, name: string): string {
   const value = image[name];
@@ -21,7 +24,7 @@ function optionalText(image: Record<string, unknown>, name: string): string | un
 }
 
 /** The users table's outbox: a new account → UserRegistered (updates and deletes publish nothing). */
-export function userRegisteredEventsOf(record: DynamoDBRecord, newImage: Image): EventEnvelope[] {
+export function userRegisteredEventsOf(record: StreamRecord, newImage: Image): EventEnvelope[] {
   if (record.eventName !== 'INSERT' || !newImage) return [];
   const correlationId = optionalText(newImage, 'correlationId');
   return [
@@ -46,7 +49,7 @@ export function userRegisteredEventsOf(record: DynamoDBRecord, newImage: Image):
  * Allowing a session and TTL expiry publish nothing.
  */
 export function userLoggedOutEventsOf(
-  record: DynamoDBRecord,
+  record: StreamRecord,
   newImage: Image,
   oldImage: Image,
 ): EventEnvelope[] {

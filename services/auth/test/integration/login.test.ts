@@ -1,5 +1,4 @@
-import { registerUser, TEST_PASSWORD, uniqueUsername } from '../../../../tools/local/test/support/users';
-import { call, type ErrorResponseBody } from '../support/api';
+import { api, registerUser, TEST_PASSWORD, uniqueUsername, type ErrorBody } from '@chat/testing';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
@@ -7,7 +6,7 @@ const MAX_FAILURES = 5; // LOGIN_MAX_FAILURES in serverless.ts
 const WINDOW_SECONDS = 900; // LOGIN_FAILURE_WINDOW_SECONDS
 
 const login = (username: string, password: string) =>
-  call<ErrorResponseBody>('POST', '/auth/login', { body: { username, password } });
+  api<ErrorBody>('POST', '/auth/login', { body: { username, password } });
 
 describe('POST /auth/login', () => {
   it('accepts the username in any case', async () => {
@@ -77,7 +76,7 @@ describe('POST /auth/login', () => {
   });
 
   it('answers 400 naming the missing fields', async () => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/login', { body: {} });
+    const response = await api<ErrorBody>('POST', '/auth/login', { body: {} });
 
     expect(response.status).toBe(400);
     expect(response.body.error.details?.map((d) => d.field).sort()).toEqual(['password', 'username']);

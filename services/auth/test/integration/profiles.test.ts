@@ -1,5 +1,4 @@
-import { registerUser, signedInUser, uniqueUsername } from '../../../../tools/local/test/support/users';
-import { call, type ErrorResponseBody } from '../support/api';
+import { api, registerUser, signedInUser, uniqueUsername, type ErrorBody } from '@chat/testing';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
@@ -19,7 +18,7 @@ describe('PATCH /users/me', () => {
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const user = await signedInUser();
 
-    const response = await call<ErrorResponseBody>('PATCH', '/users/me', { token: user.accessToken, body });
+    const response = await api<ErrorBody>('PATCH', '/users/me', { token: user.accessToken, body });
 
     expect(response.status).toBe(400);
     expect(response.body.error.details?.map((d) => d.field)).toEqual([field]);
@@ -34,10 +33,10 @@ describe('GET /users?prefix=', () => {
     );
     const caller = await signedInUser();
 
-    const all = await call<{ items: User[] }>('GET', `/users?prefix=${prefix.toUpperCase()}`, {
+    const all = await api<{ items: User[] }>('GET', `/users?prefix=${prefix.toUpperCase()}`, {
       token: caller.accessToken,
     });
-    const firstTwo = await call<{ items: User[] }>('GET', `/users?prefix=${prefix}&limit=2`, {
+    const firstTwo = await api<{ items: User[] }>('GET', `/users?prefix=${prefix}&limit=2`, {
       token: caller.accessToken,
     });
 
@@ -59,13 +58,13 @@ describe('GET /users?prefix=', () => {
   ])('answers 400 for %s', async (_, path, field) => {
     const caller = await signedInUser();
 
-    const response = await call<ErrorResponseBody>('GET', path, { token: caller.accessToken });
+    const response = await api<ErrorBody>('GET', path, { token: caller.accessToken });
 
     expect(response.status).toBe(400);
     expect(response.body.error.details?.map((d) => d.field)).toEqual([field]);
   });
 
   it('requires a caller', async () => {
-    expect((await call('GET', '/users?prefix=a')).status).toBe(401);
+    expect((await api('GET', '/users?prefix=a')).status).toBe(401);
   });
 });

@@ -1,6 +1,12 @@
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { registerUser, TEST_PASSWORD, uniqueUsername } from '../../../../tools/local/test/support/users';
-import { call, eventually, type ErrorResponseBody } from '../support/api';
+import {
+  api,
+  busEvents,
+  eventually,
+  registerUser,
+  TEST_PASSWORD,
+  uniqueUsername,
+  type ErrorBody,
+} from '@chat/testing';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
@@ -13,7 +19,7 @@ describe('POST /auth/register', () => {
   it('creates the user with a lower-cased username and answers 201 {userId, username}', async () => {
     const registration = aRegistration();
 
-    const response = await call('POST', '/auth/register', {
+    const response = await api('POST', '/auth/register', {
       body: { ...registration, username: registration.username.toUpperCase() },
     });
 
@@ -26,16 +32,12 @@ describe('POST /auth/register', () => {
 
     const events = await eventually(
       async () => {
-        const response = await fetch(`${localStack().eventBridge}/_local/events?detailType=UserRegistered`);
-        const { items } = (await response.json()) as {
-          items: { event: { source: string; detail: { data: { userId: string } } } }[];
-        };
-        return items
+        const found = (await busEvents('UserRegistered'))
           .filter((item) => item.event.detail.data.userId === user.userId)
           .map((item) => item.event);
+        return found.length > 0 ? found : undefined;
       },
-      (found) => found.length > 0,
-      10_000,
+      { what: `UserRegistered of ${user.userId}` },
     );
 
     expect(events).toEqual([
@@ -53,7 +55,7 @@ describe('POST /auth/register', () => {
   it('answers 409 for a username already taken, in any case', async () => {
     const existing = await registerUser();
 
-    const response = await call<ErrorResponseBody>('POST', '/auth/register', {
+    const response = await api<ErrorBody>('POST', '/auth/register', {
       body: aRegistration({ username: existing.username.toUpperCase() }),
     });
 
@@ -64,7 +66,7 @@ describe('POST /auth/register', () => {
   it('answers 409 for an e-mail address already registered, in any case', async () => {
     const existing = await registerUser();
 
-    const response = await call<ErrorResponseBody>('POST', '/auth/register', {
+    const response = await api<ErrorBody>('POST', '/auth/register', {
       body: aRegistration({ email: existing.email.toUpperCase() }),
     });
 
@@ -79,8 +81,8 @@ describe('POST /auth/register', () => {
     const username = uniqueUsername('race');
 
     const responses = await Promise.all([
-      call('POST', '/auth/register', { body: aRegistration({ username }) }),
-      call('POST', '/auth/register', {
+      api('POST', '/auth/register', { body: aRegistration({ username }) }),
+      api('POST', '/auth/register', {
         body: aRegistration({ username, email: `other-${username}@example.com` }),
       }),
     ]);
@@ -92,10 +94,10 @@ describe('POST /auth/register', () => {
     const existing = await registerUser();
     const email = `${uniqueUsername('free')}@example.com`;
 
-    const refused = await call('POST', '/auth/register', {
+    const refused = await api('POST', '/auth/register', {
       body: aRegistration({ username: existing.username, email }),
     });
-    const accepted = await call('POST', '/auth/register', { body: aRegistration({ email }) });
+    const accepted = await api('POST', '/auth/register', { body: aRegistration({ email }) });
 
     expect(refused.status).toBe(409);
     expect(accepted.status).toBe(201);
@@ -108,7 +110,7 @@ describe('POST /auth/register', () => {
     ['an invalid e-mail address', { email: 'not-an-email' }, 'email'],
     ['a missing e-mail address', { email: undefined }, 'email'],
   ])('answers 400 naming the field for %s', async (_, overrides, field) => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/register', {
+    const response = await api<ErrorBody>('POST', '/auth/register', {
       body: aRegistration(overrides),
     });
 
@@ -118,7 +120,7 @@ describe('POST /auth/register', () => {
   });
 
   it('answers 400 with one detail per broken password rule', async () => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/register', {
+    const response = await api<ErrorBody>('POST', '/auth/register', {
       body: aRegistration({ password: 'short' }),
     });
 
@@ -131,7 +133,7 @@ describe('POST /auth/register', () => {
   });
 
   it('answers 400 BAD_JSON for a body that is not JSON', async () => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/register', { body: '{"username":' });
+    const response = await api<ErrorBody>('POST', '/auth/register', { body: '{"username":' });
 
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('BAD_JSON');
@@ -140,8 +142,8 @@ describe('POST /auth/register', () => {
   it('does not register anything when the input is refused', async () => {
     const registration = aRegistration();
 
-    await call('POST', '/auth/register', { body: { ...registration, password: 'weak' } });
-    const retry = await call('POST', '/auth/register', { body: registration });
+    await api('POST', '/auth/register', { body: { ...registration, password: 'weak' } });
+    const retry = await api('POST', '/auth/register', { body: registration });
 
     expect(retry.status).toBe(201);
   });
@@ -151,7 +153,7 @@ describe('POST /auth/confirm', () => {
   it('answers 400 naming the code when it does not match', async () => {
     const user = await registerUser();
 
-    const response = await call<ErrorResponseBody>('POST', '/auth/confirm', {
+    const response = await api<ErrorBody>('POST', '/auth/confirm', {
       body: { username: user.username, code: '000000' },
     });
 
@@ -162,7 +164,7 @@ describe('POST /auth/confirm', () => {
   });
 
   it('answers the same 400 for an unknown username', async () => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/confirm', {
+    const response = await api<ErrorBody>('POST', '/auth/confirm', {
       body: { username: uniqueUsername('nobody'), code: '123456' },
     });
 

@@ -2,9 +2,16 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { loginUser, registerUser, signedInUser } from '../../../../tools/local/test/support/users';
-import { call, eventually, type ApiResponse, type ErrorResponseBody } from '../support/api';
+import {
+  api,
+  busEvents,
+  eventually,
+  localStack,
+  loginUser,
+  registerUser,
+  signedInUser,
+  type ErrorBody,
+} from '@chat/testing';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
@@ -23,18 +30,23 @@ interface Tokens {
   tokenType: string;
 }
 
-const isUnauthenticated = (response: ApiResponse) => response.status === 401;
-
 /** The logout is seen by every verifier within a second (their revocation cache): poll briefly. */
 function refusedSoon(method: string, path: string, token: string, body?: unknown) {
-  return eventually(() => call<ErrorResponseBody>(method, path, { token, body }), isUnauthenticated, 3_000);
+  return eventually(
+    async () => {
+      const response = await api<ErrorBody>(method, path, { token, body });
+      if (response.status !== 401) throw new Error(`${method} ${path} still answers ${response.status}`);
+      return response;
+    },
+    { timeoutMs: 3_000, what: `${method} ${path} to refuse the token` },
+  );
 }
 
 describe('a session: register, log in, use, refresh, log out', () => {
   it('goes from registration to a refused token after logout', async () => {
     const registered = await registerUser();
 
-    const login = await call<Tokens>('POST', '/auth/login', {
+    const login = await api<Tokens>('POST', '/auth/login', {
       body: { username: registered.username, password: registered.password },
     });
     expect(login.status).toBe(200);
@@ -47,7 +59,7 @@ describe('a session: register, log in, use, refresh, log out', () => {
     });
     const { accessToken, refreshToken } = login.body;
 
-    const me = await call<User>('GET', '/users/me', { token: accessToken });
+    const me = await api<User>('GET', '/users/me', { token: accessToken });
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       userId: registered.userId,
@@ -56,17 +68,17 @@ describe('a session: register, log in, use, refresh, log out', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
 
-    const patched = await call<User>('PATCH', '/users/me', {
+    const patched = await api<User>('PATCH', '/users/me', {
       token: accessToken,
       body: { displayName: '  Alice Example  ' },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toEqual({ ...me.body, displayName: 'Alice Example' });
-    expect((await call<User>('GET', '/users/me', { token: accessToken })).body.displayName).toBe(
+    expect((await api<User>('GET', '/users/me', { token: accessToken })).body.displayName).toBe(
       'Alice Example',
     );
 
-    const refreshed = await call<Omit<Tokens, 'refreshToken'>>('POST', '/auth/refresh', {
+    const refreshed = await api<Omit<Tokens, 'refreshToken'>>('POST', '/auth/refresh', {
       body: { refreshToken },
     });
     expect(refreshed.status).toBe(200);
@@ -77,9 +89,9 @@ describe('a session: register, log in, use, refresh, log out', () => {
       tokenType: 'Bearer',
     });
     const refreshedAccessToken = refreshed.body.accessToken;
-    expect((await call('GET', '/users/me', { token: refreshedAccessToken })).status).toBe(200);
+    expect((await api('GET', '/users/me', { token: refreshedAccessToken })).status).toBe(200);
 
-    const logout = await call('POST', '/auth/logout', { token: accessToken });
+    const logout = await api('POST', '/auth/logout', { token: accessToken });
     expect(logout.status).toBe(204);
     expect(logout.body).toBeUndefined();
 
@@ -91,7 +103,7 @@ describe('a session: register, log in, use, refresh, log out', () => {
       expect((await refusedSoon('GET', '/users?prefix=a', token)).status).toBe(401);
       expect((await refusedSoon('POST', '/auth/logout', token)).status).toBe(401);
     }
-    const refusedRefresh = await call<ErrorResponseBody>('POST', '/auth/refresh', { body: { refreshToken } });
+    const refusedRefresh = await api<ErrorBody>('POST', '/auth/refresh', { body: { refreshToken } });
     expect(refusedRefresh.status).toBe(401);
     expect(refusedRefresh.body.error).toEqual({
       code: 'UNAUTHENTICATED',
@@ -101,16 +113,16 @@ describe('a session: register, log in, use, refresh, log out', () => {
 
   it('lets the user log in again right after a logout, with tokens that work and refresh', async () => {
     const user = await signedInUser();
-    expect((await call('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
+    expect((await api('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
 
     const again = await loginUser(user);
 
-    expect((await call('GET', '/users/me', { token: again.accessToken })).status).toBe(200);
-    const refreshed = await call<Tokens>('POST', '/auth/refresh', {
+    expect((await api('GET', '/users/me', { token: again.accessToken })).status).toBe(200);
+    const refreshed = await api<Tokens>('POST', '/auth/refresh', {
       body: { refreshToken: again.refreshToken },
     });
     expect(refreshed.status).toBe(200);
-    expect((await call('GET', '/users/me', { token: refreshed.body.accessToken })).status).toBe(200);
+    expect((await api('GET', '/users/me', { token: refreshed.body.accessToken })).status).toBe(200);
     expect((await refusedSoon('GET', '/users/me', user.accessToken)).status).toBe(401);
   });
 
@@ -118,27 +130,27 @@ describe('a session: register, log in, use, refresh, log out', () => {
     const user = await signedInUser();
     const otherDevice = await loginUser(user);
 
-    expect((await call('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
+    expect((await api('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
 
     expect((await refusedSoon('GET', '/users/me', otherDevice.accessToken)).status).toBe(401);
-    const refresh = await call('POST', '/auth/refresh', { body: { refreshToken: otherDevice.refreshToken } });
+    const refresh = await api('POST', '/auth/refresh', { body: { refreshToken: otherDevice.refreshToken } });
     expect(refresh.status).toBe(401);
   });
 
   it('leaves the sessions of other users alone', async () => {
     const [leaving, staying] = await Promise.all([signedInUser(), signedInUser()]);
 
-    expect((await call('POST', '/auth/logout', { token: leaving.accessToken })).status).toBe(204);
+    expect((await api('POST', '/auth/logout', { token: leaving.accessToken })).status).toBe(204);
 
     expect((await refusedSoon('GET', '/users/me', leaving.accessToken)).status).toBe(401);
-    expect((await call('GET', '/users/me', { token: staying.accessToken })).status).toBe(200);
+    expect((await api('GET', '/users/me', { token: staying.accessToken })).status).toBe(200);
   });
 
   it('revokes a refresh token sent to /auth/logout in the user pool itself', async () => {
     const user = await signedInUser();
     const { cognito, region, userPoolClientId } = localStack();
 
-    const logout = await call('POST', '/auth/logout', {
+    const logout = await api('POST', '/auth/logout', {
       token: user.accessToken,
       body: { refreshToken: user.refreshToken },
     });
@@ -165,7 +177,7 @@ describe('a session: register, log in, use, refresh, log out', () => {
   });
 
   it('refuses a refresh token it never issued', async () => {
-    const response = await call<ErrorResponseBody>('POST', '/auth/refresh', {
+    const response = await api<ErrorBody>('POST', '/auth/refresh', {
       body: { refreshToken: 'not-a-refresh-token' },
     });
 
@@ -175,12 +187,14 @@ describe('a session: register, log in, use, refresh, log out', () => {
 
   it('publishes UserLoggedOut on the event bus', async () => {
     const user = await signedInUser();
-    expect((await call('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
+    expect((await api('POST', '/auth/logout', { token: user.accessToken })).status).toBe(204);
 
     const published = await eventually(
-      () => loggedOutEventsOf(user.userId),
-      (events) => events.length > 0,
-      10_000,
+      async () => {
+        const events = await loggedOutEventsOf(user.userId);
+        return events.length > 0 ? events : undefined;
+      },
+      { what: `UserLoggedOut of ${user.userId}` },
     );
 
     expect(published).toEqual([
@@ -195,10 +209,8 @@ describe('a session: register, log in, use, refresh, log out', () => {
   });
 });
 
-async function loggedOutEventsOf(userId: string): Promise<{ data: { userId: string } }[]> {
-  const response = await fetch(`${localStack().eventBridge}/_local/events?detailType=UserLoggedOut`);
-  const { items } = (await response.json()) as {
-    items: { event: { detail: { data: { userId: string } } } }[];
-  };
-  return items.map((item) => item.event.detail).filter((detail) => detail.data.userId === userId);
+async function loggedOutEventsOf(userId: string) {
+  return (await busEvents('UserLoggedOut'))
+    .map((item) => item.event.detail)
+    .filter((detail) => detail.data.userId === userId);
 }

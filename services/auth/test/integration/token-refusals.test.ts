@@ -6,9 +6,7 @@ import {
   CreateUserPoolClientCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { registerUser, signedInUser } from '../../../../tools/local/test/support/users';
-import { call, type ErrorResponseBody } from '../support/api';
+import { api, localStack, registerUser, signedInUser, type ErrorBody } from '@chat/testing';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
@@ -35,7 +33,7 @@ function claimsOf(jwt: string): Record<string, unknown> {
 }
 
 const getMe = (token?: string, headers?: Record<string, string>) =>
-  call<ErrorResponseBody>('GET', '/users/me', {
+  api<ErrorBody>('GET', '/users/me', {
     ...(token === undefined ? {} : { token }),
     ...(headers ? { headers } : {}),
   });

@@ -1,11 +1,5 @@
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '@chat/aws';
 import type { AttachmentRecord, AttachmentRecords } from '../use-cases/ports';
 
 function recordOf(item: Record<string, unknown>): AttachmentRecord {
@@ -46,24 +40,9 @@ export function dynamoAttachmentRecords(
     },
 
     async getMany(attachmentIds) {
-      const records = new Map<string, AttachmentRecord>();
-      if (attachmentIds.length === 0) return records;
-      let keys: Record<string, unknown>[] | undefined = [...new Set(attachmentIds)].map((attachmentId) => ({
-        attachmentId,
-      }));
-      // At most MAX_ATTACHMENTS_PER_MESSAGE keys: one call, plus retries of any the table left unprocessed.
-      for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
-        const result: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of result.Responses?.[tableName] ?? []) {
-          const record = recordOf(item);
-          records.set(record.attachmentId, record);
-        }
-        keys = result.UnprocessedKeys?.[tableName]?.Keys;
-      }
-      if (keys && keys.length > 0) throw new Error('attachments could not be read (unprocessed keys left)');
-      return records;
+      const keys = [...new Set(attachmentIds)].map((attachmentId) => ({ attachmentId }));
+      const items = await batchGetAll(client, tableName, keys, { consistentRead: true });
+      return new Map(items.map(recordOf).map((record) => [record.attachmentId, record]));
     },
 
     async remove(attachmentIds) {

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   PutCommand,
@@ -8,10 +7,16 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import {
+  backoffDelay,
+  cancellationReasons,
+  CONDITION_FAILED,
+  isConditionalCheckFailed,
+  sleep,
+} from '@chat/aws';
 import type { HistoryWindow } from '../domain/cursor';
 import type { Message } from '../domain/message';
 import type { CreateMessageOutcome, MessagePage, MessageStore, UnreadCount } from '../use-cases/ports';
-import { isConditionFailure } from './dynamodb-errors';
 import { itemOfMessage, messageOfItem } from './message-item';
 
 export interface MessageTables {
@@ -25,18 +30,10 @@ export interface MessageTables {
 
 /** Transactions that collide with a concurrent one are retried this often (with a short growing wait). */
 const MAX_TRANSACTION_ATTEMPTS = 6;
+const TRANSACTION_BACKOFF = { baseDelayMs: 40, maxDelayMs: 1000, random: Math.random };
 /** Items evaluated per page when counting unread messages, and the most pages one count reads. */
 const COUNT_PAGE_SIZE = 100;
 const MAX_COUNT_PAGES = 10;
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function isTransactionCanceled(error: unknown): error is TransactionCanceledException {
-  return (
-    error instanceof TransactionCanceledException ||
-    (error instanceof Error && error.name === 'TransactionCanceledException')
-  );
-}
 
 function clientKeyOf(senderId: string, clientMessageId: string): string {
   return `${senderId}#${clientMessageId}`;
@@ -144,7 +141,8 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
         await client.send(new TransactWriteCommand({ TransactItems: items }));
         return { outcome: 'created' };
       } catch (error) {
-        if (!isTransactionCanceled(error)) throw error;
+        const reasons = cancellationReasons(error);
+        if (reasons === undefined) throw error;
         if (message.clientMessageId !== undefined) {
           const existing = await findByClientMessageId(
             message.roomId,
@@ -153,15 +151,14 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
           );
           if (existing) return { outcome: 'duplicate', existing };
         }
-        const reasons = error.CancellationReasons ?? [];
         const attachmentOffset = message.clientMessageId === undefined ? 1 : 2;
         const taken = message.attachments.find(
-          (_, index) => reasons[attachmentOffset + index]?.Code === 'ConditionalCheckFailed',
+          (_, index) => reasons[attachmentOffset + index] === CONDITION_FAILED,
         );
         if (taken) return { outcome: 'attachment-unavailable', attachmentId: taken.attachmentId };
-        const conflicted = reasons.length === 0 || reasons.some((r) => r.Code === 'TransactionConflict');
+        const conflicted = reasons.length === 0 || reasons.includes('TransactionConflict');
         if (!conflicted || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
-        await wait(10 * 2 ** attempt + Math.floor(Math.random() * 20));
+        await sleep(backoffDelay(attempt, TRANSACTION_BACKOFF));
       }
     }
   }
@@ -208,7 +205,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
         );
         return Attributes ? messageOfItem(Attributes) : undefined;
       } catch (error) {
-        if (isConditionFailure(error)) return undefined;
+        if (isConditionalCheckFailed(error)) return undefined;
         throw error;
       }
     },
@@ -233,7 +230,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
         );
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (isConditionalCheckFailed(error)) return false;
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import type { ReadMarkers } from '../use-cases/ports';
-import { isConditionFailure } from './dynamodb-errors';
 
 /** The read-markers table: pk userId, sk roomId → lastReadMessageId. */
 export function dynamoReadMarkers(client: DynamoDBDocumentClient, tableName: string): ReadMarkers {
@@ -25,7 +25,7 @@ export function dynamoReadMarkers(client: DynamoDBDocumentClient, tableName: str
         );
       } catch (error) {
         // The marker is already at or after this message: it never moves back.
-        if (!isConditionFailure(error)) throw error;
+        if (!isConditionalCheckFailed(error)) throw error;
       }
     },
   };

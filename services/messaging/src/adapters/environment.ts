@@ -1,74 +1,58 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLogger, optionalEnv, requireEnv } from '@chat/runtime';
-import type { ConnectionDirectory, MessagingDependencies } from '../use-cases/ports';
-import { apiGatewayReplies, type ReplyChannel } from './api-gateway-replies';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
+import { createEventPublisher } from '@chat/events';
+import { membershipReader } from '@chat/memberships';
+import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
+import { monotonicFactory } from 'ulid';
+import type { ConnectionDirectory, IdGenerator, MessagingDependencies } from '../use-cases/ports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
-import { dynamoMembershipReader } from './dynamodb-memberships';
 import { dynamoMessageStore } from './dynamodb-messages';
 import { dynamoReadMarkers } from './dynamodb-read-markers';
+import { ENV } from './names';
 import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
-import { systemClock, ulidIds } from './system';
-
-/** The environment variables of messaging's functions (set in serverless.ts). */
-export const MESSAGING_ENV = {
-  messagesTable: 'MESSAGES_TABLE',
-  clientMessageIdsTable: 'CLIENT_MESSAGE_IDS_TABLE',
-  attachmentsTable: 'ATTACHMENTS_TABLE',
-  readMarkersTable: 'READ_MARKERS_TABLE',
-  attachmentsBucket: 'ATTACHMENTS_BUCKET',
-  membershipsTable: 'MEMBERSHIPS_TABLE',
-  connectionsTable: 'CONNECTIONS_TABLE',
-  webSocketManagementEndpoint: 'WEBSOCKET_MANAGEMENT_ENDPOINT',
-} as const;
-
-let documentClient: DynamoDBDocumentClient | undefined;
-
-function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return documentClient;
-}
 
 /**
  * A dependency built on first use (SDK clients once per Lambda sandbox), reading its configuration with
  * `requireEnv` then, so a function is only asked for the variables of the adapters it really uses.
  */
-function lazy<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
-
 const messages = lazy(() =>
-  dynamoMessageStore(dynamo(), {
-    messages: requireEnv(MESSAGING_ENV.messagesTable),
-    clientMessageIds: requireEnv(MESSAGING_ENV.clientMessageIdsTable),
-    attachments: requireEnv(MESSAGING_ENV.attachmentsTable),
+  dynamoMessageStore(documentClient(), {
+    messages: requireEnv(ENV.messagesTable),
+    clientMessageIds: requireEnv(ENV.clientMessageIdsTable),
+    attachments: requireEnv(ENV.attachmentsTable),
   }),
 );
-const memberships = lazy(() => dynamoMembershipReader(dynamo(), requireEnv(MESSAGING_ENV.membershipsTable)));
-const attachments = lazy(() => dynamoAttachmentRecords(dynamo(), requireEnv(MESSAGING_ENV.attachmentsTable)));
-const readMarkers = lazy(() => dynamoReadMarkers(dynamo(), requireEnv(MESSAGING_ENV.readMarkersTable)));
-const objects = lazy(() =>
-  s3ObjectStorage(attachmentsS3Client(), requireEnv(MESSAGING_ENV.attachmentsBucket)),
-);
-const connections = lazy(() =>
-  dynamoConnectionDirectory(dynamo(), requireEnv(MESSAGING_ENV.connectionsTable)),
-);
+const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));
+const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
+const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
+const objects = lazy(() => s3ObjectStorage(attachmentsS3Client(), requireEnv(ENV.attachmentsBucket)));
+const connections = lazy(() => dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)));
 const replies = lazy(() =>
-  apiGatewayReplies(
-    new ApiGatewayManagementApiClient({ endpoint: requireEnv(MESSAGING_ENV.webSocketManagementEndpoint) }),
+  apiGatewayConnections(
+    new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) }),
   ),
 );
-const logger = lazy(() => createLogger({ service: optionalEnv('SERVICE_NAME'), component: 'use-cases' }));
+/** The messages table's outbox publisher (the stream function's only dependency). */
+export const eventPublisher = lazy(() =>
+  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+);
+/**
+ * Message ids are monotonic ULIDs: strictly increasing within this process even within one millisecond, so a
+ * room's messages sort in the order they were sent here. Attachment ids are plain ULIDs.
+ */
+const monotonicUlid = monotonicFactory();
+const messagingIds: IdGenerator = { messageId: () => monotonicUlid(), attachmentId: () => ulidIds.next() };
+
+const logger = lazy(() =>
+  createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
+);
 
 /** Everything the use cases and the WebSocket handler reach on AWS. */
 export type MessagingEnvironment = MessagingDependencies & {
   connections: ConnectionDirectory;
-  replies: ReplyChannel;
+  replies: FrameReplies;
 };
 
 /**
@@ -77,7 +61,7 @@ export type MessagingEnvironment = MessagingDependencies & {
  */
 export const messagingDependencies: MessagingEnvironment = {
   clock: systemClock,
-  ids: ulidIds,
+  ids: messagingIds,
   get memberships() {
     return memberships();
   },

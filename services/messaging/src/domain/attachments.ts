@@ -6,6 +6,8 @@ export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
 export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
 /** Longest file name accepted in a request; the stored object name is shortened further. */
 export const MAX_FILE_NAME_LENGTH = 255;
+/** Longest content type accepted in a request (a media type's two parts are at most 127 characters each). */
+export const MAX_CONTENT_TYPE_LENGTH = 255;
 
 const SAFE_NAME_LENGTH = 100;
 const MEDIA_TYPE = /^([a-z0-9][a-z0-9!#$&^_.+-]{0,126})\/([a-z0-9][a-z0-9!#$&^_.+-]{0,126})$/;

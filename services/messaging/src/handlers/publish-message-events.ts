@@ -1,62 +1,45 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
   buildEvent,
-  createEventPublisher,
   messageDeletedContract,
   messageEditedContract,
   messageSentContract,
-  publishFromStream,
+  outboxHandler,
   streamRecordEventId,
   type EventEnvelope,
-  type EventPublisher,
 } from '@chat/events';
-import { createLogger, optionalEnv, requireEnv } from '@chat/runtime';
+import { eventPublisher } from '../adapters/environment';
 import { messageOfItem } from '../adapters/message-item';
 import { messageChangeOf, occurredAtOf } from '../domain/message-change';
 
 const PRODUCER = 'messaging.publish-message-events';
-const logger = createLogger({ service: optionalEnv('SERVICE_NAME'), function: 'publishMessageEvents' });
-let publisher: EventPublisher | undefined;
 
 /**
  * The outbox: the messages table's stream is the only publisher of MessageSent, MessageEdited and
  * MessageDeleted. Each event's id derives from its stream record, so a redelivered record republishes the same
  * eventId; the correlation id is the one the writing request stored on the item.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  publisher ??= createEventPublisher({
-    client: new EventBridgeClient({}),
-    eventBusName: requireEnv('EVENT_BUS_NAME'),
-  });
-  return publishFromStream({
-    publisher,
-    records: event.Records,
-    logger,
-    toEvents: (record, newItem, oldItem): EventEnvelope[] => {
-      const change = messageChangeOf(oldItem && messageOfItem(oldItem), newItem && messageOfItem(newItem));
-      if (!change) return [];
-      const correlationId = typeof newItem?.correlationId === 'string' ? newItem.correlationId : undefined;
-      const options = {
-        producer: PRODUCER,
-        eventId: streamRecordEventId(record),
-        now: new Date(occurredAtOf(change)),
-        ...(correlationId ? { correlationId } : {}),
-      };
-      switch (change.kind) {
-        case 'sent':
-          return [buildEvent(messageSentContract, change.message, options)];
-        case 'edited':
-          return [buildEvent(messageEditedContract, change.message, options)];
-        case 'deleted':
-          return [
-            buildEvent(
-              messageDeletedContract,
-              { roomId: change.roomId, messageId: change.messageId },
-              options,
-            ),
-          ];
-      }
-    },
-  });
-}
+export const handler = outboxHandler(
+  'publishMessageEvents',
+  eventPublisher,
+  (record, newItem, oldItem): EventEnvelope[] => {
+    const change = messageChangeOf(oldItem && messageOfItem(oldItem), newItem && messageOfItem(newItem));
+    if (!change) return [];
+    const correlationId = typeof newItem?.correlationId === 'string' ? newItem.correlationId : undefined;
+    const options = {
+      producer: PRODUCER,
+      eventId: streamRecordEventId(record),
+      now: new Date(occurredAtOf(change)),
+      ...(correlationId ? { correlationId } : {}),
+    };
+    switch (change.kind) {
+      case 'sent':
+        return [buildEvent(messageSentContract, change.message, options)];
+      case 'edited':
+        return [buildEvent(messageEditedContract, change.message, options)];
+      case 'deleted':
+        return [
+          buildEvent(messageDeletedContract, { roomId: change.roomId, messageId: change.messageId }, options),
+        ];
+    }
+  },
+);

@@ -1,11 +1,9 @@
-import type { Logger } from '@chat/runtime';
+import type { Clock, Logger } from '@chat/runtime';
 import type { HistoryWindow } from '../domain/cursor';
 import type { Attachment, Message } from '../domain/message';
 import type { MemberRole } from '../domain/permissions';
 
-export interface Clock {
-  now(): Date;
-}
+export type { Clock };
 
 /** New ids: message ids sort chronologically within the process (monotonic ULIDs). */
 export interface IdGenerator {
@@ -21,7 +19,8 @@ export interface Membership {
 
 /**
  * The rooms service's memberships, read directly (read-your-writes: a member who has just joined may post at
- * once; docs/decisions/003-membership-reads.md). Read-only.
+ * once; docs/decisions/003-membership-reads.md). Read-only; a membership rooms has marked for removal no longer
+ * counts.
  */
 export interface MembershipReader {
   /** The caller's membership, read consistently; undefined when not a member. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES } from '../domain/attachments';
+import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from '../domain/attachments';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../domain/message';
 
 /**
@@ -34,8 +34,8 @@ export const editMessageBody = z.object({ text });
 
 /** POST /rooms/{roomId}/attachments */
 export const createAttachmentBody = z.object({
-  fileName: z.string().min(1).max(255),
-  contentType: z.string().min(1).max(255),
+  fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+  contentType: z.string().min(1).max(MAX_CONTENT_TYPE_LENGTH),
   size: z
     .number()
     .int()

@@ -1,10 +1,10 @@
-import { isDomainError, ValidationError } from '@chat/runtime';
+import { fieldIssuesOf } from '@chat/http';
+import { errorFrame, isDomainError, ValidationError, type ErrorFrame } from '@chat/runtime';
 import type { Message } from '../domain/message';
 import { UnknownConnectionError } from './errors';
 import type { ConnectionDirectory } from './ports';
 import { sendMessageFrame } from './requests';
 import { sendMessage, type SendMessageDependencies } from './send-message';
-import { fieldIssuesOf } from '@chat/http';
 
 export interface AckFrame {
   type: 'ack';
@@ -12,26 +12,16 @@ export interface AckFrame {
   message: Message;
 }
 
-export interface ErrorFrame {
-  type: 'error';
-  clientMessageId?: string;
-  error: { code: string; message: string; details?: { field: string; message: string }[] };
-}
-
 export type SendMessageReply = AckFrame | ErrorFrame;
 
 /** The frame's clientMessageId when it has a usable one (so even a refused frame's answer can be matched). */
-export function clientMessageIdOf(frame: unknown): string | undefined {
+function clientMessageIdOf(frame: unknown): string | undefined {
   if (frame === null || typeof frame !== 'object') return undefined;
   const value = (frame as { clientMessageId?: unknown }).clientMessageId;
   return typeof value === 'string' && value !== '' && value.length <= 128 ? value : undefined;
 }
 
-export function errorFrame(clientMessageId: string | undefined, error: ErrorFrame['error']): ErrorFrame {
-  return clientMessageId === undefined ? { type: 'error', error } : { type: 'error', clientMessageId, error };
-}
-
-export function parseFrame(body: string | undefined): unknown {
+function parseFrame(body: string | undefined): unknown {
   try {
     return body === undefined ? undefined : (JSON.parse(body) as unknown);
   } catch {
@@ -52,16 +42,12 @@ export async function answerSendMessageFrame(
   const raw = parseFrame(input.body);
   const clientMessageId = clientMessageIdOf(raw);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return errorFrame(undefined, { code: 'BAD_FRAME', message: 'Frame must be a JSON object' });
+    return errorFrame('BAD_FRAME', 'Frame must be a JSON object');
   }
   const parsed = sendMessageFrame.safeParse(raw);
   if (!parsed.success) {
     const invalid = new ValidationError(fieldIssuesOf(parsed.error));
-    return errorFrame(clientMessageId, {
-      code: invalid.code,
-      message: invalid.message,
-      details: invalid.details,
-    });
+    return errorFrame(invalid.code, invalid.message, { clientMessageId, details: invalid.details });
   }
   const frame = parsed.data;
   try {
@@ -79,10 +65,13 @@ export async function answerSendMessageFrame(
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
-    return errorFrame(frame.clientMessageId, {
-      code: error.code,
-      message: error.message,
-      ...(details ? { details } : {}),
-    });
+    return errorFrame(error.code, error.message, { clientMessageId: frame.clientMessageId, details });
   }
+}
+
+/** The answer to a frame whose handling failed unexpectedly: a generic INTERNAL error, matched when possible. */
+export function internalErrorReply(body: string | undefined): ErrorFrame {
+  return errorFrame('INTERNAL', 'Internal server error', {
+    clientMessageId: clientMessageIdOf(parseFrame(body)),
+  });
 }

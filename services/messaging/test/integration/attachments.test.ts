@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
-import { aRoom, api, send, type ErrorBody } from '../support/stack-api';
+import { aRoomWithMembers, api, signedInUser, type ErrorBody, type SignedInUser } from '@chat/testing';
+import { send } from '../support/stack-api';
 
 interface UploadTicket {
   attachmentId: string;
@@ -46,7 +46,7 @@ async function uploaded(roomId: string, user: SignedInUser, bytes = randomBytes(
 
 describe('attachments', () => {
   it('go up and come down through presigned URLs byte for byte, for every member', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const bytes = randomBytes(64 * 1024);
 
@@ -100,7 +100,7 @@ describe('attachments', () => {
   });
 
   it('allow a message of attachments only', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const { ticket } = await uploaded(roomId, owner);
 
     const message = await send(roomId, owner, { text: '', attachmentIds: [ticket.attachmentId] });
@@ -118,7 +118,7 @@ describe('attachments', () => {
       'contentType',
     ],
   ])('are refused with 400 when %s', async (_, body, field) => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const response = await announce(roomId, owner, body);
 
@@ -127,8 +127,8 @@ describe('attachments', () => {
   });
 
   it('of another room are refused with 400, and cannot be read through this room', async () => {
-    const { roomId, owner } = await aRoom(0);
-    const other = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
+    const other = await aRoomWithMembers(0);
     await api('POST', `/rooms/${other.roomId}/members`, { user: owner, body: {} });
     const { ticket } = await uploaded(other.roomId, owner);
 
@@ -145,7 +145,7 @@ describe('attachments', () => {
   });
 
   it('that were announced but not uploaded are refused with 400', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const ticket = await announce(roomId, owner, {
       fileName: 'later.png',
       contentType: 'image/png',
@@ -162,7 +162,7 @@ describe('attachments', () => {
   });
 
   it('can be announced and read by members only (404 for others)', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const stranger = await signedInUser();
     const { ticket } = await uploaded(roomId, owner);
     await send(roomId, owner, { text: 'file', attachmentIds: [ticket.attachmentId] });
@@ -180,7 +180,7 @@ describe('attachments', () => {
   });
 
   it('go away with their message', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const { ticket } = await uploaded(roomId, owner);
     const message = await send(roomId, owner, { text: 'oops', attachmentIds: [ticket.attachmentId] });
     const before = await api<DownloadTicket>('GET', `/rooms/${roomId}/attachments/${ticket.attachmentId}`, {

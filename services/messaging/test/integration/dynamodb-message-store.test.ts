@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { stackDocumentClient } from '@chat/testing';
 import { monotonicFactory } from 'ulid';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
 import { dynamoAttachmentRecords } from '../../src/adapters/dynamodb-attachments';
 import { dynamoMessageStore } from '../../src/adapters/dynamodb-messages';
 import type { Message } from '../../src/domain/message';
@@ -20,15 +19,7 @@ let client: DynamoDBDocumentClient;
 let store: MessageStore;
 
 beforeAll(() => {
-  const stack = localStack();
-  client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: stack.dynamodb,
-      region: stack.region,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  client = stackDocumentClient();
   store = dynamoMessageStore(client, tables);
 });
 

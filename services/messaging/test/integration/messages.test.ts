@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { signedInUser } from '../../../../tools/local/test/support/users';
+import { aRoomWithMembers, api, busEvents, signedInUser, type ErrorBody } from '@chat/testing';
 import type { Message } from '../../src/domain/message';
-import { aRoom, api, busEvents, eventsAbout, send, sent, type ErrorBody } from '../support/stack-api';
+import { eventsAbout, send, sent } from '../support/stack-api';
 
 // Each test drives several real requests through the local stack (cold functions start in a few seconds).
 
 describe('POST /rooms/{roomId}/messages', () => {
   it('stores a member’s message as the token’s user, ignoring a forged senderId, with mentions resolved', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const stranger = await signedInUser();
 
@@ -29,7 +29,7 @@ describe('POST /rooms/{roomId}/messages', () => {
   });
 
   it('stores one message for the same clientMessageId sent 5 times at once: one 201, four 200, one MessageSent', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const clientMessageId = `c-${randomUUID()}`;
 
     const responses = await Promise.all(
@@ -56,7 +56,7 @@ describe('POST /rooms/{roomId}/messages', () => {
   });
 
   it('answers a later retry of a clientMessageId with 200 and the stored message', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const first = await send(roomId, owner, { text: 'once', clientMessageId: 'retry-me' });
     const retry = await send(roomId, owner, { text: 'once', clientMessageId: 'retry-me' });
@@ -66,7 +66,7 @@ describe('POST /rooms/{roomId}/messages', () => {
   });
 
   it('lets a member who has just joined post at once', async () => {
-    const { roomId } = await aRoom(0);
+    const { roomId } = await aRoomWithMembers(0);
     const newcomer = await signedInUser();
     await api('POST', `/rooms/${roomId}/members`, { user: newcomer, body: {} });
 
@@ -80,7 +80,7 @@ describe('POST /rooms/{roomId}/messages', () => {
     ['text over 4,000 characters', { text: 'x'.repeat(4001) }, 'text'],
     ['an attachmentIds that is not a list', { text: 'x', attachmentIds: 'a' }, 'attachmentIds'],
   ])('refuses %s with 400 naming the field', async (_, body, field) => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const response = await send(roomId, owner, body);
 
@@ -90,7 +90,7 @@ describe('POST /rooms/{roomId}/messages', () => {
   });
 
   it('refuses malformed JSON with 400 BAD_JSON and a missing token with 401', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const malformed = await api<ErrorBody>('POST', `/rooms/${roomId}/messages`, {
       user: owner,
@@ -103,7 +103,7 @@ describe('POST /rooms/{roomId}/messages', () => {
   });
 
   it('refuses a non-member with 404, for posting and reading alike, without storing anything', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const stranger = await signedInUser();
 
     const post = await send(roomId, stranger, { text: 'let me in' });
@@ -120,7 +120,7 @@ describe('POST /rooms/{roomId}/messages', () => {
 
 describe('GET /rooms/{roomId}/messages', () => {
   async function roomWithHistory(count: number) {
-    const room = await aRoom(0);
+    const room = await aRoomWithMembers(0);
     const messages: Message[] = [];
     for (let i = 0; i < count; i++) messages.push(await sent(room.roomId, room.owner, `message ${i}`));
     return { ...room, ids: messages.map((m) => m.messageId) };
@@ -173,7 +173,7 @@ describe('GET /rooms/{roomId}/messages', () => {
     ['before=not-a-cursor', 'before'],
     ['after=01JHF3M2B4C6D8E0F2G4H6J8K', 'after'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const response = await api<ErrorBody>('GET', `/rooms/${roomId}/messages?${query}`, { user: owner });
 
@@ -184,7 +184,7 @@ describe('GET /rooms/{roomId}/messages', () => {
 
 describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
   it('lets the sender edit: editedAt set, mentions re-resolved, MessageEdited published', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const original = await sent(roomId, owner, 'draft');
 
@@ -205,7 +205,7 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
   });
 
   it('refuses another member’s edit with 403, even the owner’s, and a non-member’s with 404', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const stranger = await signedInUser();
     const bobs = await sent(roomId, bob, 'mine');
@@ -224,7 +224,7 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
   });
 
   it('lets the sender delete: a tombstone stays in history, MessageDeleted published, no edit after', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const message = await sent(roomId, owner, 'regrettable');
 
     const deleted = await api('DELETE', `/rooms/${roomId}/messages/${message.messageId}`, { user: owner });
@@ -245,7 +245,7 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
   });
 
   it('lets the owner delete a member’s message, refuses a plain member with 403 and a non-member with 404', async () => {
-    const { roomId, owner, members } = await aRoom(2);
+    const { roomId, owner, members } = await aRoomWithMembers(2);
     const [bob, carol] = [members[0]!, members[1]!];
     const stranger = await signedInUser();
     const bobs = await sent(roomId, bob, 'hello all');
@@ -264,7 +264,7 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
   });
 
   it('answers 404 for a message that does not exist', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
 
     const edit = await api('PATCH', `/rooms/${roomId}/messages/01JHF3M2B4C6D8E0F2G4H6J8KM`, {
       user: owner,

@@ -1,5 +1,5 @@
-import { signedInUser } from '../../../../tools/local/test/support/users';
-import { aRoom, api, sent, type ErrorBody } from '../support/stack-api';
+import { aRoomWithMembers, api, signedInUser, type ErrorBody } from '@chat/testing';
+import { sent } from '../support/stack-api';
 
 interface Unread {
   count: number;
@@ -9,7 +9,7 @@ interface Unread {
 
 describe('read markers', () => {
   it('count the messages of others after the caller’s marker', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const first = await sent(roomId, owner, 'one');
     await sent(roomId, bob, 'my own');
@@ -29,8 +29,8 @@ describe('read markers', () => {
   });
 
   it('refuse a marker on a message of another room with 400, and non-members with 404', async () => {
-    const { roomId, owner } = await aRoom(0);
-    const other = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
+    const other = await aRoomWithMembers(0);
     const elsewhere = await sent(other.roomId, other.owner, 'elsewhere');
     const stranger = await signedInUser();
 

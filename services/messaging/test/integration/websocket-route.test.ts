@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import WebSocket from 'ws';
-import { startWebSocketApi } from '../../../../tools/local/src/cloud/websocket-api';
-import type { RunningWebSocketApi, WebSocketEvent } from '../../../../tools/local/src/cloud/websocket-api';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import type { SignedInUser } from '../../../../tools/local/test/support/users';
+import { startWebSocketApi, type RunningWebSocketApi, type WebSocketEvent } from '@chat/local';
+import {
+  aRoomWithMembers,
+  api,
+  closeAllSockets,
+  eventually,
+  localStack,
+  openSocket,
+  stackDocumentClient,
+  type SignedInUser,
+} from '@chat/testing';
 import type { Message } from '../../src/domain/message';
 import { handler } from '../../src/handlers/socket-send-message';
-import { aRoom, api, eventsAbout, eventually, send } from '../support/stack-api';
+import { eventsAbout, send } from '../support/stack-api';
 
 /**
  * messaging's `sendMessage` handler, run in this process behind a local WebSocket API (tools/local) on a free port,
@@ -30,7 +36,6 @@ interface Frame {
 let webSocketApi: RunningWebSocketApi;
 let documentClient: DynamoDBDocumentClient;
 const savedEnvironment: Record<string, string | undefined> = {};
-const sockets: WebSocket[] = [];
 
 function setEnvironment(values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) {
@@ -49,13 +54,7 @@ function subjectOf(token: string): string {
 
 beforeAll(async () => {
   const stack = localStack();
-  documentClient = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: stack.dynamodb,
-      region: stack.region,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  documentClient = stackDocumentClient();
   webSocketApi = await startWebSocketApi({
     port: 0,
     stage: 'local',
@@ -103,7 +102,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.terminate();
+  await closeAllSockets();
   await webSocketApi.close();
   documentClient.destroy();
   for (const [name, value] of Object.entries(savedEnvironment)) {
@@ -120,19 +119,17 @@ interface Client {
 }
 
 async function connect(user: SignedInUser): Promise<Client> {
-  const socket = new WebSocket(`${webSocketApi.url}/?token=${encodeURIComponent(user.accessToken)}`);
-  sockets.push(socket);
-  const frames: Frame[] = [];
-  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Frame));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  const { socket, frames } = await openSocket<Frame>(
+    `${webSocketApi.url}/?token=${encodeURIComponent(user.accessToken)}`,
+  );
   const answersTo = (clientMessageId: string, count = 1) =>
-    eventually(`${count} answer(s) to ${clientMessageId}`, async () => {
-      const answers = frames.filter((frame) => frame.clientMessageId === clientMessageId);
-      return answers.length >= count ? answers.slice(0, count) : undefined;
-    });
+    eventually(
+      () => {
+        const answers = frames.filter((frame) => frame.clientMessageId === clientMessageId);
+        return answers.length >= count ? answers.slice(0, count) : undefined;
+      },
+      { what: `${count} answer(s) to ${clientMessageId}` },
+    );
   return {
     socket,
     answersTo,
@@ -146,7 +143,7 @@ function sendFrame(socket: WebSocket, frame: Record<string, unknown>): void {
 
 describe('the WebSocket sendMessage route', () => {
   it('acks the sender with the stored message, sent as the connection’s user whatever the frame says', async () => {
-    const { roomId, owner, members } = await aRoom(1);
+    const { roomId, owner, members } = await aRoomWithMembers(1);
     const bob = members[0]!;
     const client = await connect(owner);
     const clientMessageId = `ws-${randomUUID()}`;
@@ -180,7 +177,7 @@ describe('the WebSocket sendMessage route', () => {
   });
 
   it('acks every copy of a clientMessageId, concurrent or already posted by REST, with the one stored message', async () => {
-    const { roomId, owner } = await aRoom(0);
+    const { roomId, owner } = await aRoomWithMembers(0);
     const client = await connect(owner);
     const clientMessageId = `both-${randomUUID()}`;
     const posted = await send(roomId, owner, { text: 'first by REST', clientMessageId });
@@ -197,8 +194,8 @@ describe('the WebSocket sendMessage route', () => {
   });
 
   it('answers a non-member with NOT_FOUND and invalid frames with VALIDATION_FAILED, keeping the connection', async () => {
-    const { roomId } = await aRoom(0);
-    const outsider = (await aRoom(0)).owner;
+    const { roomId } = await aRoomWithMembers(0);
+    const outsider = (await aRoomWithMembers(0)).owner;
     const client = await connect(outsider);
 
     sendFrame(client.socket, { roomId, text: 'let me in', clientMessageId: 'nope-1' });

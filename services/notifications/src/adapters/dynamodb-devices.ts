@@ -5,13 +5,11 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import { z } from 'zod';
 import type { Device } from '../domain/device';
 import type { DeviceRegistry } from '../use-cases/ports';
-import { isConditionalCheckFailure } from './dynamodb-errors';
-
-/** The devices table's index of a user's devices, by registration time. */
-export const DEVICES_BY_USER_INDEX = 'byUser';
+import { INDEXES } from './names';
 
 const deviceItemSchema = z.object({
   deviceId: z.string().min(1),
@@ -51,7 +49,7 @@ export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string)
         const { Items = [], LastEvaluatedKey } = await client.send(
           new QueryCommand({
             TableName: tableName,
-            IndexName: DEVICES_BY_USER_INDEX,
+            IndexName: INDEXES.devicesByUser,
             KeyConditionExpression: 'userId = :userId',
             ExpressionAttributeValues: { ':userId': userId },
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -67,7 +65,7 @@ export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string)
       try {
         await client.send(new DeleteCommand({ TableName: tableName, Key: { deviceId }, ...ownedBy(userId) }));
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw error; // gone, or another user's now
+        if (!isConditionalCheckFailed(error)) throw error; // gone, or another user's now
       }
     },
 
@@ -83,7 +81,7 @@ export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string)
           }),
         );
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw error;
+        if (!isConditionalCheckFailed(error)) throw error;
       }
     },
   };

@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import type { Inbox } from '../use-cases/ports';
-import { isConditionalCheckFailure } from './dynamodb-errors';
 import { inboxEntryOf, inboxItemOf } from './inbox-item';
 
 /** The inbox table (userId, sk): one item per (user, message), written once with a conditional put. */
@@ -17,7 +17,7 @@ export function dynamoInbox(client: DynamoDBDocumentClient, tableName: string): 
         );
         return true;
       } catch (error) {
-        if (isConditionalCheckFailure(error)) return false;
+        if (isConditionalCheckFailed(error)) return false;
         throw error;
       }
     },

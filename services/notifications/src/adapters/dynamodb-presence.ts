@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import { presenceStatusSchema } from '@chat/events';
 import type { PresenceStore } from '../use-cases/ports';
-import { isConditionalCheckFailure } from './dynamodb-errors';
 
 /**
  * The presence projection (userId): `{status, lastSeenAt, seenAtMs}`. An observation replaces the stored one
@@ -34,7 +34,7 @@ export function dynamoPresence(client: DynamoDBDocumentClient, tableName: string
           }),
         );
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw error; // a later observation is stored: keep it
+        if (!isConditionalCheckFailed(error)) throw error; // a later observation is stored: keep it
       }
     },
   };

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import type { RoomDirectory } from '../use-cases/ports';
-import { isConditionalCheckFailure } from './dynamodb-errors';
 
 /** The rooms projection (roomId): `name`, `kind` and `version` (epoch ms of the event that wrote them). */
 export function dynamoRooms(client: DynamoDBDocumentClient, tableName: string): RoomDirectory {
@@ -24,7 +24,7 @@ export function dynamoRooms(client: DynamoDBDocumentClient, tableName: string): 
           }),
         );
       } catch (error) {
-        if (!isConditionalCheckFailure(error)) throw error; // a later version is stored: keep it
+        if (!isConditionalCheckFailed(error)) throw error; // a later version is stored: keep it
       }
     },
   };

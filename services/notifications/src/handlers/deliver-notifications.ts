@@ -1,19 +1,22 @@
-import type { DynamoDBStreamHandler } from 'aws-lambda';
-import { createLogger } from '@chat/runtime';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { processInOrder } from '@chat/aws';
+import { COMMON_ENV, createLogger, optionalEnv } from '@chat/runtime';
 import { idempotencyGuard, preferences, provisionDependencies, rooms } from '../adapters/environment';
 import { inboxEntryOf } from '../adapters/inbox-item';
-import { handleInOrder } from '../adapters/stream-batch';
 import { deliverNotification } from '../use-cases/deliver-notification';
 
-const logger = createLogger({ service: 'chat-notifications', function: 'deliverNotifications' });
+const logger = createLogger({
+  service: optionalEnv(COMMON_ENV.serviceName),
+  function: 'deliverNotifications',
+});
 const guard = idempotencyGuard('notifications.deliver-notifications');
 
 /**
  * The inbox table's stream (INSERT only) → one SNS publish per new inbox item, guarded on its notificationId:
  * a replayed record does not publish again; a failed publish releases the guard and the record is retried.
  */
-export const handler: DynamoDBStreamHandler = (event) =>
-  handleInOrder(
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  processInOrder(
     event.Records,
     async (record, newImage) => {
       if (record.eventName !== 'INSERT' || !newImage) return;

@@ -41,7 +41,8 @@ async function candidatesOf(
   for (const userId of message.mentions) candidates.set(userId, 'mention');
   const dmMembers = new Set<string>();
   if (isDirectMessageRoom(message.roomId)) {
-    for (const userId of await deps.memberships.membersOf(message.roomId, DM_MEMBERS_READ)) {
+    const members = await deps.memberships.membersPage(message.roomId, { limit: DM_MEMBERS_READ });
+    for (const userId of members.items) {
       if (userId === message.senderId) continue;
       dmMembers.add(userId);
       if (!candidates.has(userId)) candidates.set(userId, 'dm');

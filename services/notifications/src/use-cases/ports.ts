@@ -1,4 +1,5 @@
 import type { PresenceStatus } from '@chat/events';
+import type { Clock } from '@chat/runtime';
 import type { DeliveryContent } from '../domain/delivery-content';
 import type { Device, PushPlatform } from '../domain/device';
 import type { Notification } from '../domain/notification';
@@ -7,15 +8,16 @@ import type { PresenceRecord } from '../domain/presence';
 
 /** The ports the use cases reach the world through; adapters implement them on DynamoDB and SNS. */
 
-export interface Clock {
-  now(): Date;
-}
+export type { Clock };
 
-/** Rooms' memberships table, read-only and strongly consistent (the read-your-writes rule). */
+/**
+ * Rooms' memberships table, read-only and strongly consistent (the read-your-writes rule); a membership rooms has
+ * marked for removal no longer counts (docs/decisions/003-membership-reads.md).
+ */
 export interface MembershipReader {
   isMember(roomId: string, userId: string): Promise<boolean>;
-  /** Up to `limit` userIds of the room's members. */
-  membersOf(roomId: string, limit: number): Promise<string[]>;
+  /** The first `limit` userIds of the room's members. */
+  membersPage(roomId: string, options: { limit: number }): Promise<{ items: string[] }>;
 }
 
 export interface PreferencesStore {

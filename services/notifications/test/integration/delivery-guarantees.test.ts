@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { buildEvent, messageSentContract, presenceChangedContract, type Message } from '@chat/events';
 import { ulid } from 'ulid';
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 import {
   createRoom,
-  emailsTo,
   eventually,
   handledBy,
+  joinRoom,
+  openDm,
+  signedInUser,
+  type SignedInUser,
+} from '@chat/testing';
+import {
+  emailsTo,
   inboxOf,
-  join,
   knownToNotifications,
   messageSentHandled,
   notificationRequests,
-  openDm,
   putOnBus,
 } from '../support/stack';
 
@@ -48,10 +51,13 @@ async function notificationsAbout(user: SignedInUser, messageId: string) {
 }
 
 async function emailArrives(user: SignedInUser, marker: string) {
-  return eventually(`an e-mail to ${user.username} with ${marker}`, async () => {
-    const emails = await emailsTo(user.email, marker);
-    return emails.length > 0 ? emails : undefined;
-  });
+  return eventually(
+    async () => {
+      const emails = await emailsTo(user.email, marker);
+      return emails.length > 0 ? emails : undefined;
+    },
+    { what: `an e-mail to ${user.username} with ${marker}` },
+  );
 }
 
 /** Puts a MessageSent mentioning `recipient` and waits for its e-mail: earlier deliveries to them are done. */
@@ -68,8 +74,8 @@ let roomId: string;
 
 beforeAll(async () => {
   [alice, bob, outsider] = await Promise.all([aKnownUser(), aKnownUser(), aKnownUser()]);
-  roomId = (await createRoom(alice, `guarantees-${tag()}`)).roomId;
-  await join(roomId, bob);
+  roomId = (await createRoom(alice, { name: `guarantees-${tag()}` })).roomId;
+  await joinRoom(roomId, bob);
 });
 
 describe('exactly once per message and user', () => {
@@ -85,7 +91,7 @@ describe('exactly once per message and user', () => {
       'notifications.notifyMentions',
       'MessageSent',
       (d) => d.messageId === event.data.messageId,
-      3,
+      { count: 3 },
     );
     await emailArrives(bob, marker);
     await closeOff(roomId, alice, bob);
@@ -100,12 +106,9 @@ describe('exactly once per message and user', () => {
 
     await putOnBus(sentEvent(message), sentEvent(message), sentEvent(message));
 
-    await handledBy(
-      'notifications.notifyMentions',
-      'MessageSent',
-      (d) => d.messageId === message.messageId,
-      3,
-    );
+    await handledBy('notifications.notifyMentions', 'MessageSent', (d) => d.messageId === message.messageId, {
+      count: 3,
+    });
     await emailArrives(bob, marker);
     await closeOff(roomId, alice, bob);
     expect(await notificationsAbout(bob, message.messageId)).toHaveLength(1);
@@ -143,12 +146,9 @@ describe('who is notified', () => {
     expect(await notificationsAbout(recipient, whileOnline.messageId)).toEqual([]);
 
     await putOnBus(presence('offline', new Date(Date.now() + 1000)));
-    await handledBy(
-      'notifications.trackPresence',
-      'PresenceChanged',
-      (d) => d.userId === recipient.userId,
-      2,
-    );
+    await handledBy('notifications.trackPresence', 'PresenceChanged', (d) => d.userId === recipient.userId, {
+      count: 2,
+    });
     const marker = tag();
     const whileOffline = aMessage(dm.roomId, sender, `still there? ${marker}`, []);
     await putOnBus(sentEvent(whileOffline));

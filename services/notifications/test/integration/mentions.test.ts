@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 import {
   createRoom,
-  emailsTo,
   eventually,
   expectStatus,
+  joinRoom,
+  openDm,
+  sendMessage,
+  signedInUser,
+  type SignedInUser,
+  snsDeliveries,
+} from '@chat/testing';
+import {
+  emailsTo,
   inboxOf,
-  join,
   knownToNotifications,
   messageSentHandled,
   notificationRequests,
-  openDm,
   roomKnownToNotifications,
-  sendMessage,
-  snsDeliveries,
 } from '../support/stack';
 
 // End to end on the local stack: real users, real rooms and DMs (chat-rooms), real messages (chat-messaging,
@@ -30,8 +33,8 @@ async function aKnownUser(): Promise<SignedInUser> {
 }
 
 async function aRoomWith(owner: SignedInUser, ...members: SignedInUser[]): Promise<string> {
-  const room = await createRoom(owner, `notify-${marker()}`);
-  for (const member of members) await join(room.roomId, member);
+  const room = await createRoom(owner, { name: `notify-${marker()}` });
+  for (const member of members) await joinRoom(room.roomId, member);
   await roomKnownToNotifications(room.roomId);
   return room.roomId;
 }
@@ -51,10 +54,13 @@ describe('mention notifications, end to end', () => {
 
     expect(message.mentions.sort()).toEqual([bob.userId, carol.userId].sort());
     for (const user of [bob, carol]) {
-      const [email] = await eventually(`the e-mail to ${user.username}`, async () => {
-        const emails = await emailsTo(user.email, tag);
-        return emails.length > 0 ? emails : undefined;
-      });
+      const [email] = await eventually(
+        async () => {
+          const emails = await emailsTo(user.email, tag);
+          return emails.length > 0 ? emails : undefined;
+        },
+        { what: `the e-mail to ${user.username}` },
+      );
       expect(email?.subject).toBe(
         `@${alice.username} mentioned you in #${(await roomNameOf(roomId, alice)) ?? ''}`,
       );
@@ -70,10 +76,13 @@ describe('mention notifications, end to end', () => {
           createdAt: message.createdAt,
         },
       ]);
-      const events = await eventually('the NotificationRequested event', async () => {
-        const found = await notificationRequests(user.userId, message.messageId);
-        return found.length > 0 ? found : undefined;
-      });
+      const events = await eventually(
+        async () => {
+          const found = await notificationRequests(user.userId, message.messageId);
+          return found.length > 0 ? found : undefined;
+        },
+        { what: 'the NotificationRequested event' },
+      );
       expect(events).toHaveLength(1);
     }
     await closeOffWithAMarker(alice, bob, roomId);
@@ -94,9 +103,9 @@ describe('mention notifications, end to end', () => {
 
     const message = await sendMessage(roomId, alice, `@${bob.username} @${carol.username} ${tag}`);
 
-    await eventually('the e-mail to carol', async () =>
-      (await emailsTo(carol.email, tag)).length > 0 ? true : undefined,
-    );
+    await eventually(async () => ((await emailsTo(carol.email, tag)).length > 0 ? true : undefined), {
+      what: 'the e-mail to carol',
+    });
     await messageSentHandled(message.messageId);
     expect(await notificationsAbout(bob, message.messageId)).toEqual([]);
     expect(await emailsTo(bob.email, tag)).toEqual([]);
@@ -130,10 +139,13 @@ describe('mention notifications, end to end', () => {
 
     const message = await sendMessage(dm.roomId, alice, `are you there? ${tag}`);
 
-    const [email] = await eventually('the DM e-mail', async () => {
-      const emails = await emailsTo(bob.email, tag);
-      return emails.length > 0 ? emails : undefined;
-    });
+    const [email] = await eventually(
+      async () => {
+        const emails = await emailsTo(bob.email, tag);
+        return emails.length > 0 ? emails : undefined;
+      },
+      { what: 'the DM e-mail' },
+    );
     expect(email?.subject).toBe(`@${alice.username} sent you a direct message`);
     expect(await notificationsAbout(bob, message.messageId)).toEqual([
       expect.objectContaining({ kind: 'dm', roomId: dm.roomId, fromUserId: alice.userId }),
@@ -156,10 +168,15 @@ describe('mention notifications, end to end', () => {
 
     await sendMessage(roomId, alice, `@${bob.username} ${tag}`);
 
-    const pushed = await eventually('the push delivery', async () => {
-      const found = (await snsDeliveries({ protocol: 'application' })).filter((d) => d.message.includes(tag));
-      return found.length > 0 ? found : undefined;
-    });
+    const pushed = await eventually(
+      async () => {
+        const found = (await snsDeliveries({ protocol: 'application' })).filter((d) =>
+          d.message.includes(tag),
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the push delivery' },
+    );
     expect(pushed).toHaveLength(1);
     expect(JSON.parse(pushed[0]?.message ?? '{}')).toMatchObject({
       notification: {
@@ -186,7 +203,7 @@ async function closeOffWithAMarker(
 ): Promise<void> {
   const tag = marker();
   await sendMessage(roomId, sender, `@${recipient.username} ${tag}`);
-  await eventually('the closing e-mail', async () =>
-    (await emailsTo(recipient.email, tag)).length > 0 ? true : undefined,
-  );
+  await eventually(async () => ((await emailsTo(recipient.email, tag)).length > 0 ? true : undefined), {
+    what: 'the closing e-mail',
+  });
 }

@@ -1,5 +1,4 @@
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
-import { api, expectStatus, type ErrorBody } from '../support/stack';
+import { api, type ErrorBody, expectStatus, signedInUser, type SignedInUser } from '@chat/testing';
 
 // The REST routes of chat-notifications on the local stack, with real users (cognito-local tokens).
 

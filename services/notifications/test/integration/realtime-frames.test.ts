@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import WebSocket from 'ws';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
 import {
+  closeAllSockets,
+  connect,
   createRoom,
   eventually,
   handledBy,
+  joinRoom,
+  openDm,
+  sendMessage,
+  signedInUser,
+  type SignedInUser,
+} from '@chat/testing';
+import {
   inboxOf,
-  join,
   knownToNotifications,
   messageSentHandled,
-  openDm,
   roomKnownToNotifications,
-  sendMessage,
 } from '../support/stack';
 
 // The whole path of a mention to an online user: chat-messaging → MessageSent → this service's inbox →
@@ -24,38 +27,28 @@ interface Frame {
   notification?: { messageId: string; kind: string; fromUserId: string; notificationId: string };
 }
 
-const sockets: WebSocket[] = [];
+afterAll(closeAllSockets);
 
-afterAll(() => {
-  for (const socket of sockets) socket.terminate();
-});
-
-/** Opens a WebSocket as `user` and records every frame it receives. */
-async function connect(user: SignedInUser): Promise<Frame[]> {
-  const frames: Frame[] = [];
-  const socket = new WebSocket(`${localStack().webSocket}/?token=${encodeURIComponent(user.accessToken)}`);
-  sockets.push(socket);
-  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Frame));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  return frames;
+/** Opens a WebSocket as `user`; returns the frames it receives. */
+async function framesFor(user: SignedInUser): Promise<Frame[]> {
+  return (await connect<Frame>(user.accessToken)).frames;
 }
 
 describe('notification frames', () => {
   it('an online user who is mentioned gets one notification frame, matching their inbox item', async () => {
     const [alice, bob] = await Promise.all([signedInUser(), signedInUser()]);
     await Promise.all([knownToNotifications(alice.userId), knownToNotifications(bob.userId)]);
-    const room = await createRoom(alice, `frames-${randomBytes(4).toString('hex')}`);
-    await join(room.roomId, bob);
+    const room = await createRoom(alice, { name: `frames-${randomBytes(4).toString('hex')}` });
+    await joinRoom(room.roomId, bob);
     await roomKnownToNotifications(room.roomId);
-    const frames = await connect(bob);
+    const frames = await framesFor(bob);
 
     const message = await sendMessage(room.roomId, alice, `@${bob.username} look`);
 
-    const frame = await eventually('the notification frame', async () =>
-      frames.find((f) => f.type === 'notification' && f.notification?.messageId === message.messageId),
+    const frame = await eventually(
+      async () =>
+        frames.find((f) => f.type === 'notification' && f.notification?.messageId === message.messageId),
+      { what: 'the notification frame' },
     );
     const [item] = (await inboxOf(bob)).items.filter((n) => n.messageId === message.messageId);
     expect(frame.notification).toEqual(item);
@@ -70,7 +63,7 @@ describe('notification frames', () => {
     const [alice, bob] = await Promise.all([signedInUser(), signedInUser()]);
     await Promise.all([knownToNotifications(alice.userId), knownToNotifications(bob.userId)]);
     const dm = await openDm(alice, bob.userId);
-    const frames = await connect(bob);
+    const frames = await framesFor(bob);
     await handledBy(
       'notifications.trackPresence',
       'PresenceChanged',

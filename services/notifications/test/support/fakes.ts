@@ -48,8 +48,8 @@ export class FakeMemberships implements MembershipReader {
     return this.rooms.get(roomId)?.includes(userId) ?? false;
   }
 
-  async membersOf(roomId: string, limit: number): Promise<string[]> {
-    return (this.rooms.get(roomId) ?? []).slice(0, limit);
+  async membersPage(roomId: string, { limit }: { limit: number }): Promise<{ items: string[] }> {
+    return { items: (this.rooms.get(roomId) ?? []).slice(0, limit) };
   }
 }
 

@@ -6,13 +6,9 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailed } from '@chat/aws';
 import type { ConnectionStore, UserConnection } from '../use-cases/ports';
-
-/** The connections table's index of a user's connections (userId HASH). */
-export const BY_USER_ID_INDEX = 'byUserId';
-
-const isConditionalFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+import { INDEXES } from './names';
 
 /**
  * The connections table: pk `connectionId`; attributes `userId`, `username`, `connectedAt`, `lastActiveAt`
@@ -43,7 +39,7 @@ export function dynamoConnectionStore(client: DynamoDBDocumentClient, tableName:
         );
         return 'removed';
       } catch (error) {
-        if (isConditionalFailure(error)) return 'kept';
+        if (isConditionalCheckFailed(error)) return 'kept';
         throw error;
       }
     },
@@ -74,7 +70,7 @@ export function dynamoConnectionStore(client: DynamoDBDocumentClient, tableName:
         );
         return true;
       } catch (error) {
-        if (isConditionalFailure(error)) return false;
+        if (isConditionalCheckFailed(error)) return false;
         throw error;
       }
     },
@@ -86,7 +82,7 @@ export function dynamoConnectionStore(client: DynamoDBDocumentClient, tableName:
         const page = await client.send(
           new QueryCommand({
             TableName: tableName,
-            IndexName: BY_USER_ID_INDEX,
+            IndexName: INDEXES.connectionsByUser,
             KeyConditionExpression: 'userId = :userId',
             ExpressionAttributeValues: { ':userId': userId },
             ProjectionExpression: 'connectionId, connectedAt',

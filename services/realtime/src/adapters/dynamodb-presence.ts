@@ -1,27 +1,22 @@
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  BatchGetCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+  batchGetAll,
+  cancellationReasons,
+  CONDITION_FAILED,
+  epochSeconds,
+  isConditionalCheckFailed,
+} from '@chat/aws';
 import { PRESENCE_SUMMARY_KEY } from '../domain/presence';
 import type { ConnectionChange, ConnectionDirectory, PresenceState, PresenceStore } from '../use-cases/ports';
 
 /** How long a closed connection's marker is kept: longer than a stream record can be redelivered (24 h). */
 export const CLOSED_MARKER_TTL_SECONDS = 2 * 24 * 60 * 60;
-const BATCH_GET_LIMIT = 100;
-const MAX_BATCH_GET_ROUNDS = 8;
 
 const connectionKey = (connectionId: string) => `connection#${connectionId}`;
 
-const isConditionalFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
 /** A transaction cancelled because its first item's condition failed (the change was already applied). */
 function alreadyApplied(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return reasons?.[0]?.Code === 'ConditionalCheckFailed';
+  return cancellationReasons(error)?.[0] === CONDITION_FAILED;
 }
 
 /**
@@ -90,7 +85,7 @@ export function dynamoPresenceStore(
       );
       return true;
     } catch (error) {
-      if (isConditionalFailure(error)) return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -115,7 +110,7 @@ export function dynamoPresenceStore(
     },
 
     connectionClosed(change: ConnectionChange) {
-      const expiresAt = Math.floor(now().getTime() / 1000) + CLOSED_MARKER_TTL_SECONDS;
+      const expiresAt = epochSeconds(now()) + CLOSED_MARKER_TTL_SECONDS;
       return transact([
         {
           Update: {
@@ -144,30 +139,16 @@ export function dynamoPresenceStore(
 
     async statesOf(userIds) {
       const states = new Map<string, PresenceState>();
-      for (let start = 0; start < userIds.length; start += BATCH_GET_LIMIT) {
-        let keys: Record<string, unknown>[] = userIds.slice(start, start + BATCH_GET_LIMIT).map(summaryKey);
-        for (let round = 0; keys.length > 0; round += 1) {
-          if (round >= MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving keys unprocessed');
-          const { Responses, UnprocessedKeys } = await client.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [tableName]: {
-                  Keys: keys,
-                  ProjectionExpression: 'userId, #status, lastSeenAt',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                },
-              },
-            }),
-          );
-          for (const item of Responses?.[tableName] ?? []) {
-            if (typeof item.userId !== 'string') continue;
-            states.set(item.userId, {
-              status: item.status === 'online' ? 'online' : 'offline',
-              lastSeenAt: typeof item.lastSeenAt === 'string' ? item.lastSeenAt : null,
-            });
-          }
-          keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
-        }
+      const items = await batchGetAll(client, tableName, userIds.map(summaryKey), {
+        projection: 'userId, #status, lastSeenAt',
+        names: { '#status': 'status' },
+      });
+      for (const item of items) {
+        if (typeof item.userId !== 'string') continue;
+        states.set(item.userId, {
+          status: item.status === 'online' ? 'online' : 'offline',
+          lastSeenAt: typeof item.lastSeenAt === 'string' ? item.lastSeenAt : null,
+        });
       }
       return states;
     },
@@ -199,32 +180,17 @@ export function dynamoConnectionDirectory(
     unregister: change('DELETE'),
     async connectionsOf(userIds) {
       const routes = new Map<string, string[]>();
-      const unique = [...new Set(userIds)];
-      for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-        let keys: Record<string, unknown>[] = unique.slice(start, start + BATCH_GET_LIMIT).map(key);
-        for (let round = 0; keys.length > 0; round += 1) {
-          if (round >= MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving keys unprocessed');
-          const { Responses, UnprocessedKeys } = await client.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [tableName]: {
-                  Keys: keys,
-                  ProjectionExpression: 'userId, connectionIds',
-                  ConsistentRead: true,
-                },
-              },
-            }),
-          );
-          for (const item of Responses?.[tableName] ?? []) {
-            const ids = item.connectionIds;
-            if (typeof item.userId !== 'string' || !(ids instanceof Set) || ids.size === 0) continue;
-            routes.set(
-              item.userId,
-              [...ids].filter((id): id is string => typeof id === 'string'),
-            );
-          }
-          keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
-        }
+      const items = await batchGetAll(client, tableName, [...new Set(userIds)].map(key), {
+        projection: 'userId, connectionIds',
+        consistentRead: true,
+      });
+      for (const item of items) {
+        const ids = item.connectionIds;
+        if (typeof item.userId !== 'string' || !(ids instanceof Set) || ids.size === 0) continue;
+        routes.set(
+          item.userId,
+          [...ids].filter((id): id is string => typeof id === 'string'),
+        );
       }
       return routes;
     },

@@ -1,29 +1,20 @@
-import { parseEvent, userLoggedOutContract } from '@chat/events';
+import { contractReader, eventConsumer, userLoggedOutContract } from '@chat/events';
+import { systemClock } from '@chat/runtime';
 import {
   connectionDirectory,
   connectionStore,
   deliveryRetry,
   idempotencyGuard,
   messenger,
-  systemClock,
 } from '../adapters/environment';
 import { closeUserConnections } from '../use-cases/close-user-connections';
-import { eventConsumer } from './event-consumer';
 
 /** UserLoggedOut → closes the user's WebSocket connections opened before the logout. */
 export const handler = eventConsumer(
   { name: 'closeUserConnections', guard: idempotencyGuard('realtime.close-user-connections') },
-  (event, logger) => {
-    const { metadata, data } = parseEvent(userLoggedOutContract, event, { logger });
-    return {
-      eventId: metadata.eventId,
-      correlationId: metadata.correlationId,
-      input: data,
-      context: { userId: data.userId },
-    };
-  },
-  async (loggedOut, logger) => ({
-    ...(await closeUserConnections(
+  contractReader(userLoggedOutContract, ({ data }) => ({ userId: data.userId })),
+  ({ data }, logger) =>
+    closeUserConnections(
       {
         connections: connectionStore(),
         directory: connectionDirectory(),
@@ -32,7 +23,6 @@ export const handler = eventConsumer(
         retry: deliveryRetry,
         logger,
       },
-      loggedOut,
-    )),
-  }),
+      data,
+    ),
 );

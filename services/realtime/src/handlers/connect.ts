@@ -1,15 +1,9 @@
-import type { Logger } from '@chat/runtime';
-import { UnauthenticatedError } from '@chat/runtime';
+import { systemClock, UnauthenticatedError, type Logger } from '@chat/runtime';
 import { verifyAccessToken } from '@chat/auth-verifier';
-import {
-  connectionDirectory,
-  connectionStore,
-  connectionTtlSeconds,
-  systemClock,
-} from '../adapters/environment';
+import { webSocketHandler, type WebSocketLambdaHandler } from '@chat/aws';
+import { connectionDirectory, connectionStore, connectionTtlSeconds } from '../adapters/environment';
 import { openConnection, type TokenOwner } from '../use-cases/connections';
 import type { Clock, ConnectionDirectory, ConnectionStore } from '../use-cases/ports';
-import { webSocketHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
 export function connectHandler(deps: {
   verifyToken: (token: string | undefined) => Promise<TokenOwner>;

@@ -1,8 +1,8 @@
 import type { Logger } from '@chat/runtime';
+import { frameRouteHandler, type WebSocketLambdaHandler } from '@chat/aws';
 import { messenger } from '../adapters/environment';
 import type { ConnectionMessenger } from '../use-cases/ports';
 import { rejectFrame } from '../use-cases/reject-frame';
-import { frameRouteHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
 export function defaultRouteHandler(deps: {
   messenger: () => ConnectionMessenger;

@@ -1,8 +1,8 @@
 import type { Logger } from '@chat/runtime';
+import { webSocketHandler, type WebSocketLambdaHandler } from '@chat/aws';
 import { connectionDirectory, connectionStore } from '../adapters/environment';
 import { closeConnection } from '../use-cases/connections';
 import type { ConnectionDirectory, ConnectionStore } from '../use-cases/ports';
-import { webSocketHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
 export function disconnectHandler(deps: {
   connections: () => ConnectionStore;

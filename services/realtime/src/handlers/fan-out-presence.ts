@@ -1,4 +1,5 @@
-import { parseEvent, presenceChangedContract } from '@chat/events';
+import { contractReader, eventConsumer, presenceChangedContract } from '@chat/events';
+import { systemClock } from '@chat/runtime';
 import {
   connectionDirectory,
   connectionStore,
@@ -7,25 +8,15 @@ import {
   idempotencyGuard,
   membershipReader,
   messenger,
-  systemClock,
 } from '../adapters/environment';
 import { DEFAULT_PRESENCE_BOUNDS, fanOutPresence } from '../use-cases/fan-out-presence';
-import { eventConsumer } from './event-consumer';
 
 /** PresenceChanged → `presence.changed` to the users who share a room with that user (bounded). */
 export const handler = eventConsumer(
   { name: 'fanOutPresence', guard: idempotencyGuard('realtime.fan-out-presence') },
-  (event, logger) => {
-    const { metadata, data } = parseEvent(presenceChangedContract, event, { logger });
-    return {
-      eventId: metadata.eventId,
-      correlationId: metadata.correlationId,
-      input: data,
-      context: { userId: data.userId, status: data.status },
-    };
-  },
-  async (change, logger, { eventId }) => ({
-    ...(await fanOutPresence(
+  contractReader(presenceChangedContract, ({ data }) => ({ userId: data.userId, status: data.status })),
+  ({ data, metadata }, logger) =>
+    fanOutPresence(
       {
         connections: connectionStore(),
         directory: connectionDirectory(),
@@ -37,8 +28,7 @@ export const handler = eventConsumer(
         retry: deliveryRetry,
         logger,
       },
-      change,
-      eventId,
-    )),
-  }),
+      data,
+      metadata.eventId,
+    ),
 );

@@ -1,3 +1,5 @@
+import { eventConsumer } from '@chat/events';
+import { systemClock } from '@chat/runtime';
 import {
   connectionDirectory,
   connectionStore,
@@ -8,11 +10,9 @@ import {
   idempotencyGuard,
   membershipReader,
   messenger,
-  systemClock,
 } from '../adapters/environment';
 import { fanOutToRoom } from '../use-cases/fan-out-room';
 import { roomDeliveryOf } from '../use-cases/room-events';
-import { eventConsumer } from './event-consumer';
 
 /**
  * MessageSent / MessageEdited / MessageDeleted / UserJoined / UserLeft (and realtime's own FanOutContinued) →
@@ -21,20 +21,16 @@ import { eventConsumer } from './event-consumer';
 export const handler = eventConsumer(
   { name: 'fanOutRoomEvent', guard: idempotencyGuard('realtime.fan-out-room') },
   (event, logger) => {
-    const delivery = roomDeliveryOf(event, logger);
+    const { job, eventId, correlationId } = roomDeliveryOf(event, logger);
     return {
-      eventId: delivery.eventId,
-      correlationId: delivery.correlationId,
-      input: delivery,
-      context: {
-        roomId: delivery.job.roomId,
-        page: delivery.job.page,
-        sourceEventId: delivery.job.frame.eventId,
-      },
+      eventId,
+      correlationId,
+      input: job,
+      context: { roomId: job.roomId, page: job.page, sourceEventId: job.frame.eventId },
     };
   },
-  async (delivery, logger) => ({
-    ...(await fanOutToRoom(
+  (job, logger, { eventId, correlationId }) =>
+    fanOutToRoom(
       {
         connections: connectionStore(),
         directory: connectionDirectory(),
@@ -47,8 +43,7 @@ export const handler = eventConsumer(
         retry: deliveryRetry,
         logger,
       },
-      delivery.job,
-      { eventId: delivery.eventId, correlationId: delivery.correlationId },
-    )),
-  }),
+      job,
+      { eventId, correlationId },
+    ),
 );

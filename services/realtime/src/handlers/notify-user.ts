@@ -1,4 +1,5 @@
-import { notificationRequestedContract, parseEvent } from '@chat/events';
+import { contractReader, eventConsumer, notificationRequestedContract } from '@chat/events';
+import { systemClock } from '@chat/runtime';
 import {
   connectionDirectory,
   connectionStore,
@@ -6,25 +7,18 @@ import {
   fanOutConcurrency,
   idempotencyGuard,
   messenger,
-  systemClock,
 } from '../adapters/environment';
 import { notifyUser } from '../use-cases/notify-user';
-import { eventConsumer } from './event-consumer';
 
 /** NotificationRequested → `{"type":"notification","notification"}` to the notified user's connections. */
 export const handler = eventConsumer(
   { name: 'notifyUser', guard: idempotencyGuard('realtime.notify-user') },
-  (event, logger) => {
-    const { metadata, data } = parseEvent(notificationRequestedContract, event, { logger });
-    return {
-      eventId: metadata.eventId,
-      correlationId: metadata.correlationId,
-      input: data,
-      context: { userId: data.userId, notificationId: data.notificationId },
-    };
-  },
-  async (requested, logger, { eventId }) => ({
-    ...(await notifyUser(
+  contractReader(notificationRequestedContract, ({ data }) => ({
+    userId: data.userId,
+    notificationId: data.notificationId,
+  })),
+  ({ data, metadata }, logger) =>
+    notifyUser(
       {
         connections: connectionStore(),
         directory: connectionDirectory(),
@@ -34,8 +28,7 @@ export const handler = eventConsumer(
         retry: deliveryRetry,
         logger,
       },
-      requested,
-      eventId,
-    )),
-  }),
+      data,
+      metadata.eventId,
+    ),
 );

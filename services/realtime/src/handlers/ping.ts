@@ -1,15 +1,9 @@
-import type { Logger } from '@chat/runtime';
-import {
-  connectionStore,
-  connectionTtlSeconds,
-  messenger,
-  refreshLedger,
-  systemClock,
-} from '../adapters/environment';
+import { systemClock, type Logger } from '@chat/runtime';
+import { frameRouteHandler, type WebSocketLambdaHandler } from '@chat/aws';
+import { connectionStore, connectionTtlSeconds, messenger, refreshLedger } from '../adapters/environment';
 import type { RefreshLedger } from '../domain/connection';
 import { answerPing } from '../use-cases/connections';
 import type { Clock, ConnectionMessenger, ConnectionStore } from '../use-cases/ports';
-import { frameRouteHandler, type WebSocketLambdaHandler } from './websocket-handler';
 
 export interface PingDependencies {
   messenger: () => ConnectionMessenger;

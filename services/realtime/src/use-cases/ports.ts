@@ -1,4 +1,5 @@
 import type { PresenceStatus } from '@chat/events';
+import type { Clock, IdGenerator } from '@chat/runtime';
 
 /** A frame the server sends to a WebSocket client (API.md "WebSocket"). */
 export type ServerFrame = { type: string } & Record<string, unknown>;
@@ -69,7 +70,10 @@ export interface Page<T> {
   next?: string;
 }
 
-/** rooms' memberships table, read-only (docs/decisions/003-membership-reads.md). */
+/**
+ * rooms' memberships table, read-only (docs/decisions/003-membership-reads.md); a membership rooms has marked for
+ * removal no longer counts.
+ */
 export interface MembershipReader {
   /** A consistent read of the membership {roomId, userId}. */
   isMember(roomId: string, userId: string): Promise<boolean>;
@@ -125,10 +129,4 @@ export interface FanOutContinuations {
   continueLater(job: RoomFanOutJob, causedBy: { eventId: string; correlationId: string }): Promise<void>;
 }
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface IdGenerator {
-  next(): string;
-}
+export type { Clock, IdGenerator };

@@ -1,10 +1,9 @@
 import { fieldIssuesOf } from '@chat/http';
-import { isDomainError, ValidationError } from '@chat/runtime';
+import { errorFrame, isDomainError, ValidationError } from '@chat/runtime';
 import { typingFrameSchema } from '../domain/client-frames';
 import { typingFrame } from '../domain/server-frames';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
 import { RoomNotFoundError, UnknownConnectionError, type DeliveryReport } from './errors';
-import { errorFrame } from './frames';
 import type { IdGenerator, MembershipReader, ServerFrame } from './ports';
 
 export interface TypingDependencies extends DeliveryDependencies {
@@ -65,6 +64,6 @@ export async function sendTyping(
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
-    return { kind: 'refused', reply: errorFrame(error.code, error.message, details) };
+    return { kind: 'refused', reply: errorFrame(error.code, error.message, { details }) };
   }
 }

@@ -1,23 +1,19 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { loginUser } from '../../../../tools/local/test/support/users';
 import {
-  closeAllClients,
-  closeDynamo,
+  closeAllSockets,
   connect,
-  CONNECTIONS_TABLE,
   createRoom,
-  dynamo,
   eventually,
-  fannedOut,
-  join,
+  joinRoom,
+  loginUser,
   logOut,
-  PRESENCE_TABLE,
   sendMessage,
-  users,
-} from '../support/stack';
+  signedInUsers,
+} from '@chat/testing';
+import { closeDynamo, CONNECTIONS_TABLE, dynamo, fannedOut, PRESENCE_TABLE } from '../support/stack';
 
 afterAll(async () => {
-  await closeAllClients();
+  await closeAllSockets();
   closeDynamo();
 });
 
@@ -43,9 +39,9 @@ async function directoryOf(userId: string): Promise<string[]> {
 
 describe('connection clean-up on the local stack', () => {
   it('deletes the record of a connection whose socket is gone (410) on the next fan-out to it', async () => {
-    const [owner, member] = await users(2);
-    const roomId = await createRoom(owner!);
-    await join(roomId, member!);
+    const [owner, member] = await signedInUsers(2);
+    const { roomId } = await createRoom(owner!);
+    await joinRoom(roomId, member!);
     const memberSocket = await connect(member!.accessToken);
     // A socket that vanished a while ago without a $disconnect: its record and directory entry remain.
     const deadConnectionId = `gone-${member!.userId}`;
@@ -94,7 +90,7 @@ describe('connection clean-up on the local stack', () => {
   });
 
   it('closes every socket of a user who logs out, and only theirs', async () => {
-    const [leaving, staying] = await users(2);
+    const [leaving, staying] = await signedInUsers(2);
     const [phone, laptop, other] = await Promise.all([
       connect(leaving!.accessToken),
       connect(leaving!.accessToken),
@@ -105,15 +101,15 @@ describe('connection clean-up on the local stack', () => {
     const closes = await Promise.all([phone!.closed, laptop!.closed]);
 
     expect(closes.map((close) => close.code)).toEqual([1000, 1000]);
-    await eventually('the records of the closed sockets to go', async () =>
-      (await connectionIdsOf(leaving!.userId)).length === 0 ? true : undefined,
-    );
+    await eventually(async () => ((await connectionIdsOf(leaving!.userId)).length === 0 ? true : undefined), {
+      what: 'the records of the closed sockets to go',
+    });
     other!.send({ action: 'ping' });
     await other!.next('pong');
   });
 
   it('keeps a socket opened after the logout, with a new login', async () => {
-    const [user] = await users(1);
+    const [user] = await signedInUsers(1);
     const before = await connect(user!.accessToken);
     await logOut(user!);
     await before.closed;
@@ -121,7 +117,7 @@ describe('connection clean-up on the local stack', () => {
 
     const after = await connect(again.accessToken);
     await fannedOut('UserLoggedOut', (data) => data.userId === user!.userId, 'realtime.closeUserConnections');
-    const roomId = await createRoom(again);
+    const { roomId } = await createRoom(again);
     const message = await sendMessage(roomId, again, 'still here');
 
     await after.next(

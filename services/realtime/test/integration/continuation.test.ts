@@ -1,10 +1,18 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ulid } from 'ulid';
-import { localStack } from '../../../../tools/local/test/support/local-stack';
 import { eventBridgeContinuations } from '../../src/adapters/eventbridge-continuations';
-import { closeAllClients, connect, createRoom, fannedOut, join, sendMessage, users } from '../support/stack';
+import {
+  closeAllSockets,
+  connect,
+  createRoom,
+  joinRoom,
+  localStack,
+  sendMessage,
+  signedInUsers,
+} from '@chat/testing';
+import { fannedOut } from '../support/stack';
 
-afterAll(closeAllClients);
+afterAll(closeAllSockets);
 
 /**
  * A large room's fan-out hands the members after a page to another invocation with a FanOutContinued event (the
@@ -13,10 +21,10 @@ afterAll(closeAllClients);
  */
 describe('the continuation of a room fan-out on the local stack', () => {
   it('delivers the frame to the members after the cursor only, in another invocation', async () => {
-    const members = await users(4);
+    const members = await signedInUsers(4);
     const [owner] = members;
-    const roomId = await createRoom(owner!);
-    for (const member of members.slice(1)) await join(roomId, member);
+    const { roomId } = await createRoom(owner!);
+    for (const member of members.slice(1)) await joinRoom(roomId, member);
     const byUserId = [...members].sort((a, b) => a.userId.localeCompare(b.userId));
     const second = byUserId[1];
     const sockets = await Promise.all(byUserId.map((member) => connect(member.accessToken)));

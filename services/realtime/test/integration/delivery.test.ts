@@ -1,20 +1,20 @@
-import type { SignedInUser } from '../../../../tools/local/test/support/users';
 import {
   api,
-  closeAllClients,
+  closeAllSockets,
   connect,
   createRoom,
   eventually,
-  fannedOut,
-  join,
-  leave,
-  sendMessage,
-  users,
-  type Client,
   type Frame,
-} from '../support/stack';
+  joinRoom,
+  leaveRoom,
+  sendMessage,
+  type SignedInUser,
+  signedInUsers,
+  type TestSocket,
+} from '@chat/testing';
+import { fannedOut } from '../support/stack';
 
-afterAll(closeAllClients);
+afterAll(closeAllSockets);
 
 const about = (messageId: string) => (frame: Frame) =>
   (frame.message as { messageId?: string } | undefined)?.messageId === messageId ||
@@ -26,13 +26,13 @@ const about = (messageId: string) => (frame: Frame) =>
  * fan-out sent it (one TCP stream), so when the marker is there, the message would be too.
  */
 async function framesAbout(
-  client: Client,
+  client: TestSocket,
   user: SignedInUser,
   messageId: string,
   events = ['MessageSent'],
 ): Promise<Frame[]> {
   for (const detailType of events) await fannedOut(detailType, (data) => data.messageId === messageId);
-  const markerRoom = await createRoom(user);
+  const { roomId: markerRoom } = await createRoom(user);
   const marker = await sendMessage(markerRoom, user, 'marker');
   await client.next('message.sent', about(marker.messageId));
   return client.frames.filter(about(messageId));
@@ -40,9 +40,9 @@ async function framesAbout(
 
 describe('fan-out of room events to sockets on the local stack', () => {
   it('delivers message.sent/edited/deleted to every open connection of every member, the sender’s included', async () => {
-    const [owner, member, outsider] = await users(3);
-    const roomId = await createRoom(owner!);
-    await join(roomId, member!);
+    const [owner, member, outsider] = await signedInUsers(3);
+    const { roomId } = await createRoom(owner!);
+    await joinRoom(roomId, member!);
     const [ownerPhone, ownerLaptop, memberPhone, outsiderPhone] = await Promise.all([
       connect(owner!.accessToken),
       connect(owner!.accessToken),
@@ -76,8 +76,10 @@ describe('fan-out of room events to sockets on the local stack', () => {
       eventId: expect.any(String),
     });
     expect(new Set([sent[0]?.eventId, editFrame.eventId, deleteFrame.eventId]).size).toBe(3);
-    await eventually('the delete to reach everyone', () =>
-      [ownerPhone!, memberPhone!].every((c) => c.framesOf('message.deleted').length > 0) ? true : undefined,
+    await eventually(
+      () =>
+        [ownerPhone!, memberPhone!].every((c) => c.framesOf('message.deleted').length > 0) ? true : undefined,
+      { what: 'the delete to reach everyone' },
     );
     expect(
       await framesAbout(outsiderPhone!, outsider!, message.messageId, [
@@ -89,23 +91,23 @@ describe('fan-out of room events to sockets on the local stack', () => {
   });
 
   it('tells the room’s members who joined, and stops delivering to a user who left or was kicked', async () => {
-    const [owner, leaver, kicked] = await users(3);
-    const roomId = await createRoom(owner!);
+    const [owner, leaver, kicked] = await signedInUsers(3);
+    const { roomId } = await createRoom(owner!);
     const [ownerSocket, leaverSocket, kickedSocket] = await Promise.all([
       connect(owner!.accessToken),
       connect(leaver!.accessToken),
       connect(kicked!.accessToken),
     ]);
 
-    await join(roomId, leaver!);
-    await join(roomId, kicked!);
+    await joinRoom(roomId, leaver!);
+    await joinRoom(roomId, kicked!);
     const joined = await ownerSocket!.next('member.joined', (f) => f.userId === kicked!.userId);
     const before = await sendMessage(roomId, owner!, 'before they go');
     await Promise.all(
       [leaverSocket!, kickedSocket!].map((c) => c.next('message.sent', about(before.messageId))),
     );
-    await leave(roomId, leaver!);
-    await leave(roomId, kicked!, owner!);
+    await leaveRoom(roomId, leaver!);
+    await leaveRoom(roomId, kicked!, owner!);
     const leftFrames = await Promise.all([
       leaverSocket!.next('member.left', (f) => f.userId === leaver!.userId),
       kickedSocket!.next('member.left', (f) => f.userId === kicked!.userId),
@@ -132,8 +134,8 @@ describe('fan-out of room events to sockets on the local stack', () => {
   });
 
   it('never delivers a private room’s events to a user who is not in it', async () => {
-    const [owner, stranger] = await users(2);
-    const roomId = await createRoom(owner!, 'private');
+    const [owner, stranger] = await signedInUsers(2);
+    const { roomId } = await createRoom(owner!, { visibility: 'private' });
     const [ownerSocket, strangerSocket] = await Promise.all([
       connect(owner!.accessToken),
       connect(stranger!.accessToken),

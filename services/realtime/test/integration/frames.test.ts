@@ -1,21 +1,21 @@
 import {
-  closeAllClients,
+  closeAllSockets,
   connect,
   createRoom,
-  fannedOut,
-  join,
-  sendMessage,
-  users,
   type Frame,
-} from '../support/stack';
+  joinRoom,
+  sendMessage,
+  signedInUsers,
+} from '@chat/testing';
+import { fannedOut } from '../support/stack';
 
-afterAll(closeAllClients);
+afterAll(closeAllSockets);
 
 describe('client frames on the local stack', () => {
   it('sends typing to the room’s other members only: not the typist’s own sockets, not outsiders', async () => {
-    const [alice, bob, outsider] = await users(3);
-    const roomId = await createRoom(alice!);
-    await join(roomId, bob!);
+    const [alice, bob, outsider] = await signedInUsers(3);
+    const { roomId } = await createRoom(alice!);
+    await joinRoom(roomId, bob!);
     const [alicePhone, aliceLaptop, bobPhone, outsiderPhone] = await Promise.all([
       connect(alice!.accessToken),
       connect(alice!.accessToken),
@@ -30,7 +30,7 @@ describe('client frames on the local stack', () => {
     await fannedOut('MessageSent', (data) => data.messageId === marker.messageId);
     const isMarker = (f: Frame) => (f.message as { messageId?: string }).messageId === marker.messageId;
     await Promise.all([alicePhone!, aliceLaptop!].map((c) => c.next('message.sent', isMarker)));
-    const outsiderRoom = await createRoom(outsider!);
+    const { roomId: outsiderRoom } = await createRoom(outsider!);
     const outsiderMarker = await sendMessage(outsiderRoom, outsider!, 'marker');
     await outsiderPhone!.next(
       'message.sent',
@@ -44,8 +44,8 @@ describe('client frames on the local stack', () => {
   });
 
   it('answers typing for a room the user is not in with an error frame, and keeps the connection open', async () => {
-    const [owner, intruder] = await users(2);
-    const roomId = await createRoom(owner!, 'private');
+    const [owner, intruder] = await signedInUsers(2);
+    const { roomId } = await createRoom(owner!, { visibility: 'private' });
     const socket = await connect(intruder!.accessToken);
 
     socket.send({ action: 'typing', roomId });
@@ -60,7 +60,7 @@ describe('client frames on the local stack', () => {
   });
 
   it('answers malformed frames and unknown actions with BAD_FRAME, and frames over 32 KB with PAYLOAD_TOO_LARGE', async () => {
-    const [user] = await users(1);
+    const [user] = await signedInUsers(1);
     const socket = await connect(user!.accessToken);
 
     socket.send('not json');

@@ -2,20 +2,19 @@ import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { signedInUser } from '../../../../tools/local/test/support/users';
 import {
-  closeAllClients,
-  closeDynamo,
+  closeAllSockets,
   connect,
-  CONNECTIONS_TABLE,
-  dynamo,
   eventually,
   logOut,
   refusedStatus,
-} from '../support/stack';
+  signedInUser,
+  stackSocketUrl,
+} from '@chat/testing';
+import { closeDynamo, CONNECTIONS_TABLE, dynamo } from '../support/stack';
 
 afterAll(async () => {
-  await closeAllClients();
+  await closeAllSockets();
   closeDynamo();
 });
 
@@ -53,17 +52,20 @@ describe('the WebSocket handshake ($connect) on the local stack', () => {
     client.send({ action: 'ping' });
     await client.next('pong');
 
-    const item = await eventually('the connection record', async () => {
-      const { Items = [] } = await dynamo().send(
-        new QueryCommand({
-          TableName: CONNECTIONS_TABLE,
-          IndexName: 'byUserId',
-          KeyConditionExpression: 'userId = :u',
-          ExpressionAttributeValues: { ':u': alice.userId },
-        }),
-      );
-      return Items[0];
-    });
+    const item = await eventually(
+      async () => {
+        const { Items = [] } = await dynamo().send(
+          new QueryCommand({
+            TableName: CONNECTIONS_TABLE,
+            IndexName: 'byUserId',
+            KeyConditionExpression: 'userId = :u',
+            ExpressionAttributeValues: { ':u': alice.userId },
+          }),
+        );
+        return Items[0];
+      },
+      { what: 'the connection record' },
+    );
     expect(item).toMatchObject({ userId: alice.userId, username: alice.username });
     expect(Number(item.expiresAt)).toBeGreaterThan(Date.now() / 1000 + 3600);
     expect(await recordOf(String(item.connectionId))).toBeDefined();
@@ -72,9 +74,9 @@ describe('the WebSocket handshake ($connect) on the local stack', () => {
   it('refuses a handshake without a token, with a malformed token, or with an id token, with 401', async () => {
     const alice = await signedInUser();
 
-    expect(await refusedStatus(undefined)).toBe(401);
-    expect(await refusedStatus('not-a-jwt')).toBe(401);
-    expect(await refusedStatus(alice.idToken)).toBe(401);
+    expect(await refusedStatus(stackSocketUrl(undefined))).toBe(401);
+    expect(await refusedStatus(stackSocketUrl('not-a-jwt'))).toBe(401);
+    expect(await refusedStatus(stackSocketUrl(alice.idToken))).toBe(401);
   });
 
   it('refuses an expired access token with 401', async () => {
@@ -86,7 +88,7 @@ describe('the WebSocket handshake ($connect) on the local stack', () => {
       exp: Number(claims.iat) - 3600,
     }));
 
-    expect(await refusedStatus(expired)).toBe(401);
+    expect(await refusedStatus(stackSocketUrl(expired))).toBe(401);
   });
 
   it('proves the re-signing keeps a token valid when nothing but the signature is redone', async () => {
@@ -101,6 +103,6 @@ describe('the WebSocket handshake ($connect) on the local stack', () => {
     const alice = await signedInUser();
     await logOut(alice);
 
-    expect(await refusedStatus(alice.accessToken)).toBe(401);
+    expect(await refusedStatus(stackSocketUrl(alice.accessToken))).toBe(401);
   });
 });

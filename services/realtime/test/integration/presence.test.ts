@@ -1,23 +1,25 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { signedInUser } from '../../../../tools/local/test/support/users';
 import {
   api,
-  closeAllClients,
-  closeDynamo,
+  closeAllSockets,
   connect,
-  CONNECTIONS_TABLE,
   createRoom,
-  dynamo,
   eventually,
+  joinRoom,
+  signedInUser,
+  signedInUsers,
+} from '@chat/testing';
+import {
+  closeDynamo,
+  CONNECTIONS_TABLE,
+  dynamo,
   fannedOut,
-  join,
   PRESENCE_TABLE,
   presenceTransitions,
-  users,
 } from '../support/stack';
 
 afterAll(async () => {
-  await closeAllClients();
+  await closeAllSockets();
   closeDynamo();
 });
 
@@ -50,16 +52,19 @@ async function connectionMarkers(userId: string): Promise<{ sk: string; state: s
 
 /** Waits until PresenceChanged has published exactly `expected` for the user (and then checks nothing follows). */
 const transitionsReach = (userId: string, expected: string[]) =>
-  eventually(`PresenceChanged ${expected.join(', ')} for ${userId}`, async () => {
-    const seen = await presenceTransitions(userId);
-    return seen.length >= expected.length ? seen : undefined;
-  });
+  eventually(
+    async () => {
+      const seen = await presenceTransitions(userId);
+      return seen.length >= expected.length ? seen : undefined;
+    },
+    { what: `PresenceChanged ${expected.join(', ')} for ${userId}` },
+  );
 
 describe('presence on the local stack', () => {
   it('stays online while one of two devices is connected, and goes offline once when both are gone', async () => {
-    const [alice, watcher] = await users(2);
-    const roomId = await createRoom(watcher!);
-    await join(roomId, alice!);
+    const [alice, watcher] = await signedInUsers(2);
+    const { roomId } = await createRoom(watcher!);
+    await joinRoom(roomId, alice!);
     const watching = await connect(watcher!.accessToken);
 
     const phone = await connect(alice!.accessToken);
@@ -67,10 +72,12 @@ describe('presence on the local stack', () => {
     expect(await transitionsReach(alice!.userId, ['online'])).toEqual(['online']);
     const online = await watching.next('presence.changed', (f) => f.userId === alice!.userId);
     await phone.close();
-    await eventually('the phone’s close to be counted', async () =>
-      (await connectionMarkers(alice!.userId)).filter((m) => m.state === 'closed').length === 1
-        ? true
-        : undefined,
+    await eventually(
+      async () =>
+        (await connectionMarkers(alice!.userId)).filter((m) => m.state === 'closed').length === 1
+          ? true
+          : undefined,
+      { what: 'the phone’s close to be counted' },
     );
     const beforeSecondClose = await presenceTransitions(alice!.userId);
     await laptop.close();

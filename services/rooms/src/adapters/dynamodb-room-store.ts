@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BatchGetCommand,
   GetCommand,
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, isConditionalCheckFailed } from '@chat/aws';
+import { MEMBERSHIP_ATTRIBUTES } from '@chat/memberships';
 import { seniorityKey, SUCCESSOR_SENIORITY_FROM, type MemberRecord } from '../domain/membership';
 import type { RoomRecord } from '../domain/room';
 import type {
@@ -20,20 +21,14 @@ import type {
   WriteContext,
 } from '../use-cases/ports';
 import { memberItem, memberOf, PUBLIC_DIRECTORY, roomItem, roomOf } from './items';
-import { failedCondition, isConditionFailure, transactWrite, withConflictRetry } from './transactions';
+import { INDEXES } from './names';
+import { failedCondition, transactWrite, withConflictRetry } from './transactions';
 
 export interface RoomTables {
   rooms: string;
   memberships: string;
 }
 
-/** Index names, shared with serverless.ts. */
-export const ROOMS_DIRECTORY_INDEX = 'publicByRecency';
-export const MEMBERSHIPS_BY_USER_INDEX = 'byUser';
-export const MEMBERSHIPS_BY_SENIORITY_INDEX = 'bySeniority';
-
-const BATCH_GET_LIMIT = 100;
-const MAX_BATCH_GET_ROUNDS = 8;
 const MAX_ADD_ATTEMPTS = 3;
 
 type Item = Record<string, unknown>;
@@ -59,18 +54,12 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
   });
 
   async function batchGetRooms(roomIds: string[]): Promise<RoomRecord[]> {
-    const rooms: RoomRecord[] = [];
-    for (let start = 0; start < roomIds.length; start += BATCH_GET_LIMIT) {
-      let keys: Item[] = roomIds.slice(start, start + BATCH_GET_LIMIT).map((roomId) => ({ roomId }));
-      for (let round = 1; keys.length > 0; round += 1) {
-        if (round > MAX_BATCH_GET_ROUNDS) throw new Error('BatchGetItem kept leaving rooms unprocessed');
-        const output = await send(new BatchGetCommand({ RequestItems: { [tables.rooms]: { Keys: keys } } }));
-        rooms.push(...(output.Responses?.[tables.rooms] ?? []).map(roomOf));
-        keys = (output.UnprocessedKeys?.[tables.rooms]?.Keys as Item[] | undefined) ?? [];
-        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
-      }
-    }
-    return rooms;
+    const items = await batchGetAll(
+      client,
+      tables.rooms,
+      roomIds.map((roomId) => ({ roomId })),
+    );
+    return items.map(roomOf);
   }
 
   async function markRemoval(removal: Removal, removalId: string, context: WriteContext): Promise<boolean> {
@@ -81,9 +70,13 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
             TableName: tables.memberships,
             Key: { roomId: removal.roomId, userId: removal.userId },
             UpdateExpression:
-              'SET removalId = :removalId, removedBy = :removedBy, removalReason = :reason, correlationId = :correlationId',
+              'SET removalId = :removalId, removedBy = :removedBy, #removalReason = :reason, correlationId = :correlationId',
             ConditionExpression: 'attribute_exists(userId) AND #role = :role',
-            ExpressionAttributeNames: { '#role': 'role' },
+            // The removal marker: from here on the reader of @chat/memberships no longer counts this member.
+            ExpressionAttributeNames: {
+              '#role': MEMBERSHIP_ATTRIBUTES.role,
+              '#removalReason': MEMBERSHIP_ATTRIBUTES.removalReason,
+            },
             ExpressionAttributeValues: {
               ':removalId': removalId,
               ':removedBy': removal.removedBy,
@@ -96,7 +89,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -235,7 +228,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
       const { Items } = await send(
         new QueryCommand({
           TableName: tables.memberships,
-          IndexName: MEMBERSHIPS_BY_SENIORITY_INDEX,
+          IndexName: INDEXES.memberships.bySeniority,
           KeyConditionExpression: 'roomId = :roomId AND seniority >= :from',
           ExpressionAttributeValues: { ':roomId': roomId, ':from': SUCCESSOR_SENIORITY_FROM },
           ConsistentRead: true,
@@ -279,7 +272,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         );
         return Attributes ? roomOf(Attributes) : undefined;
       } catch (error) {
-        if (isConditionFailure(error)) return undefined;
+        if (isConditionalCheckFailed(error)) return undefined;
         throw error;
       }
     },
@@ -307,7 +300,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         );
         return Attributes ? memberOf(Attributes) : undefined;
       } catch (error) {
-        if (isConditionFailure(error)) return undefined;
+        if (isConditionalCheckFailed(error)) return undefined;
         throw error;
       }
     },
@@ -316,7 +309,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
       const { Items = [] } = await send(
         new QueryCommand({
           TableName: tables.rooms,
-          IndexName: ROOMS_DIRECTORY_INDEX,
+          IndexName: INDEXES.roomsDirectory,
           KeyConditionExpression: 'directory = :public',
           ExpressionAttributeValues: { ':public': PUBLIC_DIRECTORY },
           ScanIndexForward: false,
@@ -362,7 +355,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         const output = await send(
           new QueryCommand({
             TableName: tables.memberships,
-            IndexName: MEMBERSHIPS_BY_USER_INDEX,
+            IndexName: INDEXES.memberships.byUser,
             KeyConditionExpression: 'userId = :userId',
             ExpressionAttributeValues: { ':userId': userId },
             ProjectionExpression: 'roomId',

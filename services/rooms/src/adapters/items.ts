@@ -1,4 +1,5 @@
 import { memberRoleSchema, roomSchema } from '@chat/events';
+import { MEMBERSHIP_ATTRIBUTES } from '@chat/memberships';
 import { z } from 'zod';
 import { seniorityKey, type MemberRecord } from '../domain/membership';
 import { isOpenRoom, type RoomRecord } from '../domain/room';
@@ -26,7 +27,8 @@ const memberItemSchema = z.object({
   joinedAt: z.string().min(1),
   roomKind: z.enum(['room', 'dm']),
   correlationId: z.string().optional(),
-  removalReason: z.enum(['left', 'kicked']).optional(),
+  /** The removal marker, written just before the delete (@chat/memberships: no longer a member). */
+  [MEMBERSHIP_ATTRIBUTES.removalReason]: z.enum(['left', 'kicked']).optional(),
 });
 
 const userItemSchema = z.object({ userId: z.string().min(1), username: z.string().min(1) });

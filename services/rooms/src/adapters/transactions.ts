@@ -3,6 +3,7 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { backoffDelay, cancellationReasons, CONDITION_FAILED, sleep, type RetryOptions } from '@chat/aws';
 
 /**
  * TransactWriteItems with the retries DynamoDB asks callers to make: a transaction cancelled only because
@@ -12,24 +13,17 @@ import {
  */
 export interface CancellationReason {
   Code?: string;
-  Message?: string;
 }
 
 export type TransactionResult = { ok: true } | { ok: false; reasons: CancellationReason[] };
 
-export interface RetryOptions {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
-}
+export type { RetryOptions };
 
 export const defaultRetryOptions: RetryOptions = {
   maxAttempts: 12,
   baseDelayMs: 20,
   maxDelayMs: 1000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep,
   random: Math.random,
 };
 
@@ -40,21 +34,6 @@ const RETRYABLE_REASONS = new Set([
 ]);
 const CONFLICT_ERRORS = new Set(['TransactionConflictException', 'TransactionInProgressException']);
 
-function reasonsOf(error: unknown): CancellationReason[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons;
-  return Array.isArray(reasons) ? reasons : [];
-}
-
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}
-
-function delayOf(attempt: number, options: RetryOptions): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
-}
-
 /** Runs `write` again while it fails with a write conflict (another transaction holds the item). */
 export async function withConflictRetry<T>(
   write: () => Promise<T>,
@@ -64,14 +43,14 @@ export async function withConflictRetry<T>(
     try {
       return await write();
     } catch (error) {
-      const reasons = reasonsOf(error);
+      const reasons = cancellationReasons(error);
       const conflict =
         (error instanceof Error && CONFLICT_ERRORS.has(error.name)) ||
         (reasons !== undefined &&
-          !reasons.some((r) => r.Code === 'ConditionalCheckFailed') &&
-          reasons.some((r) => RETRYABLE_REASONS.has(r.Code ?? '')));
+          !reasons.includes(CONDITION_FAILED) &&
+          reasons.some((code) => RETRYABLE_REASONS.has(code ?? '')));
       if (!conflict || attempt >= options.maxAttempts) throw error;
-      await options.sleep(delayOf(attempt, options));
+      await options.sleep(backoffDelay(attempt, options));
     }
   }
 }
@@ -86,13 +65,13 @@ export async function transactWrite(
     await withConflictRetry(() => client.send(new TransactWriteCommand(input)), options);
     return { ok: true };
   } catch (error) {
-    const reasons = reasonsOf(error);
-    if (reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) return { ok: false, reasons };
+    const reasons = cancellationReasons(error);
+    if (reasons?.includes(CONDITION_FAILED)) return { ok: false, reasons: reasons.map((Code) => ({ Code })) };
     throw error;
   }
 }
 
 /** Whether the `index`-th item of a cancelled transaction failed its condition. */
 export function failedCondition(result: TransactionResult, index: number): boolean {
-  return !result.ok && result.reasons[index]?.Code === 'ConditionalCheckFailed';
+  return !result.ok && result.reasons[index]?.Code === CONDITION_FAILED;
 }

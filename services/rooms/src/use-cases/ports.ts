@@ -1,14 +1,9 @@
+import type { Clock, IdGenerator } from '@chat/runtime';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
 import type { RoomRecord } from '../domain/room';
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface IdGenerator {
-  /** A new sortable id (ULID) for a room. */
-  next(): string;
-}
+/** The time, and new sortable ids (ULIDs) for rooms. */
+export type { Clock, IdGenerator };
 
 /** What every write carries so the stream outbox can propagate it into the events it causes. */
 export interface WriteContext {

@@ -1,6 +1,6 @@
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
+import { as, signedInUser, type ErrorBody, type RoomBody, type SignedInUser } from '@chat/testing';
 import { knownToRooms } from '../support/local-bus';
-import { as, type ErrorBody, type MemberBody, type PageBody, type RoomBody } from '../support/rooms-api';
+import type { MemberBody, PageBody } from '../support/rooms-api';
 
 // The first requests of a run start the functions (worker threads, JWKS); later ones take milliseconds.
 

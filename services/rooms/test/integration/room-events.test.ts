@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signedInUser } from '../../../../tools/local/test/support/users';
+import { as, createRoom, signedInUser, type RoomBody } from '@chat/testing';
 import { eventsWhere, knownToRooms, waitForEvents } from '../support/local-bus';
-import { as, createRoom, type RoomBody } from '../support/rooms-api';
 
 // The first requests of a run start the functions (worker threads, JWKS); later ones take milliseconds.
 

@@ -1,14 +1,14 @@
-import { signedInUser, type SignedInUser } from '../../../../tools/local/test/support/users';
-import { knownToRooms } from '../support/local-bus';
 import {
+  api,
   as,
   createRoom,
-  request,
+  signedInUser,
   type ErrorBody,
-  type MemberBody,
-  type PageBody,
   type RoomBody,
-} from '../support/rooms-api';
+  type SignedInUser,
+} from '@chat/testing';
+import { knownToRooms } from '../support/local-bus';
+import type { MemberBody, PageBody } from '../support/rooms-api';
 
 // The first requests of a run start the functions (worker threads, JWKS); later ones take milliseconds.
 
@@ -75,12 +75,12 @@ describe('POST /rooms', () => {
     const alice = await signedInUser();
 
     const blank = await as(alice).post('/rooms', { name: '   ', visibility: 'private' });
-    const malformed = await request('POST', '/rooms', {
+    const malformed = await api('POST', '/rooms', {
       token: alice.accessToken,
-      rawBody: '{"name":',
+      body: '{"name":',
       headers: { 'content-type': 'application/json' },
     });
-    const anonymous = await request('POST', '/rooms', { body: { name: 'x', visibility: 'public' } });
+    const anonymous = await api('POST', '/rooms', { body: { name: 'x', visibility: 'public' } });
 
     expect([blank.status, fieldsOf(blank.body)]).toEqual([400, ['name']]);
     expect([malformed.status, (malformed.body as ErrorBody).error.code]).toEqual([400, 'BAD_JSON']);

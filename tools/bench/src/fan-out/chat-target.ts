@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import type { LocalEndpoints } from '@chat/local';
+import { busEvents, eventually, httpClient, signedInUser, type HttpClient } from '@chat/testing';
 import { mapLimit } from '../support/concurrency';
-import type { StackEndpoints } from '../support/local-stack';
 import type { LoadTarget } from './load';
 import type { DeliveryRecorder } from './recorder';
 
@@ -17,46 +18,9 @@ interface Frame {
   message?: { clientMessageId?: string };
 }
 
-const PASSWORD = 'Correct-Horse-9';
-
-async function call<T>(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-}
-
-async function expectOk<T>(request: Promise<{ status: number; body: T }>, what: string): Promise<T> {
-  const { status, body } = await request;
-  if (status < 200 || status > 299) throw new Error(`${what} answered ${status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function registerUser(http: string, prefix: string, index: number): Promise<BenchUser> {
-  const username = `${prefix}${index}`;
-  const { userId } = await expectOk(
-    call<{ userId: string }>(http, 'POST', '/auth/register', undefined, {
-      username,
-      email: `${username}@example.com`,
-      password: PASSWORD,
-    }),
-    'register',
-  );
-  const { accessToken } = await expectOk(
-    call<{ accessToken: string }>(http, 'POST', '/auth/login', undefined, { username, password: PASSWORD }),
-    'login',
-  );
-  return { userId, accessToken };
+/** One user of the run: `<prefix><index>`, registered and logged in. */
+async function registerUser(http: HttpClient, prefix: string, index: number): Promise<BenchUser> {
+  return signedInUser({ username: `${prefix}${index}` }, http);
 }
 
 function openSocket(url: string, onFrame: (frame: Frame) => void): Promise<WebSocket> {
@@ -71,30 +35,22 @@ function openSocket(url: string, onFrame: (frame: Frame) => void): Promise<WebSo
   });
 }
 
-interface PublishedEvent {
-  event: { detail: { data: { userId?: string } } };
-  deliveries: { status: string }[];
-}
-
 /** Whether every user's PresenceChanged was published and its deliveries (the fan-out) have finished. */
 async function presenceSettled(eventBridge: string, userIds: ReadonlySet<string>): Promise<boolean> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${eventBridge}/_local/events?detailType=PresenceChanged`, {
-      signal: AbortSignal.timeout(10_000),
-    });
-    const { items } = (await response.json()) as { items: PublishedEvent[] };
-    const ours = items.filter((item) => userIds.has(item.event.detail.data.userId ?? ''));
+  const settled = async () => {
+    const ours = (await busEvents<{ userId?: string }>('PresenceChanged', eventBridge)).filter((item) =>
+      userIds.has(item.event.detail.data.userId ?? ''),
+    );
     const online = new Set(ours.map((item) => item.event.detail.data.userId));
-    if (
+    return (
       online.size >= userIds.size &&
       ours.every((item) => item.deliveries.every((d) => d.status !== 'pending'))
-    ) {
-      return true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return false;
+    );
+  };
+  return eventually(settled, { timeoutMs: 180_000, intervalMs: 500 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 const median = (values: number[]) => {
@@ -111,15 +67,7 @@ async function pipelineBreakdown(
   eventBridge: string,
   wall: Map<string, { sent: number; first?: number; last?: number }>,
 ): Promise<string[]> {
-  const response = await fetch(`${eventBridge}/_local/events?detailType=MessageSent`, {
-    signal: AbortSignal.timeout(30_000),
-  });
-  const { items } = (await response.json()) as {
-    items: {
-      receivedAt: string;
-      event: { detail: { data: { clientMessageId?: string; createdAt: string } } };
-    }[];
-  };
+  const items = await busEvents<{ clientMessageId?: string; createdAt: string }>('MessageSent', eventBridge);
   const stored: number[] = [];
   const published: number[] = [];
   const first: number[] = [];
@@ -157,27 +105,25 @@ export interface PreparedTarget {
  * (POST /rooms/{id}/messages, 201 = stored) or the WebSocket `sendMessage` action (ack = stored).
  */
 export async function prepareChat(
-  endpoints: StackEndpoints,
+  endpoints: LocalEndpoints,
   options: { users: number; via: 'rest' | 'ws' },
   log: (line: string) => void,
 ): Promise<PreparedTarget> {
   const prefix = `b${randomBytes(3).toString('hex')}u`;
   log(`chat: registering ${options.users} users …`);
+  const http = httpClient(endpoints.http, { timeoutMs: 60_000 });
   const users = await mapLimit(Array.from({ length: options.users }), 8, (_, i) =>
-    registerUser(endpoints.http, prefix, i),
+    registerUser(http, prefix, i),
   );
   const [owner] = users;
   if (!owner) throw new Error('no users');
-  const { roomId } = await expectOk(
-    call<{ roomId: string }>(endpoints.http, 'POST', '/rooms', owner.accessToken, {
-      name: 'fan-out bench',
-      visibility: 'public',
-    }),
-    'create room',
-  );
+  const { roomId } = await http.expectStatus<{ roomId: string }>(201, 'POST', '/rooms', {
+    user: owner,
+    body: { name: 'fan-out bench', visibility: 'public' },
+  });
   log(`chat: ${options.users - 1} users joining room ${roomId} …`);
   await mapLimit(users.slice(1), 8, (user) =>
-    expectOk(call(endpoints.http, 'POST', `/rooms/${roomId}/members`, user.accessToken, {}), 'join'),
+    http.expectStatus(200, 'POST', `/rooms/${roomId}/members`, { user, body: {} }),
   );
 
   let recorder: DeliveryRecorder | undefined;
@@ -214,9 +160,9 @@ export async function prepareChat(
   const sendRest = async (senderIndex: number, key: string) => {
     wall.set(key, { sent: Date.now() });
     const sender = users[senderIndex] ?? owner;
-    const { status } = await call(endpoints.http, 'POST', `/rooms/${roomId}/messages`, sender.accessToken, {
-      text: `bench ${key}`,
-      clientMessageId: key,
+    const { status } = await http.request('POST', `/rooms/${roomId}/messages`, {
+      user: sender,
+      body: { text: `bench ${key}`, clientMessageId: key },
     });
     return status === 201;
   };

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { startLocalStack, type RunningStack } from '../support/local-stack';
+import { eventually, startStack, type RunningStack } from '@chat/testing';
 import { prepareChat, type PreparedTarget } from './chat-target';
 import { runLoad } from './load';
 import { parseOptions, type FanOutOptions } from './options';
 import { DeliveryRecorder } from './recorder';
 import { formatReport, type RunResult } from './report';
 import { prepareSocketIo } from './socket-io-target';
-import { waitUntil } from '../support/concurrency';
 
 // Lambda's nodejs20.x runtime is what the functions target; the SDK's notice about Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -24,7 +23,10 @@ async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
     { users, rate: 2, durationSeconds: 3, drainSeconds: 60, runId },
     log,
   );
-  const complete = await waitUntil(() => recorder.missing() === 0, 60_000);
+  const complete = await eventually(() => recorder.missing() === 0, { timeoutMs: 60_000 }).then(
+    () => true,
+    () => false,
+  );
   log(
     `${prepared.target.name}: warm-up ${complete ? 'delivered to everyone' : 'incomplete, measuring anyway'}`,
   );
@@ -72,8 +74,11 @@ async function main(): Promise<void> {
   try {
     // The local runtime runs each function in one worker: under overload, fan-out invocations queue there. A long
     // timeout (Lambda's longest) lets the backlog show as latency instead of timed-out (lost) invocations.
-    stack = await startLocalStack(log, {
-      CHAT_FAN_OUT_TIMEOUT_SECONDS: process.env.CHAT_FAN_OUT_TIMEOUT_SECONDS ?? '900',
+    stack = await startStack({
+      name: 'chat-bench',
+      detached: true,
+      log,
+      env: { CHAT_FAN_OUT_TIMEOUT_SECONDS: process.env.CHAT_FAN_OUT_TIMEOUT_SECONDS ?? '900' },
     });
     const results: RunResult[] = [];
 

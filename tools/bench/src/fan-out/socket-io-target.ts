@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { REPO_ROOT } from '@chat/local';
 import { mapLimit } from '../support/concurrency';
-import { REPO_ROOT } from '../support/local-stack';
 import type { PreparedTarget } from './chat-target';
 import type { DeliveryRecorder } from './recorder';
 

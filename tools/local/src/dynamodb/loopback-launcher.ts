@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DYNAMODB_LOCAL_JAR, DYNAMODB_LOCAL_LIB } from './emulator-package';
 import { CommandNotFoundError, lastLines, runCommand } from './run-command';
@@ -119,15 +120,6 @@ export function launcherClassPath(emulatorDir: string, launcherDir: string): str
   ].join(path.delimiter);
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Compiles the launcher once with javac into `<emulatorDir>/launcher-<hash of its source>/` and returns that
  * folder. Compiling happens in a temporary folder renamed into place, so concurrent starts are safe.
@@ -135,7 +127,7 @@ async function exists(file: string): Promise<boolean> {
 export async function ensureLauncher(emulatorDir: string): Promise<string> {
   const hash = createHash('sha256').update(LAUNCHER_SOURCE).digest('hex').slice(0, 12);
   const target = path.join(emulatorDir, `launcher-${hash}`);
-  if (await exists(path.join(target, `${LAUNCHER_CLASS}.class`))) return target;
+  if (existsSync(path.join(target, `${LAUNCHER_CLASS}.class`))) return target;
 
   const staging = `${target}.${process.pid}-${randomBytes(4).toString('hex')}`;
   await mkdir(staging, { recursive: true });
@@ -169,7 +161,7 @@ export async function ensureLauncher(emulatorDir: string): Promise<string> {
     try {
       await rename(staging, target);
     } catch (error) {
-      if (!(await exists(path.join(target, `${LAUNCHER_CLASS}.class`)))) throw error;
+      if (!existsSync(path.join(target, `${LAUNCHER_CLASS}.class`))) throw error;
     }
     return target;
   } finally {

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account';
 import type { RunningServer } from '../cloud/types';
-import { errorMessage } from './error-message';
+import { listenOnLoopback } from '../http-server';
+import { LOOPBACK_HOST } from '../ports';
 
 export interface S3Options {
   /** Port on 127.0.0.1; 0 picks a free one. */
@@ -60,42 +60,16 @@ export async function startS3(options: S3Options): Promise<RunningServer> {
   }
   const configs = options.cors === false ? [] : [ALLOW_ALL_CORS];
   const s3rver = new S3rver({
-    address: '127.0.0.1',
+    address: LOOPBACK_HOST,
     port: options.port,
     directory,
     silent: true,
     configureBuckets: options.buckets.map((name) => ({ name, configs })),
   });
   await s3rver.configureBuckets();
-  const server = createServer(s3rver.callback());
-  try {
-    await listen(server, options.port);
-  } catch (error) {
-    const reason = errorMessage(error);
-    throw new Error(`s3rver could not start on 127.0.0.1:${options.port}: ${reason}`);
-  }
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () => (closing ??= closeServer(server)),
-  };
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const { url, port, close } = await listenOnLoopback(createServer(s3rver.callback()), {
+    name: 's3rver',
+    port: options.port,
   });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
-  });
+  return { url, port, close };
 }

@@ -200,6 +200,7 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
     if (value !== undefined) outputs[outputName] = String(value);
   }
 
+  const selection = provider.websocketsApiRouteSelectionExpression;
   return {
     name,
     serviceName,
@@ -207,6 +208,7 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
     functions,
     httpRoutes,
     webSocketRoutes,
+    ...(selection === undefined ? {} : { webSocketRouteSelectionExpression: String(selection) }),
     rules,
     streams,
     tables,

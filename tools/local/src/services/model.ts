@@ -59,6 +59,8 @@ export interface LoadedService {
   functions: FunctionDefinition[];
   httpRoutes: HttpRouteDefinition[];
   webSocketRoutes: WebSocketRouteDefinition[];
+  /** `provider.websocketsApiRouteSelectionExpression`, when this service sets it. */
+  webSocketRouteSelectionExpression?: string;
   rules: EventRuleDefinition[];
   streams: StreamSubscription[];
   tables: TableDefinition[];

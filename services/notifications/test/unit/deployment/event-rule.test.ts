@@ -1,5 +1,5 @@
 import { buildEvent, messageSentContract, type Message } from '@chat/events';
-import { matchesPattern } from '../../../../../tools/local/src/cloud/eventbridge/pattern';
+import { matchesPattern } from '@chat/local';
 import config from '../../../serverless';
 import { aMessage, DM_ROOM, bob } from '../../support/builders';
 

@@ -1,16 +1,6 @@
-import { isOversized, MAX_CLIENT_FRAME_BYTES } from '../../../src/domain/client-frames';
 import { fanOutContinuedEvent, parseFanOutContinued } from '../../../src/domain/fan-out-continued';
 import { notificationFrame } from '../../../src/domain/server-frames';
 import { anEventBridgeEvent } from '../../support/builders';
-
-describe('isOversized', () => {
-  it('counts UTF-8 bytes, refusing more than 32 KB', () => {
-    expect(isOversized('a'.repeat(MAX_CLIENT_FRAME_BYTES))).toBe(false);
-    expect(isOversized('a'.repeat(MAX_CLIENT_FRAME_BYTES + 1))).toBe(true);
-    expect(isOversized('é'.repeat(MAX_CLIENT_FRAME_BYTES / 2 + 1))).toBe(true);
-    expect(isOversized(undefined)).toBe(false);
-  });
-});
 
 describe('notificationFrame', () => {
   it('carries the notification without the recipient, and the event id', () => {

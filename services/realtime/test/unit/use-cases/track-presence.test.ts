@@ -1,4 +1,4 @@
-import { trackPresence, type PresenceInput } from '../../../src/use-cases/track-presence';
+import { trackPresence } from '../../../src/use-cases/track-presence';
 import type { ConnectionChange } from '../../../src/use-cases/ports';
 import { aSilentLogger } from '../../support/builders';
 import { InMemoryPresence } from '../../support/fakes';
@@ -15,15 +15,11 @@ const closed = (connectionId: string, at: string, userId = 'alice'): ConnectionC
   userId,
   at,
 });
-let sequence = 0;
-const records = (...changes: (ConnectionChange | undefined)[]): PresenceInput[] =>
-  changes.map((change) => ({ sequenceNumber: String((sequence += 1)), ...(change ? { change } : {}) }));
-
 /** Every status the user went through, recorded after each record. */
 async function statusesAfterEach(presence: InMemoryPresence, changes: ConnectionChange[]) {
   const seen: string[] = [];
-  for (const input of records(...changes)) {
-    await trackPresence({ presence, logger: aSilentLogger() }, [input]);
+  for (const change of changes) {
+    await trackPresence({ presence, logger: aSilentLogger() }, change);
     seen.push(presence.states.get('alice')?.status ?? 'unknown');
   }
   return seen;
@@ -49,15 +45,12 @@ describe('trackPresence', () => {
 
   it('applies a replayed batch once: no second online/offline pair', async () => {
     const presence = new InMemoryPresence();
-    const batch = records(
-      opened('phone', '2025-01-15T10:00:00.000Z'),
-      closed('phone', '2025-01-15T10:05:00.000Z'),
-    );
-    await trackPresence({ presence, logger: aSilentLogger() }, batch);
+    const batch = [opened('phone', '2025-01-15T10:00:00.000Z'), closed('phone', '2025-01-15T10:05:00.000Z')];
+    for (const change of batch) await trackPresence({ presence, logger: aSilentLogger() }, change);
 
     const replayed: string[] = [];
-    for (const input of batch) {
-      await trackPresence({ presence, logger: aSilentLogger() }, [input]);
+    for (const change of batch) {
+      await trackPresence({ presence, logger: aSilentLogger() }, change);
       replayed.push(presence.states.get('alice')?.status ?? 'unknown');
     }
 
@@ -65,32 +58,20 @@ describe('trackPresence', () => {
     expect(presence.counts.get('alice')).toBe(0);
   });
 
-  it('skips records that change nothing (TTL refreshes)', async () => {
-    const presence = new InMemoryPresence();
-
-    const failed = await trackPresence({ presence, logger: aSilentLogger() }, records(undefined));
-
-    expect(failed).toEqual([]);
-    expect(presence.states.size).toBe(0);
-  });
-
-  it('reports the first failed record and every one after it, keeping what came before', async () => {
-    const batch = records(
-      opened('phone', '2025-01-15T10:00:00.000Z'),
-      opened('laptop', '2025-01-15T10:00:01.000Z'),
-      closed('phone', '2025-01-15T10:00:02.000Z'),
-    );
-    const [, second, third] = batch;
+  it('fails on a change it could not apply, keeping what came before', async () => {
     const failOnSecond = new (class extends InMemoryPresence {
       override async connectionOpened(change: ConnectionChange) {
         if (change.connectionId === 'laptop') throw new Error('throttled');
         return super.connectionOpened(change);
       }
     })();
+    const deps = { presence: failOnSecond, logger: aSilentLogger() };
 
-    const failed = await trackPresence({ presence: failOnSecond, logger: aSilentLogger() }, batch);
+    await trackPresence(deps, opened('phone', '2025-01-15T10:00:00.000Z'));
+    await expect(trackPresence(deps, opened('laptop', '2025-01-15T10:00:01.000Z'))).rejects.toThrow(
+      'throttled',
+    );
 
-    expect(failed).toEqual([second?.sequenceNumber, third?.sequenceNumber]);
     expect(failOnSecond.states.get('alice')?.status).toBe('online');
     expect(failOnSecond.counts.get('alice')).toBe(1);
   });

@@ -15,8 +15,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { BodyTooLargeError, listenOnLoopback, readBodyText, sendText } from '../../http-server';
 import type { Invoke, RunningServer } from '../types';
 import { createDispatcher } from './delivery';
 import { createEventLog, DEFAULT_MAX_EVENTS } from './event-log';
@@ -61,46 +61,13 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const AMZ_JSON = 'application/x-amz-json-1.1';
 const TARGET_PREFIX = 'AWSEvents.';
 
-class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'request body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 function send(
   response: ServerResponse,
   status: number,
   body: unknown,
   contentType = 'application/json',
 ): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': contentType,
-    'content-length': Buffer.byteLength(text),
-    'x-amzn-requestid': randomUUID(),
-  });
-  response.end(text);
+  sendText(response, status, contentType, JSON.stringify(body), { 'x-amzn-requestid': randomUUID() });
 }
 
 function parseJson(text: string): unknown {
@@ -209,7 +176,7 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
         `Operation "${target}" is not supported by the local EventBridge`,
       );
     }
-    const body = parseJson(await readBody(request));
+    const body = parseJson(await readBodyText(request, MAX_BODY_BYTES));
     const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     send(response, 200, handler(input), AMZ_JSON);
   };
@@ -231,7 +198,7 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
       if (request.method === 'POST') {
         let body: unknown;
         try {
-          body = JSON.parse(await readBody(request)) as unknown;
+          body = JSON.parse(await readBodyText(request, MAX_BODY_BYTES)) as unknown;
         } catch {
           return send(response, 400, { error: { code: 'BadRequest', message: 'body must be JSON' } });
         }
@@ -260,8 +227,8 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
         if (error instanceof AwsServiceError) {
           return send(response, error.statusCode, { __type: error.type, message: error.message }, AMZ_JSON);
         }
-        if (error instanceof HttpError) {
-          return send(response, error.statusCode, { error: { code: 'BadRequest', message: error.message } });
+        if (error instanceof BodyTooLargeError) {
+          return send(response, 413, { error: { code: 'BadRequest', message: 'request body too large' } });
         }
         log(
           `[eventbridge] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -281,15 +248,11 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
       });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const { url, port, close } = await listenOnLoopback(server, {
+    name: 'the local EventBridge',
+    port: options.port,
+    closeGraceMs: 0,
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
   log(`[eventbridge] listening on ${url} (${rules.length} rules)`);
 
   return {
@@ -301,11 +264,9 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
       rules = normalizeRules(next);
       log(`[eventbridge] ${rules.length} rules loaded`);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        dispatcher.stop();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      dispatcher.stop();
+      return close();
+    },
   };
 }

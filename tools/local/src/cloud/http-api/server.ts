@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { awsId, headerPairsOf, headerValue, sourceIpOf, splitTarget } from './aws-format';
 import { buildHttpEvent, type HttpApiIdentity } from './event';
-import { closeServer, listenOnLoopback, readBody, writeResponse } from './http-io';
+import { listenOnLoopback, readBody } from '../../http-server';
+import { writeResponse } from './http-io';
 import { authorizeJwt } from './jwt-authorizer';
 import { compileRoutes, type CompiledRoute, matchRoute } from './route-matching';
 import { gatewayError, type HttpResponseSpec, INTERNAL_SERVER_ERROR, mapHandlerResult } from './response';
@@ -164,14 +165,15 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     );
   });
 
-  port = await listenOnLoopback(server, options.port);
+  const listening = await listenOnLoopback(server, { name: 'the local HTTP API', port: options.port });
+  port = listening.port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     port,
     setRoutes(next: HttpRoute[]) {
       routes = compileRoutes(next);
       warnUnverified(next);
     },
-    close: () => closeServer(server),
+    close: listening.close,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { BodyTooLargeError, listenOnLoopback, readBodyText, sendText } from '../../http-server';
 import { deliveriesResponse, InvalidDeliveriesQueryError } from './deliveries';
 import { runAction } from './sns-actions';
 import { SnsEngine } from './sns-engine';
@@ -20,27 +20,17 @@ export async function startSns(options: SnsOptions): Promise<RunningSns> {
   const server = createServer((request, response) => {
     handle(engine, request, response).catch((error: unknown) => {
       console.error('local SNS: request failed', error);
-      if (!response.headersSent) send(response, 500, 'text/plain', 'internal error');
+      if (!response.headersSent) sendText(response, 500, 'text/plain', 'internal error');
       else response.destroy();
     });
   });
-  try {
-    await listen(server, options.port);
-  } catch (error) {
-    const reason =
-      typeof error === 'object' && error !== null && 'message' in error
-        ? String(error.message)
-        : String(error);
-    throw new Error(`the local SNS could not start on 127.0.0.1:${options.port}: ${reason}`);
-  }
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
+  const { url, port, close } = await listenOnLoopback(server, { name: 'the local SNS', port: options.port });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     deliveries: () => engine.deliveries(),
     clear: () => engine.clearDeliveries(),
-    close: () => (closing ??= closeServer(server)),
+    close,
   };
 }
 
@@ -48,11 +38,12 @@ async function handle(engine: SnsEngine, request: IncomingMessage, response: Ser
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (request.method === 'GET' && url.pathname === SNS_DELIVERIES_PATH) {
     try {
-      send(response, 200, 'application/json', JSON.stringify(deliveriesResponse(engine, url.searchParams)));
+      const body = JSON.stringify(deliveriesResponse(engine, url.searchParams));
+      sendText(response, 200, 'application/json', body);
     } catch (error) {
       if (!(error instanceof InvalidDeliveriesQueryError)) throw error;
       const body = { error: { code: 'VALIDATION_FAILED', message: error.message } };
-      send(response, 400, 'application/json', JSON.stringify(body));
+      sendText(response, 400, 'application/json', JSON.stringify(body));
     }
     return;
   }
@@ -60,7 +51,7 @@ async function handle(engine: SnsEngine, request: IncomingMessage, response: Ser
   try {
     if (request.method !== 'POST')
       throw new QueryError('InvalidAction', 'The local SNS accepts POST requests', 400);
-    const params = parseQueryBody(await readBody(request));
+    const params = parseQueryBody(await readQueryBody(request));
     const action = stringParam(params, 'Action');
     if (!action) throw new QueryError('MissingAction', 'Missing Action', 400);
     const result = runAction(engine, action, params);
@@ -71,47 +62,16 @@ async function handle(engine: SnsEngine, request: IncomingMessage, response: Ser
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new QueryError('RequestEntityTooLarge', 'Request body too large', 413));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+async function readQueryBody(request: IncomingMessage): Promise<string> {
+  try {
+    return await readBodyText(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      throw new QueryError('RequestEntityTooLarge', 'Request body too large', 413);
+    throw error;
+  }
 }
 
 function sendXml(response: ServerResponse, status: number, requestId: string, xml: string): void {
-  response.setHeader('x-amzn-RequestId', requestId);
-  send(response, status, 'text/xml', xml);
-}
-
-function send(response: ServerResponse, status: number, contentType: string, body: string): void {
-  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
-  });
+  sendText(response, status, 'text/xml', xml, { 'x-amzn-RequestId': requestId });
 }

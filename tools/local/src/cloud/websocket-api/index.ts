@@ -7,5 +7,9 @@ export {
   type ConnectionInfo,
   type WebSocketEvent,
 } from './events';
-export { selectRoute } from './route-selection';
+export {
+  DEFAULT_ROUTE_SELECTION_EXPRESSION,
+  routeSelectionExpressionOf,
+  selectRoute,
+} from './route-selection';
 export { MESSAGE_SIZE_LIMIT } from './management-api';

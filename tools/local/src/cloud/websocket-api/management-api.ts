@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeDecode } from '../http-api/aws-format';
-import { readBody, writeResponse } from '../http-api/http-io';
+import { readBody } from '../../http-server';
+import { writeResponse } from '../http-api/http-io';
 import type { HttpResponseSpec } from '../http-api/response';
 
 /** API Gateway's limit for one message, also for `PostToConnection` data. */

@@ -1,6 +1,26 @@
 const BODY_PREFIX = '$request.body.';
 const SPECIAL_ROUTES = new Set(['$connect', '$disconnect']);
 
+/** API Gateway's (and the Serverless Framework's) route selection expression when none is set. */
+export const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
+
+/**
+ * The WebSocket API's route selection expression, from the `provider.websocketsApiRouteSelectionExpression`
+ * of the services (the one that creates the API sets it; those that attach routes may repeat it). Two
+ * different expressions for the one API are an error; none means the default.
+ */
+export function routeSelectionExpressionOf(
+  services: ReadonlyArray<{ serviceName: string; webSocketRouteSelectionExpression?: string }>,
+): string {
+  const setting = services.filter((s) => s.webSocketRouteSelectionExpression !== undefined);
+  const expressions = [...new Set(setting.map((s) => s.webSocketRouteSelectionExpression))];
+  if (expressions.length > 1) {
+    const which = setting.map((s) => `${s.serviceName}: ${s.webSocketRouteSelectionExpression}`).join(', ');
+    throw new Error(`the services set different websocketsApiRouteSelectionExpression values (${which})`);
+  }
+  return expressions[0] ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
+}
+
 /** The JSON path a `$request.body.<a>.<b>` selection expression names, or undefined for another form. */
 export function selectionPath(expression: string): string[] | undefined {
   if (!expression.startsWith(BODY_PREFIX)) return undefined;

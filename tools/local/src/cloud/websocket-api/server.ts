@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { awsId, headerPairsOf, sourceIpOf, splitTarget } from '../http-api/aws-format';
-import { closeServer, listenOnLoopback, writeResponse } from '../http-api/http-io';
+import { listenOnLoopback, type LoopbackServer } from '../../http-server';
+import { writeResponse } from '../http-api/http-io';
 import { gatewayError } from '../http-api/response';
 import { buildConnectEvent, buildDisconnectEvent, buildMessageEvent, type ConnectionInfo } from './events';
 import { connectDecision, type ConnectDecision, isValidHandshake, refuseHandshake } from './handshake';
@@ -12,7 +13,13 @@ import {
   managementConnectionId,
   MESSAGE_SIZE_LIMIT,
 } from './management-api';
-import { forbiddenFrame, internalErrorFrame, responseFrame, selectRoute } from './route-selection';
+import {
+  DEFAULT_ROUTE_SELECTION_EXPRESSION,
+  forbiddenFrame,
+  internalErrorFrame,
+  responseFrame,
+  selectRoute,
+} from './route-selection';
 import type { RunningWebSocketApi, WebSocketApiOptions, WebSocketRoute } from './types';
 
 const DEFAULT_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -57,7 +64,7 @@ function closeForError(error: Error & { code?: string }): CloseInfo {
  */
 export async function startWebSocketApi(options: WebSocketApiOptions): Promise<RunningWebSocketApi> {
   const { stage, apiId, invoke } = options;
-  const expression = options.routeSelectionExpression ?? '$request.body.action';
+  const expression = options.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const log = options.log ?? (() => undefined);
   let routes = new Map<string, WebSocketRoute>(options.routes.map((r) => [r.routeKey, r]));
@@ -288,14 +295,18 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
     for (const conn of open) conn.socket.terminate();
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     wss.close();
-    await closeServer(server);
+    await listening.close();
   }
 
-  port = await listenOnLoopback(server, options.port);
+  const listening: LoopbackServer = await listenOnLoopback(server, {
+    name: 'the local WebSocket API',
+    port: options.port,
+  });
+  port = listening.port;
   return {
-    url: `ws://127.0.0.1:${port}`,
+    url: listening.url.replace(/^http:/, 'ws:'),
     port,
-    managementEndpoint: `http://127.0.0.1:${port}/${stage}`,
+    managementEndpoint: `${listening.url}/${stage}`,
     connectionIds: () => [...connections.keys()].filter((id) => usable(id) !== undefined),
     setRoutes(next: WebSocketRoute[]) {
       routes = new Map(next.map((r) => [r.routeKey, r]));

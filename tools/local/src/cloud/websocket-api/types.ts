@@ -21,7 +21,7 @@ export interface WebSocketApiOptions {
   accountId: string;
   routes: WebSocketRoute[];
   invoke: Invoke;
-  /** Default `$request.body.action`. */
+  /** e.g. `$request.body.action` (the default), from the serverless.ts of the service that creates the API. */
   routeSelectionExpression?: string;
   /** Closes a connection that received nothing for this long (code 1001). Default 10 minutes, as AWS. */
   idleTimeoutMs?: number;

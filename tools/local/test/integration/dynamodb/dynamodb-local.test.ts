@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { eventually, freePort } from '@chat/testing';
 import {
   createTables,
   startDynamoDbLocal,
@@ -37,26 +38,9 @@ let client: DynamoDBClient;
 let streamsClient: DynamoDBStreamsClient;
 const mappings: StreamMapping[] = [];
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+/** The emulator runs in this process's tree: poll often. */
+const waitFor = (condition: () => boolean, what: string) =>
+  eventually(condition, { what, timeoutMs: 15_000, intervalMs: 20 });
 
 /** Local addresses of the TCP sockets listening on `port`, from /proc/net/tcp and tcp6 (Linux). */
 function listeningAddresses(port: number): string[] {

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { CognitoJwtInvalidClientIdError, CognitoJwtInvalidTokenUseError } from 'aws-jwt-verify/error';
+import { eventually } from '@chat/testing';
 import {
   cognitoIssuer,
   ensureUserPool,
@@ -93,14 +94,6 @@ function isRunning(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -402,7 +395,11 @@ describe('the cognito-local process', () => {
 
     // Assert
     expect(runningBefore).toBe(true);
-    await waitFor(() => !isRunning(childPid), 10_000, 'cognito-local to exit after its parent');
+    await eventually(() => !isRunning(childPid), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      what: 'cognito-local to exit after its parent',
+    });
   });
 
   it('invokes a configured PreSignUp trigger through the Lambda Invoke endpoint', async () => {

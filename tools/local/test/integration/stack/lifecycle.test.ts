@@ -11,15 +11,13 @@ import {
   PutItemCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
-import { descendants, freeStackPorts, isAlive, spawnStack } from '../../support/spawn-stack';
-
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+import { eventually, freeStackPorts, LOCAL_CREDENTIALS as credentials, spawnStack } from '@chat/testing';
+import { descendants, isAlive } from '../../support/process-tree';
 
 /** The processes of `pids` still alive once a deadline passed (children exit when their parent's pipes close). */
 async function survivors(pids: number[], deadlineMs = 5_000): Promise<string[]> {
-  const deadline = Date.now() + deadlineMs;
-  while (pids.some(isAlive) && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // A timeout is not an error here: the test's assertion names the survivors.
+  await eventually(() => !pids.some(isAlive), { timeoutMs: deadlineMs }).catch(() => undefined);
   return pids.filter(isAlive).map((pid) => `${pid} ${commandLine(pid)}`);
 }
 
@@ -59,13 +57,13 @@ describe('npm start (the local stack process)', () => {
     }
   });
 
-  it('keeps data across a restart, leaves no process behind on SIGTERM, and --fresh starts empty', async () => {
+  it('keeps data across a restart, leaves no process behind on SIGTERM, --fresh starts empty and --routes prints the routes', async () => {
     const ports = await freeStackPorts();
     const env = { CHAT_DATA_DIR: path.join(dataDir, 'persist') };
     const endpoint = `http://127.0.0.1:${ports.CHAT_DYNAMODB_PORT}`;
     const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials });
     const run = async (args: string[], during: () => Promise<void>) => {
-      const stack = spawnStack(env, ports, args);
+      const stack = spawnStack(env, ports, { args });
       await stack.ready();
       const children = descendants(stack.child.pid as number);
       await during();
@@ -73,13 +71,14 @@ describe('npm start (the local stack process)', () => {
       expect(await stack.exited()).toBe(0);
       expect(children.length).toBeGreaterThan(0);
       expect(await survivors(children)).toEqual([]);
+      return stack.output();
     };
     let item: Record<string, AttributeValue> = {};
     let tableName = '';
     const stored = async () =>
       (await client.send(new GetItemCommand({ TableName: tableName, Key: item }))).Item;
 
-    await run([], async () => {
+    const plain = await run([], async () => {
       tableName = (await client.send(new ListTablesCommand({}))).TableNames?.[0] ?? '';
       const table = await client.send(new DescribeTableCommand({ TableName: tableName }));
       item = Object.fromEntries(
@@ -88,6 +87,10 @@ describe('npm start (the local stack process)', () => {
       await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     });
     await run([], async () => expect(await stored()).toEqual(item));
-    await run(['--fresh'], async () => expect(await stored()).toBeUndefined());
+    const fresh = await run(['--fresh', '--routes'], async () => expect(await stored()).toBeUndefined());
+
+    expect(plain).not.toContain('WebSocket API routes');
+    expect(fresh).toContain('WebSocket API routes (route selection $request.body.action)');
+    expect(fresh).toMatch(/^ {2}sendMessage +→ messaging\.\w+$/m);
   });
 });

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import WebSocket from 'ws';
-import { localStack } from '../../support/local-stack';
-import { signedInUser } from '../../support/users';
+import { connect, localStack, signedInUser } from '@chat/testing';
 
 const SERVICES = ['auth', 'rooms', 'messaging', 'realtime', 'notifications'];
 
@@ -18,16 +16,6 @@ function listeningAddresses(port: number): string[] {
     .filter((cols) => cols[3] === '0A' && cols[1]?.endsWith(`:${hexPort}`))
     .map((cols) => (cols[1] ?? '').split(':')[0] ?? '')
     .map((hex) => (hex === IPV4_MAPPED_LOOPBACK ? IPV4_LOOPBACK : hex));
-}
-
-function nextMessage(socket: WebSocket): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no frame within 10 s')), 10_000);
-    socket.once('message', (data) => {
-      clearTimeout(timer);
-      resolve(JSON.parse(data.toString()));
-    });
-  });
 }
 
 describe('the local stack (npm start)', () => {
@@ -48,15 +36,14 @@ describe('the local stack (npm start)', () => {
 
   it('answers a WebSocket ping with pong through the @connections endpoint', async () => {
     const user = await signedInUser();
-    const socket = new WebSocket(`${stack.webSocket}/?token=${encodeURIComponent(user.accessToken)}`);
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const client = await connect(user.accessToken);
     try {
-      const reply = nextMessage(socket);
-      socket.send(JSON.stringify({ action: 'ping' }));
+      const reply = client.message(0, 10_000).then((text) => JSON.parse(text) as unknown);
+      client.send({ action: 'ping' });
 
       expect(await reply).toMatchObject({ type: 'pong' });
     } finally {
-      socket.close();
+      await client.close();
     }
   });
 

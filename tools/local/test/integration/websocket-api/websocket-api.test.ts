@@ -12,7 +12,11 @@ import {
   type WebSocketApiOptions,
   type WebSocketRoute,
 } from '../../../src/cloud/websocket-api';
-import { connect, recorder, refusedStatus, type TestClient, waitFor } from './ws-test-support';
+import { eventually, openSocket, refusedStatus, type TestSocket } from '@chat/testing';
+import { recorder } from './ws-test-support';
+
+/** The servers run in this process: poll often. */
+const SOON = { intervalMs: 10 };
 
 const ROUTES: WebSocketRoute[] = [
   { routeKey: '$connect', functionName: 'rt.connect' },
@@ -26,7 +30,7 @@ describe('startWebSocketApi', () => {
   let rec: ReturnType<typeof recorder>;
   let api: RunningWebSocketApi;
   let management: ApiGatewayManagementApiClient;
-  const clients: TestClient[] = [];
+  const clients: TestSocket[] = [];
 
   async function start(overrides: Partial<WebSocketApiOptions> = {}): Promise<void> {
     api = await startWebSocketApi({
@@ -47,9 +51,9 @@ describe('startWebSocketApi', () => {
     });
   }
 
-  async function open(query = ''): Promise<{ client: TestClient; connectionId: string }> {
+  async function open(query = ''): Promise<{ client: TestSocket; connectionId: string }> {
     const before = rec.eventsOf('rt.connect').length;
-    const client = await connect(`${api.url}/local${query}`);
+    const client = await openSocket(`${api.url}/local${query}`);
     clients.push(client);
     const connectEvent = rec.eventsOf('rt.connect')[before];
     if (!connectEvent) throw new Error('$connect was not invoked');
@@ -96,7 +100,7 @@ describe('startWebSocketApi', () => {
   });
 
   it('accepts connections on the root path as well as on the stage path', async () => {
-    const client = await connect(`${api.url}/?token=t`);
+    const client = await openSocket(`${api.url}/?token=t`);
     clients.push(client);
 
     expect(rec.eventsOf('rt.connect')[0]?.queryStringParameters).toEqual({ token: 't' });
@@ -109,7 +113,7 @@ describe('startWebSocketApi', () => {
       headers: { 'Sec-WebSocket-Protocol': 'chat.v1' },
     }));
 
-    const client = await connect(`${api.url}/local`, ['chat.v1', 'chat.v0']);
+    const client = await openSocket(`${api.url}/local`, ['chat.v1', 'chat.v0']);
     clients.push(client);
 
     expect(client.socket.protocol).toBe('chat.v1');
@@ -141,10 +145,13 @@ describe('startWebSocketApi', () => {
     const body = JSON.stringify({ action: 'sendMessage', text: 'hi' });
 
     client.socket.send(body);
-    const [event] = await waitFor(() => {
-      const events = rec.eventsOf('rt.sendMessage');
-      return events.length > 0 && events;
-    }, 'sendMessage invocation');
+    const [event] = await eventually(
+      () => {
+        const events = rec.eventsOf('rt.sendMessage');
+        return events.length > 0 && events;
+      },
+      { ...SOON, what: 'sendMessage invocation' },
+    );
 
     expect(event).toMatchObject({
       body,
@@ -168,10 +175,13 @@ describe('startWebSocketApi', () => {
 
     client.socket.send('{"action":"unknown"}');
     client.socket.send('not json');
-    const events = await waitFor(() => {
-      const found = rec.eventsOf('rt.default');
-      return found.length === 2 && found;
-    }, 'two $default invocations');
+    const events = await eventually(
+      () => {
+        const found = rec.eventsOf('rt.default');
+        return found.length === 2 && found;
+      },
+      { ...SOON, what: 'two $default invocations' },
+    );
 
     expect(events.map((e) => e.body).sort()).toEqual(['not json', '{"action":"unknown"}']);
     expect(events.every((e) => e.requestContext.routeKey === '$default')).toBe(true);
@@ -209,10 +219,13 @@ describe('startWebSocketApi', () => {
     client.socket.send(`{"action":"sendMessage","text":"${text}`, { fin: false });
     client.socket.send(text, { fin: false });
     client.socket.send(`${text}"}`, { fin: true });
-    const [event] = await waitFor(() => {
-      const events = rec.eventsOf('rt.sendMessage');
-      return events.length > 0 && events;
-    }, 'sendMessage invocation');
+    const [event] = await eventually(
+      () => {
+        const events = rec.eventsOf('rt.sendMessage');
+        return events.length > 0 && events;
+      },
+      { ...SOON, what: 'sendMessage invocation' },
+    );
 
     expect(JSON.parse(event?.body ?? '{}').text).toHaveLength(120 * 1024);
   });
@@ -223,10 +236,13 @@ describe('startWebSocketApi', () => {
     client.socket.send('x'.repeat(128 * 1024 + 1));
 
     expect((await client.closed).code).toBe(1009);
-    const [event] = await waitFor(() => {
-      const events = rec.eventsOf('rt.disconnect');
-      return events.length > 0 && events;
-    }, '$disconnect');
+    const [event] = await eventually(
+      () => {
+        const events = rec.eventsOf('rt.disconnect');
+        return events.length > 0 && events;
+      },
+      { ...SOON, what: '$disconnect' },
+    );
     expect(event?.requestContext).toMatchObject({ connectionId, disconnectStatusCode: 1009 });
     expect(rec.eventsOf('rt.default')).toEqual([]);
   });
@@ -236,7 +252,7 @@ describe('startWebSocketApi', () => {
 
     client.socket.close(4000, 'bye');
     await client.closed;
-    await waitFor(() => rec.eventsOf('rt.disconnect').length > 0, '$disconnect');
+    await eventually(() => rec.eventsOf('rt.disconnect').length > 0, { ...SOON, what: '$disconnect' });
     await api.close();
 
     const events = rec.eventsOf('rt.disconnect');
@@ -279,10 +295,13 @@ describe('startWebSocketApi', () => {
     const closed = await client.closed;
 
     expect(closed.code).toBe(1001);
-    const [event] = await waitFor(() => {
-      const events = rec.eventsOf('rt.disconnect');
-      return events.length > 0 && events;
-    }, '$disconnect');
+    const [event] = await eventually(
+      () => {
+        const events = rec.eventsOf('rt.disconnect');
+        return events.length > 0 && events;
+      },
+      { ...SOON, what: '$disconnect' },
+    );
     expect(event?.requestContext).toMatchObject({ connectionId, disconnectStatusCode: 1001 });
   });
 
@@ -316,10 +335,13 @@ describe('startWebSocketApi', () => {
 
     expect(output.$metadata.httpStatusCode).toBe(204);
     expect((await client.closed).code).toBe(1000);
-    const events = await waitFor(() => {
-      const found = rec.eventsOf('rt.disconnect');
-      return found.length > 0 && found;
-    }, '$disconnect');
+    const events = await eventually(
+      () => {
+        const found = rec.eventsOf('rt.disconnect');
+        return found.length > 0 && found;
+      },
+      { ...SOON, what: '$disconnect' },
+    );
     expect(events).toHaveLength(1);
     expect(events[0]?.requestContext).toMatchObject({
       connectionId,
@@ -332,7 +354,7 @@ describe('startWebSocketApi', () => {
     const { client, connectionId } = await open();
     client.socket.close();
     await client.closed;
-    await waitFor(() => api.connectionIds().length === 0, 'the connection to be gone');
+    await eventually(() => api.connectionIds().length === 0, { ...SOON, what: 'the connection to be gone' });
 
     const post = await management
       .send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'late' }))
@@ -350,11 +372,14 @@ describe('startWebSocketApi', () => {
     let release = (): void => undefined;
     const connectRunning = new Promise<void>((resolve) => (release = resolve));
     rec.handlers.set('rt.connect', () => connectRunning.then(() => ({ statusCode: 200 })));
-    const opening = connect(`${api.url}/local`);
-    const [event] = await waitFor(() => {
-      const events = rec.eventsOf('rt.connect');
-      return events.length > 0 && events;
-    }, '$connect');
+    const opening = openSocket(`${api.url}/local`);
+    const [event] = await eventually(
+      () => {
+        const events = rec.eventsOf('rt.connect');
+        return events.length > 0 && events;
+      },
+      { ...SOON, what: '$connect' },
+    );
     const connectionId = event?.requestContext.connectionId ?? '';
 
     const early = management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: 'early' }));

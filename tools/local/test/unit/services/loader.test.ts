@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { resolveIntrinsics, type IntrinsicContext } from '../../../src/services/intrinsics';
-import { loadComposition } from '../../../src/services/load-compose';
 import { VariableResolver } from '../../../src/services/variables';
+import { FIXTURE_ROOT as root, loadFixtureServices } from './fixture-services';
 
-const root = path.join(__dirname, '../../fixtures/compose');
 const sources = {
   stage: 'local',
   region: 'us-east-1',
@@ -89,13 +88,7 @@ describe('resolveIntrinsics', () => {
 });
 
 describe('loadComposition', () => {
-  const services = loadComposition(root, {
-    stage: 'local',
-    region: 'us-east-1',
-    accountId: '000000000000',
-    env: {},
-    generatedOutputs: { HttpApiId: 'localhttp' },
-  });
+  const services = loadFixtureServices();
   const [alpha, beta] = services;
 
   it('loads services in dependency order and feeds outputs to dependents as params', () => {
@@ -149,5 +142,10 @@ describe('loadComposition', () => {
         targets: ['beta.onEvent'],
       },
     ]);
+  });
+
+  it('reads the WebSocket route selection expression where a service sets one', () => {
+    expect(alpha?.webSocketRouteSelectionExpression).toBe('$request.body.type');
+    expect(beta?.webSocketRouteSelectionExpression).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import {
+  DEFAULT_ROUTE_SELECTION_EXPRESSION,
   forbiddenFrame,
   responseFrame,
+  routeSelectionExpressionOf,
   selectionPath,
   selectRoute,
 } from '../../../src/cloud/websocket-api/route-selection';
@@ -33,6 +35,46 @@ describe('selectRoute', () => {
   it('follows a nested selection expression', () => {
     expect(selectRoute('{"meta":{"type":"sendMessage"}}', '$request.body.meta.type', withoutDefault)).toBe(
       'sendMessage',
+    );
+  });
+});
+
+describe('selectRoute with another selection expression', () => {
+  const TYPE = '$request.body.type';
+
+  it('selects the route named by the field that expression names', () => {
+    expect(selectRoute('{"type":"sendMessage"}', TYPE, withoutDefault)).toBe('sendMessage');
+  });
+
+  it('ignores the action field, which that expression does not name', () => {
+    expect(selectRoute('{"action":"sendMessage"}', TYPE, withDefault)).toBe('$default');
+    expect(selectRoute('{"action":"sendMessage"}', TYPE, withoutDefault)).toBeUndefined();
+  });
+});
+
+describe('routeSelectionExpressionOf', () => {
+  it('takes the expression a service sets in its serverless.ts', () => {
+    const services = [
+      { serviceName: 'chat-realtime', webSocketRouteSelectionExpression: '$request.body.type' },
+      { serviceName: 'chat-messaging' },
+    ];
+
+    expect(routeSelectionExpressionOf(services)).toBe('$request.body.type');
+  });
+
+  it("is API Gateway's default, $request.body.action, when no service sets one", () => {
+    expect(routeSelectionExpressionOf([{ serviceName: 'chat-messaging' }])).toBe('$request.body.action');
+    expect(DEFAULT_ROUTE_SELECTION_EXPRESSION).toBe(ACTION);
+  });
+
+  it('refuses two different expressions for the one WebSocket API', () => {
+    const services = [
+      { serviceName: 'chat-realtime', webSocketRouteSelectionExpression: '$request.body.type' },
+      { serviceName: 'chat-messaging', webSocketRouteSelectionExpression: ACTION },
+    ];
+
+    expect(() => routeSelectionExpressionOf(services)).toThrow(
+      'chat-realtime: $request.body.type, chat-messaging: $request.body.action',
     );
   });
 });

@@ -1,0 +1,12 @@
+/**
+ * The environment variables every function gets from the shared provider block (libs/serverless-config), named
+ * once here for the code that reads them and the `serverless.ts` files that set them.
+ */
+export const COMMON_ENV = {
+  serviceName: 'SERVICE_NAME',
+  stage: 'STAGE',
+  logLevel: 'LOG_LEVEL',
+  nodeOptions: 'NODE_OPTIONS',
+  /** The stage's event bus: chat-auth's own; a compose param in the services attached to it. */
+  eventBusName: 'EVENT_BUS_NAME',
+} as const;

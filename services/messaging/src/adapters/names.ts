@@ -1,0 +1,15 @@
+import { COMMON_ENV } from '@chat/runtime';
+
+/** The environment variables of chat-messaging's functions: set in serverless.ts, read in the adapters. */
+export const ENV = {
+  messagesTable: 'MESSAGES_TABLE',
+  clientMessageIdsTable: 'CLIENT_MESSAGE_IDS_TABLE',
+  attachmentsTable: 'ATTACHMENTS_TABLE',
+  readMarkersTable: 'READ_MARKERS_TABLE',
+  attachmentsBucket: 'ATTACHMENTS_BUCKET',
+  /** Rooms' memberships table and realtime's connections table (read-only, see README, Parameters). */
+  membershipsTable: 'MEMBERSHIPS_TABLE',
+  connectionsTable: 'CONNECTIONS_TABLE',
+  webSocketManagementEndpoint: 'WEBSOCKET_MANAGEMENT_ENDPOINT',
+  eventBusName: COMMON_ENV.eventBusName,
+} as const;
