@@ -1,5 +1,14 @@
 export { documentClient } from './dynamodb/client';
 export { cancellationReasons, CONDITION_FAILED, isConditionalCheckFailed } from './dynamodb/errors';
+export {
+  type GetItemOptions,
+  type WriteCondition,
+  conditionalWrite,
+  getItem,
+  setAttributes,
+  whenConditionHolds,
+} from './dynamodb/items';
+export { tableAdapter } from './dynamodb/table-adapter';
 export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
 export { epochSeconds } from './dynamodb/ttl';
 export { backoffDelay, sleep, type RetryOptions } from './retry';

@@ -80,6 +80,11 @@ export {
   createIdempotencyGuard,
 } from './consumer/idempotency-guard';
 export {
+  type ProcessedEventsOptions,
+  PROCESSED_EVENT_TTL_SECONDS,
+  processedEventsGuards,
+} from './consumer/processed-events';
+export {
   type ConsumedEvent,
   type EventConsumerHandler,
   type EventConsumerOptions,

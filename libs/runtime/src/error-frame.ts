@@ -1,4 +1,4 @@
-import type { FieldIssue } from './errors';
+import { ValidationError, type DomainError, type FieldIssue } from './errors';
 
 /**
  * The WebSocket API's error frame (API.md "WebSocket"): `{"type":"error","clientMessageId"?,"error":{code,
@@ -28,4 +28,25 @@ export function errorFrame(code: string, message: string, extra: ErrorFrameExtra
     ...(clientMessageId === undefined ? {} : { clientMessageId }),
     error: details === undefined ? { code, message } : { code, message, details },
   };
+}
+
+/**
+ * The error frame of a refusal: the domain error's code and message, with its field details when it is a
+ * validation error that has some.
+ */
+export function domainErrorFrame(error: DomainError, clientMessageId?: string): ErrorFrame {
+  const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
+  return errorFrame(error.code, error.message, { clientMessageId, details });
+}
+
+/**
+ * A client frame's body as JSON, or `undefined` when it has none or it is not JSON (the frame's schema then
+ * refuses it).
+ */
+export function parseFrameBody(body: string | undefined): unknown {
+  try {
+    return body === undefined ? undefined : (JSON.parse(body) as unknown);
+  } catch {
+    return undefined;
+  }
 }

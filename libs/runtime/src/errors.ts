@@ -1,7 +1,8 @@
 /**
  * Domain errors: the failures a use case reports on purpose. Each carries a `kind` that the HTTP and
- * WebSocket layers map to a status and a contract code once, centrally (API.md "Errors"). Services subclass
- * them per concept (`class NotARoomMemberError extends NotFoundError {}`). Their `message` is shown to
+ * WebSocket layers map to a status and a contract code once, centrally (docs/api.md "Errors"). Services
+ * subclass them per concept (`class NotARoomMemberError extends NotFoundError {}`; `withMessage` and
+ * `invalidField` give the base of one whose message is fixed). Their `message` is shown to
  * clients, so it must never hold internal names; put those in `cause`, which is only logged.
  */
 export type DomainErrorKind =
@@ -56,35 +57,30 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required', options?: DomainErrorOptions) {
-    super('unauthenticated', message, options);
-  }
+/** The constructor of an error kind whose message has a default: `new NotFoundError(message?, options?)`. */
+export type DomainErrorClass<T extends DomainError = DomainError> = new (
+  message?: string,
+  options?: DomainErrorOptions,
+) => T;
+
+/** The base class of one error kind: `message` defaults to `defaultMessage`. */
+function errorKind(kind: DomainErrorKind, defaultMessage: string): DomainErrorClass {
+  return class extends DomainError {
+    constructor(message = defaultMessage, options?: DomainErrorOptions) {
+      super(kind, message, options);
+    }
+  };
 }
 
-export class ForbiddenError extends DomainError {
-  constructor(message = 'Not allowed', options?: DomainErrorOptions) {
-    super('forbidden', message, options);
-  }
-}
+export class UnauthenticatedError extends errorKind('unauthenticated', 'Authentication required') {}
 
-export class NotFoundError extends DomainError {
-  constructor(message = 'Not found', options?: DomainErrorOptions) {
-    super('not_found', message, options);
-  }
-}
+export class ForbiddenError extends errorKind('forbidden', 'Not allowed') {}
 
-export class ConflictError extends DomainError {
-  constructor(message = 'Conflict', options?: DomainErrorOptions) {
-    super('conflict', message, options);
-  }
-}
+export class NotFoundError extends errorKind('not_found', 'Not found') {}
 
-export class PayloadTooLargeError extends DomainError {
-  constructor(message = 'Payload too large', options?: DomainErrorOptions) {
-    super('payload_too_large', message, options);
-  }
-}
+export class ConflictError extends errorKind('conflict', 'Conflict') {}
+
+export class PayloadTooLargeError extends errorKind('payload_too_large', 'Payload too large') {}
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
@@ -93,6 +89,37 @@ export class RateLimitedError extends DomainError {
     super('rate_limited', message, options);
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
+}
+
+/**
+ * The base of a per-concept error of `Base`'s kind whose client message is always `message`; it takes only
+ * options: `class UsernameTakenError extends withMessage(ConflictError, 'The username is already taken') {}`,
+ * then `new UsernameTakenError({ cause })`.
+ */
+export function withMessage<T extends DomainError>(
+  Base: DomainErrorClass<T>,
+  message: string,
+): new (options?: DomainErrorOptions) => T {
+  return class extends (Base as DomainErrorClass) {
+    constructor(options?: DomainErrorOptions) {
+      super(message, options);
+    }
+  } as unknown as new (options?: DomainErrorOptions) => T;
+}
+
+/**
+ * The base of a per-concept ValidationError about one field, with a fixed issue and the default message:
+ * `class WeakPasswordError extends invalidField('password', 'does not meet the password policy') {}`.
+ */
+export function invalidField(
+  field: string,
+  issue: string,
+): new (options?: DomainErrorOptions) => ValidationError {
+  return class extends ValidationError {
+    constructor(options?: DomainErrorOptions) {
+      super([{ field, message: issue }], undefined, options);
+    }
+  };
 }
 
 export function isDomainError(value: unknown): value is DomainError {

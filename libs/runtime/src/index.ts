@@ -2,7 +2,14 @@ export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
 export { COMMON_ENV } from './env-names';
 export { lazy } from './lazy';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
-export { errorFrame, type ErrorFrame, type ErrorFrameExtra } from './error-frame';
+export { decodeCursor, encodeCursor, type CursorSchema, type Page } from './cursor';
+export {
+  domainErrorFrame,
+  errorFrame,
+  parseFrameBody,
+  type ErrorFrame,
+  type ErrorFrameExtra,
+} from './error-frame';
 export { createLogger, type Logger, type LogContext, type LogLevel } from './logger';
 export {
   DomainError,
@@ -13,7 +20,10 @@ export {
   ConflictError,
   PayloadTooLargeError,
   RateLimitedError,
+  invalidField,
   isDomainError,
+  withMessage,
+  type DomainErrorClass,
   type DomainErrorKind,
   type DomainErrorOptions,
   type FieldIssue,

@@ -82,47 +82,27 @@ export function findBreakingChanges(previous: JsonSchemaNode, current: JsonSchem
   const compare = (prevNode: JsonSchemaNode, currNode: JsonSchemaNode, path: string) => {
     const prev = resolveRef(previous, prevNode);
     const curr = resolveRef(current, currNode);
+    /** A change of one facet of the node: `<facet> <before> became <after>`. */
+    const changed = (kind: BreakingChangeKind, facet: string, before: unknown, after: unknown) => {
+      changes.push({ path, kind, detail: `${facet} ${String(before)} became ${String(after)}` });
+    };
     const prevType = typesOf(prev);
     const currType = typesOf(curr);
     if (prevType !== currType) {
-      changes.push({
-        path,
-        kind: 'retyped',
-        detail: `type ${prevType ?? 'any'} became ${currType ?? 'any'}`,
-      });
+      changed('retyped', 'type', prevType ?? 'any', currType ?? 'any');
       return;
     }
     const prevValues = valuesOf(prev);
     const currValues = valuesOf(curr);
     if (prevValues !== currValues) {
-      changes.push({
-        path,
-        kind: 'values-changed',
-        detail: `allowed values ${prevValues ?? 'any'} became ${currValues ?? 'any'}`,
-      });
+      changed('values-changed', 'allowed values', prevValues ?? 'any', currValues ?? 'any');
     }
-    if (prev.format !== curr.format) {
-      changes.push({
-        path,
-        kind: 'constraint-changed',
-        detail: `format ${String(prev.format)} became ${String(curr.format)}`,
-      });
-    }
+    if (prev.format !== curr.format) changed('constraint-changed', 'format', prev.format, curr.format);
     if (prev.format === undefined && curr.format === undefined && prev.pattern !== curr.pattern) {
-      changes.push({
-        path,
-        kind: 'constraint-changed',
-        detail: `pattern ${String(prev.pattern)} became ${String(curr.pattern)}`,
-      });
+      changed('constraint-changed', 'pattern', prev.pattern, curr.pattern);
     }
     for (const key of constraintKeys) {
-      if (prev[key] !== curr[key]) {
-        changes.push({
-          path,
-          kind: 'constraint-changed',
-          detail: `${key} ${String(prev[key])} became ${String(curr[key])}`,
-        });
-      }
+      if (prev[key] !== curr[key]) changed('constraint-changed', key, prev[key], curr[key]);
     }
 
     if (isNode(prev.properties) || isNode(curr.properties)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '@chat/aws';
+import { conditionalWrite } from '@chat/aws';
 import { createLogger, type Logger } from '@chat/runtime';
 
 export interface IdempotencyGuardOptions {
@@ -48,8 +48,8 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
       const pk = `evt#${consumer}#${eventId}`;
       const owner = randomUUID();
       const nowSeconds = Math.floor(now() / 1000);
-      try {
-        await client.send(
+      const taken = await conditionalWrite(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -64,47 +64,50 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':now': nowSeconds, ':inProgress': 'in-progress' },
           }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+        ),
+      );
+      if (!taken) {
         logger.info('event already handled, skipped', { eventId });
         return { executed: false };
       }
+
+      /** This delivery's marker: a write on it holds only while this delivery still owns it. */
+      const ownMarker = { TableName: tableName, Key: { pk }, ConditionExpression: '#owner = :owner' };
+      /** A write on the marker whose failure is logged: it does not fail the delivery. */
+      const bestEffort = async (warning: string, write: () => Promise<unknown>) => {
+        try {
+          await write();
+        } catch (error) {
+          logger.warn(warning, { eventId, error });
+        }
+      };
 
       let result: T;
       try {
         result = await fn();
       } catch (error) {
-        try {
-          await client.send(
+        await bestEffort('could not release the idempotency marker', () =>
+          client.send(
             new DeleteCommand({
-              TableName: tableName,
-              Key: { pk },
-              ConditionExpression: '#owner = :owner',
+              ...ownMarker,
               ExpressionAttributeNames: { '#owner': 'owner' },
               ExpressionAttributeValues: { ':owner': owner },
             }),
-          );
-        } catch (releaseError) {
-          logger.warn('could not release the idempotency marker', { eventId, error: releaseError });
-        }
+          ),
+        );
         throw error;
       }
 
-      try {
-        await client.send(
+      await bestEffort('handled, but could not mark the event done', () =>
+        client.send(
           new UpdateCommand({
-            TableName: tableName,
-            Key: { pk },
+            ...ownMarker,
             UpdateExpression: 'SET #status = :done REMOVE lockedUntil',
-            ConditionExpression: '#owner = :owner',
             ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner' },
             ExpressionAttributeValues: { ':done': 'done', ':owner': owner },
           }),
-        );
-      } catch (markError) {
-        logger.warn('handled, but could not mark the event done', { eventId, error: markError });
-      }
+        ),
+      );
       return { executed: true, result };
     },
   };

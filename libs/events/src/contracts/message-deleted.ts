@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { defineContract } from './contract';
+import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { idSchema } from './shared';
-
-export const messageDeletedSchema = z.object({
-  roomId: idSchema,
-  messageId: idSchema,
-});
-export type MessageDeleted = z.infer<typeof messageDeletedSchema>;
 
 export const messageDeletedContract = defineContract({
   detailType: 'MessageDeleted',
   source: 'chat.messaging',
   version: 1,
   description: 'A message was deleted (it stays as a tombstone with deletedAt set and empty text).',
-  schema: messageDeletedSchema,
+  schema: z.object({
+    roomId: idSchema,
+    messageId: idSchema,
+  }),
   examples: [{ roomId: exampleIds.generalRoom, messageId: exampleIds.firstMessage }],
 });
+export const messageDeletedSchema = messageDeletedContract.schema;
+export type MessageDeleted = EventData<typeof messageDeletedContract>;

@@ -1,29 +1,22 @@
-import type { z } from 'zod';
-import { defineContract } from './contract';
-import { exampleIds } from './example-ids';
+import { defineContract, type EventData } from './contract';
+import { messageSentContract } from './message-sent';
 import { isoTimeSchema, messageSchema } from './shared';
-
-/** The edited Message; `editedAt` is always set on an edit. */
-export const messageEditedSchema = messageSchema.extend({ editedAt: isoTimeSchema });
-export type MessageEdited = z.infer<typeof messageEditedSchema>;
 
 export const messageEditedContract = defineContract({
   detailType: 'MessageEdited',
   source: 'chat.messaging',
   version: 1,
   description: "A message's text was edited by its sender; data is the Message with editedAt.",
-  schema: messageEditedSchema,
+  /** The edited Message; `editedAt` is always set on an edit. */
+  schema: messageSchema.extend({ editedAt: isoTimeSchema }),
+  // The first message of MessageSent's examples, edited by its sender.
   examples: [
     {
-      roomId: exampleIds.generalRoom,
-      messageId: exampleIds.firstMessage,
-      senderId: exampleIds.alice,
+      ...messageSentContract.examples[0],
       text: 'Hello @bob, the build is green again',
-      mentions: [exampleIds.bob],
-      attachments: [],
-      clientMessageId: 'c-7f3e2a',
-      createdAt: '2025-01-15T10:10:00.000Z',
       editedAt: '2025-01-15T10:12:00.000Z',
     },
   ],
 });
+export const messageEditedSchema = messageEditedContract.schema;
+export type MessageEdited = EventData<typeof messageEditedContract>;

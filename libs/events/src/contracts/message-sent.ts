@@ -1,17 +1,13 @@
-import type { z } from 'zod';
-import { defineContract } from './contract';
+import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { messageSchema } from './shared';
-
-export const messageSentSchema = messageSchema;
-export type MessageSent = z.infer<typeof messageSentSchema>;
 
 export const messageSentContract = defineContract({
   detailType: 'MessageSent',
   source: 'chat.messaging',
   version: 1,
   description: "A message was stored (published from the messages table's stream); data is the Message.",
-  schema: messageSentSchema,
+  schema: messageSchema,
   examples: [
     {
       roomId: exampleIds.generalRoom,
@@ -41,3 +37,5 @@ export const messageSentContract = defineContract({
     },
   ],
 });
+export const messageSentSchema = messageSentContract.schema;
+export type MessageSent = EventData<typeof messageSentContract>;

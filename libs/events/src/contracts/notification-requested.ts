@@ -1,11 +1,6 @@
-import { z } from 'zod';
-import { defineContract } from './contract';
+import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { idSchema, notificationSchema } from './shared';
-
-/** A Notification plus the user to notify. */
-export const notificationRequestedSchema = notificationSchema.extend({ userId: idSchema });
-export type NotificationRequested = z.infer<typeof notificationRequestedSchema>;
 
 export const notificationRequestedContract = defineContract({
   detailType: 'NotificationRequested',
@@ -13,7 +8,8 @@ export const notificationRequestedContract = defineContract({
   version: 1,
   description:
     'A user is to be notified of a mention (or a DM while offline); realtime pushes it to their sockets.',
-  schema: notificationRequestedSchema,
+  /** A Notification plus the user to notify. */
+  schema: notificationSchema.extend({ userId: idSchema }),
   examples: [
     {
       userId: exampleIds.bob,
@@ -27,3 +23,5 @@ export const notificationRequestedContract = defineContract({
     },
   ],
 });
+export const notificationRequestedSchema = notificationRequestedContract.schema;
+export type NotificationRequested = EventData<typeof notificationRequestedContract>;

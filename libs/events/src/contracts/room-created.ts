@@ -1,17 +1,13 @@
-import type { z } from 'zod';
-import { defineContract } from './contract';
+import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { roomSchema } from './shared';
-
-export const roomCreatedSchema = roomSchema;
-export type RoomCreated = z.infer<typeof roomCreatedSchema>;
 
 export const roomCreatedContract = defineContract({
   detailType: 'RoomCreated',
   source: 'chat.rooms',
   version: 1,
   description: 'A room or a direct-message room was created; data is the Room.',
-  schema: roomCreatedSchema,
+  schema: roomSchema,
   examples: [
     {
       roomId: exampleIds.generalRoom,
@@ -35,3 +31,5 @@ export const roomCreatedContract = defineContract({
     },
   ],
 });
+export const roomCreatedSchema = roomCreatedContract.schema;
+export type RoomCreated = EventData<typeof roomCreatedContract>;

@@ -1,23 +1,22 @@
 import { z } from 'zod';
-import { defineContract } from './contract';
+import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { idSchema, usernameSchema } from './shared';
-
-export const userRegisteredSchema = z.object({
-  userId: idSchema,
-  username: usernameSchema,
-  email: z.email(),
-});
-export type UserRegistered = z.infer<typeof userRegisteredSchema>;
 
 export const userRegisteredContract = defineContract({
   detailType: 'UserRegistered',
   source: 'chat.auth',
   version: 1,
   description: 'A user account was created (userId is the Cognito sub).',
-  schema: userRegisteredSchema,
+  schema: z.object({
+    userId: idSchema,
+    username: usernameSchema,
+    email: z.email(),
+  }),
   examples: [
     { userId: exampleIds.alice, username: 'alice', email: 'alice@example.com' },
     { userId: exampleIds.bob, username: 'bob.smith_2', email: 'bob@example.org' },
   ],
 });
+export const userRegisteredSchema = userRegisteredContract.schema;
+export type UserRegistered = EventData<typeof userRegisteredContract>;

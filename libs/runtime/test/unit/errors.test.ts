@@ -2,12 +2,14 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
+  invalidField,
   isDomainError,
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
   UnauthenticatedError,
   ValidationError,
+  withMessage,
 } from '../../src';
 
 class NotARoomMemberError extends NotFoundError {
@@ -38,6 +40,31 @@ describe('domain errors', () => {
     expect(error.kind).toBe('not_found');
     expect(error.name).toBe('NotARoomMemberError');
     expect(error.message).toBe('Room not found');
+  });
+
+  it('gives a per-concept error with a fixed message its base kind, its name and the cause it is given', () => {
+    class UsernameTakenError extends withMessage(ConflictError, 'The username is already taken') {}
+    const cause = new Error('ConditionalCheckFailed');
+
+    const error = new UsernameTakenError({ cause });
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.kind).toBe('conflict');
+    expect(error.code).toBe('CONFLICT');
+    expect(error.name).toBe('UsernameTakenError');
+    expect(error.message).toBe('The username is already taken');
+    expect(error.cause).toBe(cause);
+  });
+
+  it('gives a per-concept validation error its one field issue and the default message', () => {
+    class WeakPasswordError extends invalidField('password', 'does not meet the password policy') {}
+
+    const error = new WeakPasswordError();
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.name).toBe('WeakPasswordError');
+    expect(error.message).toBe('The request is not valid');
+    expect(error.details).toEqual([{ field: 'password', message: 'does not meet the password policy' }]);
   });
 
   it('carries the validation details, a specific code and a cause', () => {

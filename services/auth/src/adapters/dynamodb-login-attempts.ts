@@ -1,11 +1,5 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, isConditionalCheckFailed } from '@chat/aws';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite, epochSeconds, getItem } from '@chat/aws';
 import type { LoginAttempts } from '../use-cases/ports';
 
 /**
@@ -16,18 +10,16 @@ import type { LoginAttempts } from '../use-cases/ports';
 export function dynamoLoginAttempts(client: DynamoDBDocumentClient, tableName: string): LoginAttempts {
   return {
     async current(username, now) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { username }, ConsistentRead: true }),
-      );
-      if (!Item || typeof Item.failures !== 'number' || typeof Item.expiresAt !== 'number') return undefined;
-      if (Item.expiresAt <= epochSeconds(now)) return undefined;
-      return { failures: Item.failures, resetsAt: new Date(Item.expiresAt * 1000) };
+      const item = await getItem(client, tableName, { username }, { consistentRead: true });
+      if (!item || typeof item.failures !== 'number' || typeof item.expiresAt !== 'number') return undefined;
+      if (item.expiresAt <= epochSeconds(now)) return undefined;
+      return { failures: item.failures, resetsAt: new Date(item.expiresAt * 1000) };
     },
 
     async recordFailure(username, now, windowSeconds) {
       const windowEnd = epochSeconds(now) + windowSeconds;
-      try {
-        await client.send(
+      const counted = await conditionalWrite(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { username },
@@ -35,14 +27,13 @@ export function dynamoLoginAttempts(client: DynamoDBDocumentClient, tableName: s
             ConditionExpression: 'attribute_not_exists(username) OR expiresAt > :now',
             ExpressionAttributeValues: { ':one': 1, ':windowEnd': windowEnd, ':now': epochSeconds(now) },
           }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        // The previous window has ended: this failure opens a new one.
-        await client.send(
-          new PutCommand({ TableName: tableName, Item: { username, failures: 1, expiresAt: windowEnd } }),
-        );
-      }
+        ),
+      );
+      if (counted) return;
+      // The previous window has ended: this failure opens a new one.
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: { username, failures: 1, expiresAt: windowEnd } }),
+      );
     },
 
     async clear(username) {

@@ -1,5 +1,5 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, isConditionalCheckFailed } from '@chat/aws';
+import { conditionalWrite, epochSeconds } from '@chat/aws';
 import { dynamoRevocationReader, revocationAttributes as a } from '@chat/auth-verifier';
 import type { RevocationLedger } from '../use-cases/ports';
 
@@ -13,8 +13,9 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
     current: (userId) => reader.get(userId),
 
     async revoke(userId, at, { expiresAt, correlationId }) {
-      try {
-        await client.send(
+      // Refused when a later logout is already recorded: that one stands.
+      await conditionalWrite(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -27,15 +28,14 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
             ExpressionAttributeNames: { '#userId': a.userId, '#revokedAt': a.revokedAt },
             ExpressionAttributeValues: { ':revokedAt': at.toISOString() },
           }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error; // a later logout is already recorded
-      }
+        ),
+      );
     },
 
     async allowSession(userId, revokedAt, sessionKey) {
-      try {
-        await client.send(
+      // Refused when a newer logout replaced the record: the session stays revoked.
+      await conditionalWrite(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { [a.userId]: userId },
@@ -44,10 +44,8 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
             ExpressionAttributeNames: { '#allowed': a.allowedSessions, '#revokedAt': a.revokedAt },
             ExpressionAttributeValues: { ':session': new Set([sessionKey]), ':revokedAt': revokedAt },
           }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error; // a newer logout replaced the record: the session stays revoked
-      }
+        ),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds } from '@chat/aws';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds, getItem } from '@chat/aws';
 import type { SessionStore } from '../use-cases/ports';
 
 /** The sessions table's key of a refresh token: its SHA-256, so the table never holds a usable token. */
@@ -26,16 +26,15 @@ export function dynamoSessionStore(client: DynamoDBDocumentClient, tableName: st
     },
 
     async find(refreshToken) {
-      const { Item } = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { sessionId: sessionIdOf(refreshToken) },
-          ConsistentRead: true,
-        }),
+      const item = await getItem(
+        client,
+        tableName,
+        { sessionId: sessionIdOf(refreshToken) },
+        { consistentRead: true },
       );
-      if (!Item || typeof Item.userId !== 'string' || typeof Item.startedAt !== 'string') return undefined;
-      if (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 <= Date.now()) return undefined;
-      return { userId: Item.userId, startedAt: new Date(Item.startedAt) };
+      if (!item || typeof item.userId !== 'string' || typeof item.startedAt !== 'string') return undefined;
+      if (typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= Date.now()) return undefined;
+      return { userId: item.userId, startedAt: new Date(item.startedAt) };
     },
   };
 }

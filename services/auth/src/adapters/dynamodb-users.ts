@@ -1,12 +1,18 @@
 import {
   DeleteCommand,
-  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { cancellationReasons, CONDITION_FAILED, epochSeconds, isConditionalCheckFailed } from '@chat/aws';
+import {
+  cancellationReasons,
+  CONDITION_FAILED,
+  conditionalWrite,
+  epochSeconds,
+  getItem,
+  whenConditionHolds,
+} from '@chat/aws';
 import type { UserRecord } from '../domain/user';
 import { EmailTakenError, UsernameTakenError } from '../use-cases/errors';
 import type { ProfileStore, RegistrationStore, UniquenessClaim } from '../use-cases/ports';
@@ -81,8 +87,9 @@ export function dynamoRegistrationStore(
 
     async release(claim) {
       for (const key of claimKeys(claim)) {
-        try {
-          await client.send(
+        // Only this registration's pending claim goes: an active one, or another's, stays.
+        await conditionalWrite(
+          client.send(
             new DeleteCommand({
               TableName: tables.claims,
               Key: { claim: key },
@@ -90,10 +97,8 @@ export function dynamoRegistrationStore(
               ExpressionAttributeNames: { '#claimId': 'claimId', '#status': 'status' },
               ExpressionAttributeValues: { ':claimId': claim.claimId, ':pending': 'pending' },
             }),
-          );
-        } catch (error) {
-          if (!isConditionalCheckFailed(error)) throw error;
-        }
+          ),
+        );
       }
     },
 
@@ -137,13 +142,12 @@ export function dynamoRegistrationStore(
 export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: string): ProfileStore {
   return {
     async get(userId) {
-      const { Item } = await client.send(new GetCommand({ TableName: usersTable, Key: { userId } }));
-      return toRecord(Item);
+      return toRecord(await getItem(client, usersTable, { userId }));
     },
 
     async updateDisplayName(userId, displayName) {
-      try {
-        const { Attributes } = await client.send(
+      const updated = await whenConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: usersTable,
             Key: { userId },
@@ -152,12 +156,9 @@ export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: s
             ExpressionAttributeValues: { ':displayName': displayName },
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return toRecord(Attributes);
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return undefined;
-        throw error;
-      }
+        ),
+      );
+      return toRecord(updated?.Attributes);
     },
 
     async findByUsernamePrefix(prefix, limit) {

@@ -1,17 +1,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { documentClient } from '@chat/aws';
+import { tableAdapter } from '@chat/aws';
 import { createEventPublisher, type EventPublisher } from '@chat/events';
 import { lazy, positiveIntegerEnv, requireEnv } from '@chat/runtime';
 import type { LoginPolicy } from '../use-cases/log-in';
-import type {
-  IdentityProvider,
-  LoginAttempts,
-  ProfileStore,
-  RegistrationStore,
-  RevocationLedger,
-  SessionStore,
-} from '../use-cases/ports';
+import type { IdentityProvider } from '../use-cases/ports';
 import { cognitoIdentityProvider } from './cognito-identity-provider';
 import { dynamoLoginAttempts } from './dynamodb-login-attempts';
 import { dynamoRevocationLedger } from './dynamodb-revocation-ledger';
@@ -37,28 +30,14 @@ export const identityProvider = lazy((): IdentityProvider =>
   }),
 );
 
-export const registrationStore = lazy((): RegistrationStore =>
-  dynamoRegistrationStore(documentClient(), {
-    users: requireEnv(ENV.usersTable),
-    claims: requireEnv(ENV.claimsTable),
-  }),
+export const registrationStore = tableAdapter(
+  { users: ENV.usersTable, claims: ENV.claimsTable },
+  dynamoRegistrationStore,
 );
-
-export const profileStore = lazy((): ProfileStore =>
-  dynamoProfileStore(documentClient(), requireEnv(ENV.usersTable)),
-);
-
-export const sessionStore = lazy((): SessionStore =>
-  dynamoSessionStore(documentClient(), requireEnv(ENV.sessionsTable)),
-);
-
-export const loginAttempts = lazy((): LoginAttempts =>
-  dynamoLoginAttempts(documentClient(), requireEnv(ENV.loginAttemptsTable)),
-);
-
-export const revocationLedger = lazy((): RevocationLedger =>
-  dynamoRevocationLedger(documentClient(), requireEnv(ENV.revocationsTable)),
-);
+export const profileStore = tableAdapter(ENV.usersTable, dynamoProfileStore);
+export const sessionStore = tableAdapter(ENV.sessionsTable, dynamoSessionStore);
+export const loginAttempts = tableAdapter(ENV.loginAttemptsTable, dynamoLoginAttempts);
+export const revocationLedger = tableAdapter(ENV.revocationsTable, dynamoRevocationLedger);
 
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),

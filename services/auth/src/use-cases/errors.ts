@@ -1,66 +1,43 @@
 import {
   ConflictError,
+  invalidField,
   NotFoundError,
   RateLimitedError,
   UnauthenticatedError,
-  ValidationError,
+  withMessage,
 } from '@chat/runtime';
 
-export class UsernameTakenError extends ConflictError {
-  constructor(options?: { cause?: unknown }) {
-    super('The username is already taken', options);
-  }
-}
+export class UsernameTakenError extends withMessage(ConflictError, 'The username is already taken') {}
 
-export class EmailTakenError extends ConflictError {
-  constructor(options?: { cause?: unknown }) {
-    super('The e-mail address is already registered', options);
-  }
-}
+export class EmailTakenError extends withMessage(ConflictError, 'The e-mail address is already registered') {}
 
 /** The identity provider refused the password (its policy may be stricter than the one checked first). */
-export class WeakPasswordError extends ValidationError {
-  constructor(options?: { cause?: unknown }) {
-    super([{ field: 'password', message: 'does not meet the password policy' }], undefined, options);
-  }
-}
+export class WeakPasswordError extends invalidField('password', 'does not meet the password policy') {}
 
 /** The identity provider refused the sign-up's attributes for a reason the request checks did not catch. */
-export class RegistrationRefusedError extends ValidationError {
-  constructor(options?: { cause?: unknown }) {
-    super(
-      [{ field: 'body', message: 'The username, e-mail address or password was refused' }],
-      undefined,
-      options,
-    );
-  }
-}
+export class RegistrationRefusedError extends invalidField(
+  'body',
+  'The username, e-mail address or password was refused',
+) {}
 
-export class InvalidConfirmationCodeError extends ValidationError {
-  constructor(options?: { cause?: unknown }) {
-    super([{ field: 'code', message: 'is not valid for this username' }], undefined, options);
-  }
-}
+export class InvalidConfirmationCodeError extends invalidField('code', 'is not valid for this username') {}
 
 /** Unknown user and wrong password alike: one status, one message (no account enumeration). */
-export class InvalidCredentialsError extends UnauthenticatedError {
-  constructor(options?: { cause?: unknown }) {
-    super('The username or password is incorrect', options);
-  }
-}
+export class InvalidCredentialsError extends withMessage(
+  UnauthenticatedError,
+  'The username or password is incorrect',
+) {}
 
 /** Only ever reported after the right password was given, so it reveals nothing to a guesser. */
-export class AccountNotConfirmedError extends UnauthenticatedError {
-  constructor(options?: { cause?: unknown }) {
-    super('The account is not confirmed yet', options);
-  }
-}
+export class AccountNotConfirmedError extends withMessage(
+  UnauthenticatedError,
+  'The account is not confirmed yet',
+) {}
 
-export class InvalidRefreshTokenError extends UnauthenticatedError {
-  constructor(options?: { cause?: unknown }) {
-    super('The refresh token is not valid', options);
-  }
-}
+export class InvalidRefreshTokenError extends withMessage(
+  UnauthenticatedError,
+  'The refresh token is not valid',
+) {}
 
 export class LoginThrottledError extends RateLimitedError {
   constructor(retryAfterSeconds: number) {
@@ -68,8 +45,4 @@ export class LoginThrottledError extends RateLimitedError {
   }
 }
 
-export class ProfileNotFoundError extends NotFoundError {
-  constructor() {
-    super('The user was not found');
-  }
-}
+export class ProfileNotFoundError extends withMessage(NotFoundError, 'The user was not found') {}

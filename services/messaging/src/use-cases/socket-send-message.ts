@@ -1,5 +1,12 @@
 import { fieldIssuesOf } from '@chat/http';
-import { errorFrame, isDomainError, ValidationError, type ErrorFrame } from '@chat/runtime';
+import {
+  domainErrorFrame,
+  errorFrame,
+  isDomainError,
+  parseFrameBody,
+  ValidationError,
+  type ErrorFrame,
+} from '@chat/runtime';
 import type { Message } from '../domain/message';
 import { UnknownConnectionError } from './errors';
 import type { ConnectionDirectory } from './ports';
@@ -21,14 +28,6 @@ function clientMessageIdOf(frame: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && value.length <= 128 ? value : undefined;
 }
 
-function parseFrame(body: string | undefined): unknown {
-  try {
-    return body === undefined ? undefined : (JSON.parse(body) as unknown);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The WebSocket `sendMessage` action: the same use case as the REST send, for the user realtime recorded
  * for this connection. Returns the frame to answer the sender with: an `ack` carrying the stored message (also
@@ -39,15 +38,14 @@ export async function answerSendMessageFrame(
   deps: SendMessageDependencies & { connections: ConnectionDirectory },
   input: { connectionId: string; body: string | undefined; correlationId: string },
 ): Promise<SendMessageReply> {
-  const raw = parseFrame(input.body);
+  const raw = parseFrameBody(input.body);
   const clientMessageId = clientMessageIdOf(raw);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return errorFrame('BAD_FRAME', 'Frame must be a JSON object');
   }
   const parsed = sendMessageFrame.safeParse(raw);
   if (!parsed.success) {
-    const invalid = new ValidationError(fieldIssuesOf(parsed.error));
-    return errorFrame(invalid.code, invalid.message, { clientMessageId, details: invalid.details });
+    return domainErrorFrame(new ValidationError(fieldIssuesOf(parsed.error)), clientMessageId);
   }
   const frame = parsed.data;
   try {
@@ -64,14 +62,13 @@ export async function answerSendMessageFrame(
     return { type: 'ack', clientMessageId: frame.clientMessageId, message };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
-    return errorFrame(error.code, error.message, { clientMessageId: frame.clientMessageId, details });
+    return domainErrorFrame(error, frame.clientMessageId);
   }
 }
 
 /** The answer to a frame whose handling failed unexpectedly: a generic INTERNAL error, matched when possible. */
 export function internalErrorReply(body: string | undefined): ErrorFrame {
   return errorFrame('INTERNAL', 'Internal server error', {
-    clientMessageId: clientMessageIdOf(parseFrame(body)),
+    clientMessageId: clientMessageIdOf(parseFrameBody(body)),
   });
 }

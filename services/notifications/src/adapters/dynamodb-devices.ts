@@ -1,11 +1,5 @@
-import {
-  DeleteCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '@chat/aws';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite, setAttributes } from '@chat/aws';
 import { z } from 'zod';
 import type { Device } from '../domain/device';
 import type { DeviceRegistry } from '../use-cases/ports';
@@ -30,6 +24,7 @@ function deviceOf(item: Record<string, unknown>): Device {
  * is one item, whoever registered it last owns it.
  */
 export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string): DeviceRegistry {
+  /** The condition of a change to a device: it is still the user's (otherwise the change is dropped). */
   const ownedBy = (userId: string) => ({
     ConditionExpression: 'userId = :userId',
     ExpressionAttributeValues: { ':userId': userId },
@@ -62,27 +57,15 @@ export function dynamoDevices(client: DynamoDBDocumentClient, tableName: string)
     },
 
     async delete(deviceId, userId) {
-      try {
-        await client.send(new DeleteCommand({ TableName: tableName, Key: { deviceId }, ...ownedBy(userId) }));
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error; // gone, or another user's now
-      }
+      await conditionalWrite(
+        client.send(new DeleteCommand({ TableName: tableName, Key: { deviceId }, ...ownedBy(userId) })),
+      );
     },
 
     async setSubscription(deviceId, userId, subscriptionArn) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { deviceId },
-            UpdateExpression: 'SET subscriptionArn = :subscriptionArn',
-            ...ownedBy(userId),
-            ExpressionAttributeValues: { ':userId': userId, ':subscriptionArn': subscriptionArn },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }
+      await conditionalWrite(
+        setAttributes(client, tableName, { deviceId }, { subscriptionArn }, ownedBy(userId)),
+      );
     },
   };
 }

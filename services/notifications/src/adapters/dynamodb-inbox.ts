@@ -1,25 +1,21 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '@chat/aws';
+import { conditionalWrite } from '@chat/aws';
 import type { Inbox } from '../use-cases/ports';
 import { inboxEntryOf, inboxItemOf } from './inbox-item';
 
 /** The inbox table (userId, sk): one item per (user, message), written once with a conditional put. */
 export function dynamoInbox(client: DynamoDBDocumentClient, tableName: string): Inbox {
   return {
-    async add(entry) {
-      try {
-        await client.send(
+    add(entry) {
+      return conditionalWrite(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: inboxItemOf(entry),
             ConditionExpression: 'attribute_not_exists(userId)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async page(userId, limit, afterKey) {
@@ -34,8 +30,8 @@ export function dynamoInbox(client: DynamoDBDocumentClient, tableName: string): 
         }),
       );
       const items = Items.map((item) => inboxEntryOf(item).notification);
-      const lastKey = LastEvaluatedKey?.sk;
-      return typeof lastKey === 'string' ? { items, lastKey } : { items };
+      const next = LastEvaluatedKey?.sk;
+      return typeof next === 'string' ? { items, next } : { items };
     },
   };
 }

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getItem } from '@chat/aws';
 import { z } from 'zod';
 import type { PreferencesStore } from '../use-cases/ports';
 
@@ -12,11 +13,9 @@ const preferencesItemSchema = z.object({
 export function dynamoPreferences(client: DynamoDBDocumentClient, tableName: string): PreferencesStore {
   return {
     async get(userId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { userId }, ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
-      const { email, push, mutedRoomIds } = preferencesItemSchema.parse(Item);
+      const item = await getItem(client, tableName, { userId }, { consistentRead: true });
+      if (!item) return undefined;
+      const { email, push, mutedRoomIds } = preferencesItemSchema.parse(item);
       return { email, push, mutedRoomIds };
     },
 

@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '@chat/aws';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite, getItem, setAttributes } from '@chat/aws';
 import { presenceStatusSchema } from '@chat/events';
 import type { PresenceStore } from '../use-cases/ports';
 
@@ -10,32 +10,23 @@ import type { PresenceStore } from '../use-cases/ports';
 export function dynamoPresence(client: DynamoDBDocumentClient, tableName: string): PresenceStore {
   return {
     async statusOf(userId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { userId }, ConsistentRead: true }),
-      );
-      const parsed = presenceStatusSchema.safeParse(Item?.status);
+      const item = await getItem(client, tableName, { userId }, { consistentRead: true });
+      const parsed = presenceStatusSchema.safeParse(item?.status);
       return parsed.success ? parsed.data : undefined;
     },
 
     async record({ userId, status, lastSeenAt }) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { userId },
-            UpdateExpression: 'SET #status = :status, lastSeenAt = :lastSeenAt, seenAtMs = :seenAtMs',
-            ConditionExpression: `attribute_not_exists(userId) OR seenAtMs ${status === 'offline' ? '<=' : '<'} :seenAtMs`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':status': status,
-              ':lastSeenAt': lastSeenAt,
-              ':seenAtMs': Date.parse(lastSeenAt),
-            },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error; // a later observation is stored: keep it
-      }
+      // Refused when a later observation is stored: that one stays.
+      const later = status === 'offline' ? '<=' : '<';
+      await conditionalWrite(
+        setAttributes(
+          client,
+          tableName,
+          { userId },
+          { status, lastSeenAt, seenAtMs: Date.parse(lastSeenAt) },
+          { ConditionExpression: `attribute_not_exists(userId) OR #seenAtMs ${later} :seenAtMs` },
+        ),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getItem, setAttributes } from '@chat/aws';
 import type { UserDirectory, UserRecord } from '../use-cases/ports';
 
 const text = (value: unknown): string | undefined =>
@@ -8,40 +9,21 @@ const text = (value: unknown): string | undefined =>
 export function dynamoUsers(client: DynamoDBDocumentClient, tableName: string): UserDirectory {
   return {
     async get(userId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { userId }, ConsistentRead: true }),
-      );
-      if (!Item) return undefined;
+      const item = await getItem(client, tableName, { userId }, { consistentRead: true });
+      if (!item) return undefined;
       const user: UserRecord = { userId };
-      const username = text(Item.username);
-      const email = text(Item.email);
-      const topicArn = text(Item.topicArn);
+      const username = text(item.username);
+      const email = text(item.email);
+      const topicArn = text(item.topicArn);
       if (username) user.username = username;
       if (email) user.email = email;
       if (topicArn) user.topicArn = topicArn;
       return user;
     },
 
-    async remember({ userId, username, email }) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { userId },
-          UpdateExpression: 'SET username = :username, email = :email',
-          ExpressionAttributeValues: { ':username': username, ':email': email },
-        }),
-      );
-    },
+    remember: ({ userId, username, email }) =>
+      setAttributes(client, tableName, { userId }, { username, email }),
 
-    async setTopic(userId, topicArn) {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { userId },
-          UpdateExpression: 'SET topicArn = :topicArn',
-          ExpressionAttributeValues: { ':topicArn': topicArn },
-        }),
-      );
-    },
+    setTopic: (userId, topicArn) => setAttributes(client, tableName, { userId }, { topicArn }),
   };
 }

@@ -1,25 +1,10 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { documentClient } from '@chat/aws';
-import {
-  createEventPublisher,
-  createIdempotencyGuard,
-  type EventPublisher,
-  type IdempotencyGuard,
-} from '@chat/events';
+import { tableAdapter } from '@chat/aws';
+import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, type Logger } from '@chat/runtime';
-import type {
-  DeviceRegistry,
-  Inbox,
-  MembershipReader,
-  PreferencesStore,
-  PresenceStore,
-  PushEndpoints,
-  RoomDirectory,
-  UserDirectory,
-  UserTopics,
-} from '../use-cases/ports';
+import type { MembershipReader, PushEndpoints, UserTopics } from '../use-cases/ports';
 import { dynamoDevices } from './dynamodb-devices';
 import { dynamoInbox } from './dynamodb-inbox';
 import { dynamoPreferences } from './dynamodb-preferences';
@@ -30,9 +15,6 @@ import { ENV } from './names';
 import { snsPushEndpoints } from './sns-push-endpoints';
 import { snsUserTopics } from './sns-user-topics';
 
-/** EventBridge redelivers for up to 24 h: processed-event markers live a week. */
-const PROCESSED_EVENT_TTL_SECONDS = 7 * 24 * 3600;
-
 /** Each adapter is built on first use and kept for the sandbox's life; it reads its variables only then. */
 const sns = lazy(() => new SNSClient({}));
 
@@ -42,21 +24,13 @@ export { systemClock } from '@chat/runtime';
 export const logger = lazy((): Logger =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
-export const inbox = lazy((): Inbox => dynamoInbox(documentClient(), requireEnv(ENV.inboxTable)));
-export const preferences = lazy((): PreferencesStore =>
-  dynamoPreferences(documentClient(), requireEnv(ENV.preferencesTable)),
-);
-export const presence = lazy((): PresenceStore =>
-  dynamoPresence(documentClient(), requireEnv(ENV.presenceTable)),
-);
-export const users = lazy((): UserDirectory => dynamoUsers(documentClient(), requireEnv(ENV.usersTable)));
-export const rooms = lazy((): RoomDirectory => dynamoRooms(documentClient(), requireEnv(ENV.roomsTable)));
-export const devices = lazy((): DeviceRegistry =>
-  dynamoDevices(documentClient(), requireEnv(ENV.devicesTable)),
-);
-export const memberships = lazy((): MembershipReader =>
-  membershipReader(documentClient(), requireEnv(ENV.membershipsTable)),
-);
+export const inbox = tableAdapter(ENV.inboxTable, dynamoInbox);
+export const preferences = tableAdapter(ENV.preferencesTable, dynamoPreferences);
+export const presence = tableAdapter(ENV.presenceTable, dynamoPresence);
+export const users = tableAdapter(ENV.usersTable, dynamoUsers);
+export const rooms = tableAdapter(ENV.roomsTable, dynamoRooms);
+export const devices = tableAdapter(ENV.devicesTable, dynamoDevices);
+export const memberships: () => MembershipReader = tableAdapter(ENV.membershipsTable, membershipReader);
 export const userTopics = lazy((): UserTopics => snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)));
 export const pushEndpoints = lazy((): PushEndpoints =>
   snsPushEndpoints(sns(), {
@@ -72,16 +46,7 @@ export const eventPublisher = lazy((): EventPublisher =>
 );
 
 /** The idempotency guard of one consumer, on the service's processed-events table. */
-export function idempotencyGuard(consumer: string): () => IdempotencyGuard {
-  return lazy(() =>
-    createIdempotencyGuard({
-      client: documentClient(),
-      tableName: requireEnv(ENV.processedEventsTable),
-      ttlSeconds: PROCESSED_EVENT_TTL_SECONDS,
-      consumer,
-    }),
-  );
-}
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
 
 /** What provisioning a user's topic reaches (users, devices, SNS). */
 export function provisionDependencies() {

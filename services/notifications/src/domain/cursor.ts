@@ -1,4 +1,4 @@
-import { ValidationError } from '@chat/runtime';
+import { decodeCursor, encodeCursor } from '@chat/runtime';
 import { z } from 'zod';
 
 /**
@@ -9,19 +9,9 @@ import { z } from 'zod';
 const cursorSchema = z.strictObject({ k: z.string().min(1).max(512) });
 
 export function encodeInboxCursor(sortKey: string): string {
-  return Buffer.from(JSON.stringify({ k: sortKey }), 'utf8').toString('base64url');
+  return encodeCursor({ k: sortKey });
 }
 
 export function decodeInboxCursor(cursor: string): string {
-  const invalid = () => new ValidationError([{ field: 'cursor', message: 'Invalid cursor' }]);
-  if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw invalid();
-  return result.data.k;
+  return decodeCursor(cursor, cursorSchema).k;
 }

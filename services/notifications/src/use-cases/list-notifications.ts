@@ -17,6 +17,6 @@ export async function listNotifications(
   const page = await deps.inbox.page(userId, request.limit, afterKey);
   return {
     items: page.items,
-    nextCursor: page.lastKey === undefined ? null : encodeInboxCursor(page.lastKey),
+    nextCursor: page.next === undefined ? null : encodeInboxCursor(page.next),
   };
 }

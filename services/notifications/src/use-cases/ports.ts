@@ -1,5 +1,5 @@
 import type { PresenceStatus } from '@chat/events';
-import type { Clock } from '@chat/runtime';
+import type { Clock, Page } from '@chat/runtime';
 import type { DeliveryContent } from '../domain/delivery-content';
 import type { Device, PushPlatform } from '../domain/device';
 import type { Notification } from '../domain/notification';
@@ -44,11 +44,8 @@ export interface InboxEntry {
   cause: Cause;
 }
 
-export interface InboxPage {
-  items: Notification[];
-  /** The sort key of the last item when more may follow. */
-  lastKey?: string;
-}
+/** A page of a user's notifications; `next`: the sort key of the last item when more may follow. */
+export type InboxPage = Page<Notification, string>;
 
 export interface Inbox {
   /** Writes the entry unless (userId, messageId) is already there: `false` when it was. */

@@ -125,7 +125,7 @@ export class FakeInbox implements Inbox {
     const last = items.at(-1);
     return {
       items: items.map((e) => e.notification),
-      ...(sorted.length > limit && last ? { lastKey: this.keyOf(last) } : {}),
+      ...(sorted.length > limit && last ? { next: this.keyOf(last) } : {}),
     };
   }
 }

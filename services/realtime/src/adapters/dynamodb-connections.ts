@@ -1,12 +1,5 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '@chat/aws';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite, getItem, setAttributes } from '@chat/aws';
 import type { ConnectionStore, UserConnection } from '../use-cases/ports';
 import { INDEXES } from './names';
 
@@ -28,51 +21,40 @@ export function dynamoConnectionStore(client: DynamoDBDocumentClient, tableName:
     },
 
     async removeGone(connectionId, openedBefore) {
-      try {
-        await client.send(
+      const removed = await conditionalWrite(
+        client.send(
           new DeleteCommand({
             TableName: tableName,
             Key: { connectionId },
             ConditionExpression: 'attribute_not_exists(connectionId) OR connectedAt < :openedBefore',
             ExpressionAttributeValues: { ':openedBefore': openedBefore },
           }),
-        );
-        return 'removed';
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return 'kept';
-        throw error;
-      }
+        ),
+      );
+      return removed ? 'removed' : 'kept';
     },
 
     async ownerOf(connectionId) {
-      const { Item } = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { connectionId },
-          ProjectionExpression: 'userId, username',
-          ConsistentRead: true,
-        }),
+      const item = await getItem(
+        client,
+        tableName,
+        { connectionId },
+        { projection: 'userId, username', consistentRead: true },
       );
-      if (typeof Item?.userId !== 'string' || Item.userId === '') return undefined;
-      return { userId: Item.userId, username: typeof Item.username === 'string' ? Item.username : '' };
+      if (typeof item?.userId !== 'string' || item.userId === '') return undefined;
+      return { userId: item.userId, username: typeof item.username === 'string' ? item.username : '' };
     },
 
-    async refresh(connectionId, expiresAt, lastActiveAt) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { connectionId },
-            UpdateExpression: 'SET expiresAt = :expiresAt, lastActiveAt = :lastActiveAt',
-            ConditionExpression: 'attribute_exists(connectionId)',
-            ExpressionAttributeValues: { ':expiresAt': expiresAt, ':lastActiveAt': lastActiveAt },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+    refresh(connectionId, expiresAt, lastActiveAt) {
+      return conditionalWrite(
+        setAttributes(
+          client,
+          tableName,
+          { connectionId },
+          { expiresAt, lastActiveAt },
+          { ConditionExpression: 'attribute_exists(connectionId)' },
+        ),
+      );
     },
 
     async connectionsOf(userId) {

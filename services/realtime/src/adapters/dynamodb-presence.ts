@@ -3,8 +3,9 @@ import {
   batchGetAll,
   cancellationReasons,
   CONDITION_FAILED,
+  conditionalWrite,
   epochSeconds,
-  isConditionalCheckFailed,
+  setAttributes,
 } from '@chat/aws';
 import { PRESENCE_SUMMARY_KEY } from '../domain/presence';
 import type { ConnectionChange, ConnectionDirectory, PresenceState, PresenceStore } from '../use-cases/ports';
@@ -63,31 +64,26 @@ export function dynamoPresenceStore(
     }
   }
 
-  async function setStatus(userId: string, at: string, to: 'online' | 'offline'): Promise<boolean> {
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: summaryKey(userId),
-          UpdateExpression: 'SET #status = :to, lastSeenAt = :at',
-          ConditionExpression:
-            to === 'online'
-              ? 'openConnections > :zero AND (attribute_not_exists(#status) OR #status <> :to)'
-              : 'openConnections <= :zero AND #status = :online',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':to': to,
-            ':at': at,
-            ':zero': 0,
-            ...(to === 'offline' ? { ':online': 'online' } : {}),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  /** Moves the status to `to` when the count calls for it and it is not there yet; `false` when it did not. */
+  function setStatus(userId: string, at: string, to: 'online' | 'offline'): Promise<boolean> {
+    return conditionalWrite(
+      setAttributes(
+        client,
+        tableName,
+        summaryKey(userId),
+        { status: to, lastSeenAt: at },
+        to === 'online'
+          ? {
+              ConditionExpression:
+                'openConnections > :zero AND (attribute_not_exists(#status) OR #status <> :status)',
+              ExpressionAttributeValues: { ':zero': 0 },
+            }
+          : {
+              ConditionExpression: 'openConnections <= :zero AND #status = :online',
+              ExpressionAttributeValues: { ':zero': 0, ':online': 'online' },
+            },
+      ),
+    );
   }
 
   return {

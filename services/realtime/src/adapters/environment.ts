@@ -1,24 +1,13 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, documentClient } from '@chat/aws';
-import {
-  createIdempotencyGuard,
-  createEventPublisher,
-  type EventPublisher,
-  type IdempotencyGuard,
-} from '@chat/events';
+import { apiGatewayConnections, tableAdapter } from '@chat/aws';
+import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader as membershipsTableReader } from '@chat/memberships';
-import { lazy, positiveIntegerEnv, requireEnv, systemClock } from '@chat/runtime';
+import { lazy, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
 import { DEFAULT_CONNECTION_TTL_SECONDS, refreshIntervalMs, RefreshLedger } from '../domain/connection';
 import { realSleep, type RetryPolicy } from '../use-cases/concurrency';
-import type {
-  ConnectionDirectory,
-  ConnectionMessenger,
-  ConnectionStore,
-  FanOutContinuations,
-  MembershipReader,
-  PresenceStore,
-} from '../use-cases/ports';
+import type { DeliveryDependencies } from '../use-cases/deliver';
+import type { ConnectionMessenger, FanOutContinuations, MembershipReader } from '../use-cases/ports';
 import { dynamoConnectionStore } from './dynamodb-connections';
 import { dynamoConnectionDirectory, dynamoPresenceStore } from './dynamodb-presence';
 import { eventBridgeContinuations } from './eventbridge-continuations';
@@ -36,21 +25,13 @@ export { systemClock, ulidIds } from '@chat/runtime';
 /** Posts and DynamoDB calls of a fan-out: 3 attempts, 50 ms then 100 ms apart. */
 export const deliveryRetry: RetryPolicy = { attempts: 3, baseDelayMs: 50, sleep: realSleep };
 
-export const connectionStore = lazy((): ConnectionStore =>
-  dynamoConnectionStore(documentClient(), requireEnv(ENV.connectionsTable)),
+export const connectionStore = tableAdapter(ENV.connectionsTable, dynamoConnectionStore);
+export const membershipReader: () => MembershipReader = tableAdapter(
+  ENV.membershipsTable,
+  membershipsTableReader,
 );
-
-export const membershipReader = lazy((): MembershipReader =>
-  membershipsTableReader(documentClient(), requireEnv(ENV.membershipsTable)),
-);
-
-export const presenceStore = lazy((): PresenceStore =>
-  dynamoPresenceStore(documentClient(), requireEnv(ENV.presenceTable)),
-);
-
-export const connectionDirectory = lazy((): ConnectionDirectory =>
-  dynamoConnectionDirectory(documentClient(), requireEnv(ENV.presenceTable)),
-);
+export const presenceStore = tableAdapter(ENV.presenceTable, dynamoPresenceStore);
+export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnectionDirectory);
 
 export const messenger = lazy((): ConnectionMessenger =>
   apiGatewayConnections(
@@ -71,29 +52,32 @@ export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: eventBridgeClient(), eventBusName: requireEnv(ENV.eventBusName) }),
 );
 
-/** EventBridge redelivers for up to 24 h: markers live a week. */
-const PROCESSED_EVENT_TTL_SECONDS = 7 * 24 * 3600;
-
 /** The consumers' timeout (serverless.ts); a crashed delivery's idempotency lock frees after it. */
 export const consumerTimeoutSeconds = lazy(() => positiveIntegerEnv(ENV.fanOutTimeoutSeconds, 30));
 
 /** An idempotency guard on eventId for one consumer, locking a delivery for the consumer's timeout. */
-export const idempotencyGuard = (consumer: string) =>
-  lazy((): IdempotencyGuard =>
-    createIdempotencyGuard({
-      client: documentClient(),
-      tableName: requireEnv(ENV.processedEventsTable),
-      ttlSeconds: PROCESSED_EVENT_TTL_SECONDS,
-      consumer,
-      lockSeconds: consumerTimeoutSeconds(),
-    }),
-  );
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+  lockSeconds: consumerTimeoutSeconds,
+});
 
 export const connectionTtlSeconds = lazy(() =>
   positiveIntegerEnv(ENV.connectionTtlSeconds, DEFAULT_CONNECTION_TTL_SECONDS),
 );
 export const fanOutPageSize = lazy(() => positiveIntegerEnv(ENV.fanOutPageSize, 500));
 export const fanOutConcurrency = lazy(() => positiveIntegerEnv(ENV.fanOutConcurrency, 25));
+
+/** What a delivery to users' connections takes (use-cases/deliver.ts), logging with the invocation's logger. */
+export function deliveryDependencies(logger: Logger): DeliveryDependencies {
+  return {
+    connections: connectionStore(),
+    directory: connectionDirectory(),
+    messenger: messenger(),
+    clock: systemClock,
+    concurrency: fanOutConcurrency(),
+    retry: deliveryRetry,
+    logger,
+  };
+}
 
 /** This sandbox's memory of TTL refreshes (activity writes at most once per interval per connection). */
 export const refreshLedger = lazy(() => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())));

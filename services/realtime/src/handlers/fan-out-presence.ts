@@ -1,14 +1,5 @@
 import { contractReader, eventConsumer, presenceChangedContract } from '@chat/events';
-import { systemClock } from '@chat/runtime';
-import {
-  connectionDirectory,
-  connectionStore,
-  deliveryRetry,
-  fanOutConcurrency,
-  idempotencyGuard,
-  membershipReader,
-  messenger,
-} from '../adapters/environment';
+import { deliveryDependencies, idempotencyGuard, membershipReader } from '../adapters/environment';
 import { DEFAULT_PRESENCE_BOUNDS, fanOutPresence } from '../use-cases/fan-out-presence';
 
 /** PresenceChanged → `presence.changed` to the users who share a room with that user (bounded). */
@@ -17,17 +8,7 @@ export const handler = eventConsumer(
   contractReader(presenceChangedContract, ({ data }) => ({ userId: data.userId, status: data.status })),
   ({ data, metadata }, logger) =>
     fanOutPresence(
-      {
-        connections: connectionStore(),
-        directory: connectionDirectory(),
-        clock: systemClock,
-        messenger: messenger(),
-        memberships: membershipReader(),
-        bounds: DEFAULT_PRESENCE_BOUNDS,
-        concurrency: fanOutConcurrency(),
-        retry: deliveryRetry,
-        logger,
-      },
+      { ...deliveryDependencies(logger), memberships: membershipReader(), bounds: DEFAULT_PRESENCE_BOUNDS },
       data,
       metadata.eventId,
     ),

@@ -1,15 +1,10 @@
 import { eventConsumer } from '@chat/events';
-import { systemClock } from '@chat/runtime';
 import {
-  connectionDirectory,
-  connectionStore,
   continuations,
-  deliveryRetry,
-  fanOutConcurrency,
+  deliveryDependencies,
   fanOutPageSize,
   idempotencyGuard,
   membershipReader,
-  messenger,
 } from '../adapters/environment';
 import { fanOutToRoom } from '../use-cases/fan-out-room';
 import { roomDeliveryOf } from '../use-cases/room-events';
@@ -32,16 +27,10 @@ export const handler = eventConsumer(
   (job, logger, { eventId, correlationId }) =>
     fanOutToRoom(
       {
-        connections: connectionStore(),
-        directory: connectionDirectory(),
-        clock: systemClock,
-        messenger: messenger(),
+        ...deliveryDependencies(logger),
         memberships: membershipReader(),
         continuations: continuations(),
         pageSize: fanOutPageSize(),
-        concurrency: fanOutConcurrency(),
-        retry: deliveryRetry,
-        logger,
       },
       job,
       { eventId, correlationId },

@@ -1,13 +1,5 @@
 import { contractReader, eventConsumer, notificationRequestedContract } from '@chat/events';
-import { systemClock } from '@chat/runtime';
-import {
-  connectionDirectory,
-  connectionStore,
-  deliveryRetry,
-  fanOutConcurrency,
-  idempotencyGuard,
-  messenger,
-} from '../adapters/environment';
+import { deliveryDependencies, idempotencyGuard } from '../adapters/environment';
 import { notifyUser } from '../use-cases/notify-user';
 
 /** NotificationRequested → `{"type":"notification","notification"}` to the notified user's connections. */
@@ -17,18 +9,5 @@ export const handler = eventConsumer(
     userId: data.userId,
     notificationId: data.notificationId,
   })),
-  ({ data, metadata }, logger) =>
-    notifyUser(
-      {
-        connections: connectionStore(),
-        directory: connectionDirectory(),
-        clock: systemClock,
-        messenger: messenger(),
-        concurrency: fanOutConcurrency(),
-        retry: deliveryRetry,
-        logger,
-      },
-      data,
-      metadata.eventId,
-    ),
+  ({ data, metadata }, logger) => notifyUser(deliveryDependencies(logger), data, metadata.eventId),
 );

@@ -1,11 +1,9 @@
 import { frameRouteHandler } from '@chat/aws';
 import { systemClock, ulidIds } from '@chat/runtime';
 import {
-  connectionDirectory,
   connectionStore,
   connectionTtlSeconds,
-  deliveryRetry,
-  fanOutConcurrency,
+  deliveryDependencies,
   fanOutPageSize,
   membershipReader,
   messenger,
@@ -22,17 +20,11 @@ export const handler = frameRouteHandler('typing', { messenger }, async ({ event
   const connections = connectionStore();
   const outcome = await sendTyping(
     {
-      connections,
-      directory: connectionDirectory(),
-      messenger: messenger(),
-      clock: systemClock,
+      ...deliveryDependencies(logger),
       memberships: membershipReader(),
       ids: ulidIds,
       pageSize: fanOutPageSize(),
       maxRecipients: MAX_TYPING_RECIPIENTS,
-      concurrency: fanOutConcurrency(),
-      retry: deliveryRetry,
-      logger,
       ownerOf: (id) => connections.ownerOf(id),
     },
     { connectionId, body: event.body },

@@ -1,5 +1,5 @@
 import { fieldIssuesOf } from '@chat/http';
-import { errorFrame, isDomainError, ValidationError } from '@chat/runtime';
+import { domainErrorFrame, isDomainError, parseFrameBody, ValidationError } from '@chat/runtime';
 import { typingFrameSchema } from '../domain/client-frames';
 import { typingFrame } from '../domain/server-frames';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
@@ -19,14 +19,6 @@ export type TypingOutcome =
   | { kind: 'delivered'; roomId: string; userId: string; report: DeliveryReport }
   | { kind: 'refused'; reply: ServerFrame };
 
-function parse(body: string | undefined): unknown {
-  try {
-    return body === undefined ? undefined : (JSON.parse(body) as unknown);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * `{"action":"typing","roomId"}`: the connection's user must be a member of the room (a consistent read of the
  * membership); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
@@ -39,7 +31,7 @@ export async function sendTyping(
   },
   input: { connectionId: string; body: string | undefined },
 ): Promise<TypingOutcome> {
-  const parsed = typingFrameSchema.safeParse(parse(input.body));
+  const parsed = typingFrameSchema.safeParse(parseFrameBody(input.body));
   try {
     if (!parsed.success) throw new ValidationError(fieldIssuesOf(parsed.error));
     const { roomId } = parsed.data;
@@ -63,7 +55,6 @@ export async function sendTyping(
     return { kind: 'delivered', roomId, userId: owner.userId, report };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
-    return { kind: 'refused', reply: errorFrame(error.code, error.message, { details }) };
+    return { kind: 'refused', reply: domainErrorFrame(error) };
   }
 }

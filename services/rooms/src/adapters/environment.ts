@@ -1,13 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { documentClient } from '@chat/aws';
-import {
-  createEventPublisher,
-  createIdempotencyGuard,
-  type EventPublisher,
-  type IdempotencyGuard,
-} from '@chat/events';
+import { tableAdapter } from '@chat/aws';
+import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, requireEnv } from '@chat/runtime';
-import type { RoomStore, UserDirectory } from '../use-cases/ports';
 import { dynamoRoomStore } from './dynamodb-room-store';
 import { dynamoUserDirectory } from './dynamodb-user-directory';
 import { ENV } from './names';
@@ -21,30 +15,16 @@ import { ENV } from './names';
 /** The real clock and ids, for the use cases that take them. */
 export { systemClock, ulidIds } from '@chat/runtime';
 
-export const roomStore = lazy((): RoomStore =>
-  dynamoRoomStore(documentClient(), {
-    rooms: requireEnv(ENV.roomsTable),
-    memberships: requireEnv(ENV.membershipsTable),
-  }),
+export const roomStore = tableAdapter(
+  { rooms: ENV.roomsTable, memberships: ENV.membershipsTable },
+  dynamoRoomStore,
 );
 
-export const userDirectory = lazy((): UserDirectory =>
-  dynamoUserDirectory(documentClient(), requireEnv(ENV.usersTable)),
-);
+export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
 
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
 );
 
-/** EventBridge redelivers for up to 24 h: markers live a week. */
-const PROCESSED_EVENT_TTL_SECONDS = 7 * 24 * 3600;
-
-export const idempotencyGuard = (consumer: string) =>
-  lazy((): IdempotencyGuard =>
-    createIdempotencyGuard({
-      client: documentClient(),
-      tableName: requireEnv(ENV.processedEventsTable),
-      ttlSeconds: PROCESSED_EVENT_TTL_SECONDS,
-      consumer,
-    }),
-  );
+/** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);

@@ -1,4 +1,4 @@
-import type { Clock, IdGenerator } from '@chat/runtime';
+import type { Clock, IdGenerator, Page } from '@chat/runtime';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
 import type { RoomRecord } from '../domain/room';
 
@@ -16,11 +16,8 @@ export interface DirectoryPosition {
   roomId: string;
 }
 
-export interface Page<T, P> {
-  items: T[];
-  /** Where the next page starts; undefined on the last page. */
-  next?: P;
-}
+/** A page of a listing (`next`: where the following one starts). */
+export type { Page };
 
 export type AddMemberOutcome =
   | { kind: 'added' }

@@ -18,20 +18,29 @@ import type { SnsMessageAttributes } from './types';
 /** Returns the serialized result, or undefined for actions whose response has no result element. */
 type Action = (engine: SnsEngine, params: QueryParams) => string | undefined;
 
+/** An action whose response has no result element. */
+const withoutResult =
+  (act: (engine: SnsEngine, params: QueryParams) => void): Action =>
+  (engine, params) => {
+    act(engine, params);
+    return undefined;
+  };
+
+/** An action that creates (or finds) a resource and answers with its ARN in `<element>`. */
+const answeringArn =
+  (element: string, create: (engine: SnsEngine, params: QueryParams) => { arn: string }): Action =>
+  (engine, params) =>
+    xmlElement(element, create(engine, params).arn);
+
 const PAGE_SIZE = 100;
 const MAX_BATCH_ENTRIES = 10;
 
 const actions: Record<string, Action> = {
-  CreateTopic: (engine, params) =>
-    xmlElement(
-      'TopicArn',
-      engine.createTopic(requiredParam(params, 'Name'), mapParam(params, 'Attributes')).arn,
-    ),
+  CreateTopic: answeringArn('TopicArn', (engine, params) =>
+    engine.createTopic(requiredParam(params, 'Name'), mapParam(params, 'Attributes')),
+  ),
 
-  DeleteTopic: (engine, params) => {
-    engine.deleteTopic(requiredParam(params, 'TopicArn'));
-    return undefined;
-  },
+  DeleteTopic: withoutResult((engine, params) => engine.deleteTopic(requiredParam(params, 'TopicArn'))),
 
   ListTopics: (engine, params) =>
     page(engine.listTopics(), params, 'Topics', (topic) => xmlElement('TopicArn', topic.arn)),
@@ -50,20 +59,18 @@ const actions: Record<string, Action> = {
     });
   },
 
-  Subscribe: (engine, params) => {
-    const subscription = engine.subscribe(
+  Subscribe: answeringArn('SubscriptionArn', (engine, params) =>
+    engine.subscribe(
       requiredParam(params, 'TopicArn'),
       requiredParam(params, 'Protocol'),
       requiredParam(params, 'Endpoint'),
       mapParam(params, 'Attributes'),
-    );
-    return xmlElement('SubscriptionArn', subscription.arn);
-  },
+    ),
+  ),
 
-  Unsubscribe: (engine, params) => {
-    engine.unsubscribe(requiredParam(params, 'SubscriptionArn'));
-    return undefined;
-  },
+  Unsubscribe: withoutResult((engine, params) =>
+    engine.unsubscribe(requiredParam(params, 'SubscriptionArn')),
+  ),
 
   ListSubscriptions: (engine, params) =>
     page(engine.listSubscriptions(), params, 'Subscriptions', (s) => subscriptionXml(engine, s)),
@@ -73,54 +80,48 @@ const actions: Record<string, Action> = {
       subscriptionXml(engine, s),
     ),
 
-  SetSubscriptionAttributes: (engine, params) => {
+  SetSubscriptionAttributes: withoutResult((engine, params) =>
     engine.setSubscriptionAttribute(
       requiredParam(params, 'SubscriptionArn'),
       requiredParam(params, 'AttributeName'),
       stringParam(params, 'AttributeValue') ?? '',
-    );
-    return undefined;
-  },
+    ),
+  ),
 
   GetSubscriptionAttributes: (engine, params) =>
     xmlEntries('Attributes', engine.subscriptionAttributes(requiredParam(params, 'SubscriptionArn'))),
 
-  CreatePlatformApplication: (engine, params) => {
-    const application = engine.createPlatformApplication(
+  CreatePlatformApplication: answeringArn('PlatformApplicationArn', (engine, params) =>
+    engine.createPlatformApplication(
       requiredParam(params, 'Name'),
       requiredParam(params, 'Platform'),
       mapParam(params, 'Attributes'),
-    );
-    return xmlElement('PlatformApplicationArn', application.arn);
-  },
+    ),
+  ),
 
-  DeletePlatformApplication: (engine, params) => {
-    engine.deletePlatformApplication(requiredParam(params, 'PlatformApplicationArn'));
-    return undefined;
-  },
+  DeletePlatformApplication: withoutResult((engine, params) =>
+    engine.deletePlatformApplication(requiredParam(params, 'PlatformApplicationArn')),
+  ),
 
-  CreatePlatformEndpoint: (engine, params) => {
-    const endpoint = engine.createPlatformEndpoint(
+  CreatePlatformEndpoint: answeringArn('EndpointArn', (engine, params) =>
+    engine.createPlatformEndpoint(
       requiredParam(params, 'PlatformApplicationArn'),
       requiredParam(params, 'Token'),
       stringParam(params, 'CustomUserData'),
       mapParam(params, 'Attributes'),
-    );
-    return xmlElement('EndpointArn', endpoint.arn);
-  },
+    ),
+  ),
 
-  DeleteEndpoint: (engine, params) => {
-    engine.deleteEndpoint(requiredParam(params, 'EndpointArn'));
-    return undefined;
-  },
+  DeleteEndpoint: withoutResult((engine, params) =>
+    engine.deleteEndpoint(requiredParam(params, 'EndpointArn')),
+  ),
 
   GetEndpointAttributes: (engine, params) =>
     xmlEntries('Attributes', engine.endpoint(requiredParam(params, 'EndpointArn')).attributes),
 
-  SetEndpointAttributes: (engine, params) => {
-    engine.setEndpointAttributes(requiredParam(params, 'EndpointArn'), mapParam(params, 'Attributes'));
-    return undefined;
-  },
+  SetEndpointAttributes: withoutResult((engine, params) =>
+    engine.setEndpointAttributes(requiredParam(params, 'EndpointArn'), mapParam(params, 'Attributes')),
+  ),
 
   Publish: (engine, params) => {
     const messageId = engine.publish({

@@ -145,9 +145,7 @@ export class SnsEngine {
   /** Deleting an unknown topic is not an error, as in SNS. */
   deleteTopic(topicArn: string): void {
     this.topics.delete(topicArn);
-    for (const subscription of [...this.subscriptions.values()]) {
-      if (subscription.topicArn === topicArn) this.subscriptions.delete(subscription.arn);
-    }
+    deleteWhere(this.subscriptions, (subscription) => subscription.topicArn === topicArn);
   }
 
   listTopics(): Topic[] {
@@ -248,9 +246,7 @@ export class SnsEngine {
 
   deletePlatformApplication(applicationArn: string): void {
     this.applications.delete(applicationArn);
-    for (const endpoint of [...this.endpoints.values()]) {
-      if (endpoint.applicationArn === applicationArn) this.endpoints.delete(endpoint.arn);
-    }
+    deleteWhere(this.endpoints, (endpoint) => endpoint.applicationArn === applicationArn);
   }
 
   /** Idempotent per token: the same token (with the same attributes) gives the same endpoint back. */
@@ -399,6 +395,13 @@ export class SnsEngine {
     this.recorded.push(...deliveries);
     const excess = this.recorded.length - this.maxDeliveries;
     if (excess > 0) this.recorded.splice(0, excess);
+  }
+}
+
+/** Deletes the entries of `map` whose value matches (the dependents of a deleted topic or application). */
+function deleteWhere<T>(map: Map<string, T>, matches: (value: T) => boolean): void {
+  for (const [key, value] of [...map]) {
+    if (matches(value)) map.delete(key);
   }
 }
 

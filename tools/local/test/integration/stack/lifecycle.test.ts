@@ -92,5 +92,5 @@ describe('npm start (the local stack process)', () => {
     expect(plain).not.toContain('WebSocket API routes');
     expect(fresh).toContain('WebSocket API routes (route selection $request.body.action)');
     expect(fresh).toMatch(/^ {2}sendMessage +→ messaging\.\w+$/m);
-  });
+  }, 180_000); // three full starts and stops of the stack: well over a minute on a loaded 2-core machine
 });
