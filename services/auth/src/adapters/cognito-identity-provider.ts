@@ -18,7 +18,7 @@ import {
   RegistrationRefusedError,
   UsernameTakenError,
   WeakPasswordError,
-} from '../use-cases/errors';
+} from '../domain/errors';
 import type { IdentityProvider, IssuedTokens } from '../use-cases/ports';
 
 export interface CognitoPoolConfig {

@@ -14,7 +14,7 @@ import {
   whenConditionHolds,
 } from '@chat/aws';
 import type { UserRecord } from '../domain/user';
-import { EmailTakenError, UsernameTakenError } from '../use-cases/errors';
+import { EmailTakenError, UsernameTakenError } from '../domain/errors';
 import type { ProfileStore, RegistrationStore, UniquenessClaim } from '../use-cases/ports';
 import { INDEXES } from './names';
 

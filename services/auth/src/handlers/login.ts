@@ -8,7 +8,7 @@ import {
   systemClock,
 } from '../adapters/environment';
 import { logIn } from '../use-cases/log-in';
-import { loginBody } from './request-schemas';
+import { loginBody } from '../domain/requests';
 
 /** POST /auth/login `{username, password}` → 200 tokens; 401 alike for unknown user and wrong password; 429. */
 export const handler = httpHandler({ name: 'login', auth: 'none', body: loginBody }, async ({ body }) =>

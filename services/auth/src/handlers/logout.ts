@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, noContent, parseJsonBody } from '@chat/http';
 import { identityProvider, revocationLedger, systemClock } from '../adapters/environment';
 import { logOut } from '../use-cases/log-out';
-import { logoutBody } from './request-schemas';
+import { logoutBody } from '../domain/requests';
 
 /**
  * POST /auth/logout → 204: every token of the caller issued before is refused from now on. No body is

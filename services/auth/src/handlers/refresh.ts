@@ -1,7 +1,7 @@
 import { httpHandler, ok } from '@chat/http';
 import { identityProvider, revocationLedger, sessionStore } from '../adapters/environment';
 import { refreshSession } from '../use-cases/refresh-session';
-import { refreshBody } from './request-schemas';
+import { refreshBody } from '../domain/requests';
 
 /** POST /auth/refresh `{refreshToken}` → 200 `{accessToken, idToken, expiresIn, tokenType}`; 401 once logged out. */
 export const handler = httpHandler({ name: 'refresh', auth: 'none', body: refreshBody }, async ({ body }) =>

@@ -7,7 +7,7 @@ import {
   ulidIds,
 } from '../adapters/environment';
 import { registerUser } from '../use-cases/register-user';
-import { registerBody } from './request-schemas';
+import { registerBody } from '../domain/requests';
 
 /** POST /auth/register `{username, email, password}` → 201 `{userId, username}`; 409 when either is taken. */
 export const handler = httpHandler(

@@ -1,6 +1,6 @@
 import { SESSION_TTL_SECONDS } from '../domain/token-lifetimes';
 import { allowNewSession } from './allow-new-session';
-import { InvalidCredentialsError, LoginThrottledError } from './errors';
+import { InvalidCredentialsError, LoginThrottledError } from '../domain/errors';
 import type { Clock, IdentityProvider, LoginAttempts, RevocationLedger, SessionStore } from './ports';
 import { signInResponse, type SignInResponse } from './token-response';
 

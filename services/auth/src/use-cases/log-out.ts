@@ -1,6 +1,6 @@
 import type { Logger } from '@chat/runtime';
 import { REVOCATION_TTL_SECONDS } from '../domain/token-lifetimes';
-import { InvalidRefreshTokenError } from './errors';
+import { InvalidRefreshTokenError } from '../domain/errors';
 import type { Clock, IdentityProvider, RevocationLedger } from './ports';
 
 export interface LogOutDependencies {

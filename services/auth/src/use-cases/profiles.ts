@@ -1,5 +1,5 @@
 import { toUser, type User } from '../domain/user';
-import { ProfileNotFoundError } from './errors';
+import { ProfileNotFoundError } from '../domain/errors';
 import type { ProfileStore } from './ports';
 
 /** `GET /users/me`. */

@@ -1,5 +1,5 @@
 import { allowNewSession } from './allow-new-session';
-import { InvalidRefreshTokenError } from './errors';
+import { InvalidRefreshTokenError } from '../domain/errors';
 import type { IdentityProvider, RevocationLedger, SessionStore } from './ports';
 import { refreshedTokensResponse, type RefreshedTokensResponse } from './token-response';
 

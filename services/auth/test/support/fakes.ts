@@ -7,7 +7,7 @@ import {
   InvalidCredentialsError,
   InvalidRefreshTokenError,
   UsernameTakenError,
-} from '../../src/use-cases/errors';
+} from '../../src/domain/errors';
 import type {
   Clock,
   FailedLogins,

@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, pathParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { requestUpload } from '../use-cases/attachments';
-import { createAttachmentBody } from '../use-cases/requests';
+import { createAttachmentBody } from '../domain/requests';
 
 /** POST /rooms/{roomId}/attachments: 201 `{attachmentId, uploadUrl, uploadHeaders, expiresAt}` (a presigned PUT). */
 export const handler = httpHandler(

@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, ok, pathParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { editMessage } from '../use-cases/edit-message';
-import { editMessageBody } from '../use-cases/requests';
+import { editMessageBody } from '../domain/requests';
 
 /** PATCH /rooms/{roomId}/messages/{messageId}: 200 with the edited Message (sender only). */
 export const handler = httpHandler(

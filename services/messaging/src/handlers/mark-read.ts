@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, noContent, pathParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { markRead } from '../use-cases/read-markers';
-import { markReadBody } from '../use-cases/requests';
+import { markReadBody } from '../domain/requests';
 
 /** PUT /rooms/{roomId}/read `{messageId}`: 204, the caller's read marker (never moves back). */
 export const handler = httpHandler(

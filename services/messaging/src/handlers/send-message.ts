@@ -1,7 +1,7 @@
 import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, ok, pathParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
-import { sendMessageBody } from '../use-cases/requests';
+import { sendMessageBody } from '../domain/requests';
 import { sendMessage } from '../use-cases/send-message';
 
 /** POST /rooms/{roomId}/messages: 201 with the new Message; 200 with the stored one for a repeated clientMessageId. */

@@ -5,7 +5,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   UPLOAD_URL_TTL_SECONDS,
 } from '../domain/attachments';
-import { AttachmentNotFoundError, invalidField } from './errors';
+import { AttachmentNotFoundError, invalidField } from '../domain/errors';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 

@@ -1,7 +1,7 @@
 import { attachmentObjectKey } from '../domain/attachments';
 import { isDeleted } from '../domain/message';
 import { mayDelete } from '../domain/permissions';
-import { DeleteNotAllowedError, MessageNotFoundError } from './errors';
+import { DeleteNotAllowedError, MessageNotFoundError } from '../domain/errors';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 

@@ -1,6 +1,6 @@
 import { canonicalMessage, isDeleted, textProblem, type Message } from '../domain/message';
 import { mayEdit } from '../domain/permissions';
-import { invalidField, MessageDeletedError, MessageNotFoundError, NotTheSenderError } from './errors';
+import { invalidField, MessageDeletedError, MessageNotFoundError, NotTheSenderError } from '../domain/errors';
 import { mentionedMembers, requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 

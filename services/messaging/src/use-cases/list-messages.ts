@@ -1,6 +1,6 @@
 import { isMessageId, nextCursorOf, type HistoryWindow } from '../domain/cursor';
 import { canonicalMessage, type Message } from '../domain/message';
-import { invalidField } from './errors';
+import { invalidField } from '../domain/errors';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 

@@ -1,5 +1,5 @@
 import { mentionCandidates, resolveMentions } from '../domain/mentions';
-import { RoomNotFoundError } from './errors';
+import { RoomNotFoundError } from '../domain/errors';
 import type { Membership, MembershipReader } from './ports';
 
 /** The caller's membership of the room, or RoomNotFoundError (404) for a non-member. */

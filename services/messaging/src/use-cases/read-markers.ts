@@ -1,4 +1,4 @@
-import { invalidField } from './errors';
+import { invalidField } from '../domain/errors';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 

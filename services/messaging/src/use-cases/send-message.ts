@@ -6,7 +6,7 @@ import {
   type Attachment,
   type Message,
 } from '../domain/message';
-import { InvalidAttachmentsError, invalidField } from './errors';
+import { InvalidAttachmentsError, invalidField } from '../domain/errors';
 import { mentionedMembers, requireMember } from './membership';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 

@@ -8,9 +8,9 @@ import {
   type ErrorFrame,
 } from '@chat/runtime';
 import type { Message } from '../domain/message';
-import { UnknownConnectionError } from './errors';
+import { UnknownConnectionError } from '../domain/errors';
 import type { ConnectionDirectory } from './ports';
-import { sendMessageFrame } from './requests';
+import { sendMessageFrame } from '../domain/requests';
 import { sendMessage, type SendMessageDependencies } from './send-message';
 
 export interface AckFrame {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** What a user wants notifications for and how: e-mail and/or push, and the rooms they muted. */
 export interface Preferences {
   email: boolean;
@@ -19,19 +17,6 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
 
 /** Room ids as the rooms service makes them: opaque, bounded, nothing a key could not hold. */
 export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
-/**
- * The body of `PUT /notifications/preferences`: the whole document (a PUT replaces it), no other field.
- * `mutedRoomIds`: at most 500 distinct room ids.
- */
-export const preferencesBody = z.strictObject({
-  email: z.boolean(),
-  push: z.boolean(),
-  mutedRoomIds: z
-    .array(z.string().regex(ROOM_ID_PATTERN, { message: 'Must be a room id' }))
-    .max(MAX_MUTED_ROOMS, { message: `At most ${MAX_MUTED_ROOMS} rooms` })
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'Room ids must be unique' }),
-});
 
 export function isMuted(preferences: Preferences, roomId: string): boolean {
   return preferences.mutedRoomIds.includes(roomId);

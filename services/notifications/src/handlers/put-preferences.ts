@@ -1,7 +1,7 @@
 import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, ok } from '@chat/http';
 import { preferences, systemClock } from '../adapters/environment';
-import { preferencesBody } from '../domain/preferences';
+import { preferencesBody } from '../domain/requests';
 import { putPreferences } from '../use-cases/preferences';
 
 /** PUT /notifications/preferences `{email, push, mutedRoomIds}` → 200 the stored preferences. */

@@ -1,7 +1,7 @@
 import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler } from '@chat/http';
 import { provisionDependencies, pushEndpoints, systemClock } from '../adapters/environment';
-import { registerDeviceBody } from '../domain/device';
+import { registerDeviceBody } from '../domain/requests';
 import { registerDevice } from '../use-cases/register-device';
 
 /** POST /notifications/devices `{platform: "apns"|"fcm", token}` → 201 `{deviceId}` (an SNS platform endpoint). */

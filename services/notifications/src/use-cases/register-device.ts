@@ -1,4 +1,5 @@
-import { deviceIdOf, MAX_DEVICES_PER_USER, type RegisterDeviceRequest } from '../domain/device';
+import { deviceIdOf, MAX_DEVICES_PER_USER } from '../domain/device';
+import type { RegisterDeviceRequest } from '../domain/requests';
 import type { Clock, PushEndpoints } from './ports';
 import { provisionUserTopic, type ProvisionDependencies } from './provision-user-topic';
 

@@ -1,6 +1,6 @@
 import type { Logger } from '@chat/runtime';
 import { forEachConcurrently, retrying, type RetryPolicy } from './concurrency';
-import type { DeliveryReport } from './errors';
+import type { DeliveryReport } from '../domain/errors';
 import type { Clock, ConnectionDirectory, ConnectionMessenger, ConnectionStore, ServerFrame } from './ports';
 
 /**

@@ -2,7 +2,7 @@ import type { PresenceChanged } from '@chat/events';
 import { presenceChangedFrame } from '../domain/server-frames';
 import { forEachConcurrently } from './concurrency';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
-import { DeliveryIncompleteError, type DeliveryReport } from './errors';
+import { DeliveryIncompleteError, type DeliveryReport } from '../domain/errors';
 import type { MembershipReader } from './ports';
 
 /** Bounds of one presence fan-out: presence is advisory, so a very social user reaches the first ones only. */

@@ -1,5 +1,5 @@
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
-import { DeliveryIncompleteError, type DeliveryReport } from './errors';
+import { DeliveryIncompleteError, type DeliveryReport } from '../domain/errors';
 import type { FanOutContinuations, MembershipReader, RoomFanOutJob } from './ports';
 
 export interface RoomFanOutDependencies extends DeliveryDependencies {

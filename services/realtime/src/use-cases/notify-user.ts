@@ -1,7 +1,7 @@
 import type { NotificationRequested } from '@chat/events';
 import { notificationFrame } from '../domain/server-frames';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
-import { DeliveryIncompleteError, type DeliveryReport } from './errors';
+import { DeliveryIncompleteError, type DeliveryReport } from '../domain/errors';
 
 /** NotificationRequested → `{"type":"notification","notification"}` to every open connection of that user. */
 export async function notifyUser(

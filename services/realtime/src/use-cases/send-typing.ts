@@ -1,9 +1,9 @@
 import { fieldIssuesOf } from '@chat/http';
 import { domainErrorFrame, isDomainError, parseFrameBody, ValidationError } from '@chat/runtime';
-import { typingFrameSchema } from '../domain/client-frames';
+import { typingFrameSchema } from '../domain/requests';
 import { typingFrame } from '../domain/server-frames';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
-import { RoomNotFoundError, UnknownConnectionError, type DeliveryReport } from './errors';
+import { RoomNotFoundError, UnknownConnectionError, type DeliveryReport } from '../domain/errors';
 import type { IdGenerator, MembershipReader, ServerFrame } from './ports';
 
 export interface TypingDependencies extends DeliveryDependencies {

@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, ok } from '@chat/http';
 import { roomStore } from '../adapters/environment';
 import { changeMemberRole } from '../use-cases/change-member-role';
-import { changeRoleBody } from './request-schemas';
+import { changeRoleBody } from '../domain/requests';
 import { callerOf, idParam, writeContextOf } from './request-support';
 
 /** PATCH /rooms/{roomId}/members/{userId} `{role: "admin" | "member"}` → 200 Member (owner only). */

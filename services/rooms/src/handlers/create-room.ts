@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler } from '@chat/http';
 import { roomStore, systemClock, ulidIds, userDirectory } from '../adapters/environment';
 import { createRoom } from '../use-cases/create-room';
-import { createRoomBody } from './request-schemas';
+import { createRoomBody } from '../domain/requests';
 import { callerOf, writeContextOf } from './request-support';
 
 /** POST /rooms `{name, visibility, topic?}` → 201 Room; the caller becomes its owner. */

@@ -2,7 +2,7 @@ import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, ok } from '@chat/http';
 import { roomStore, systemClock, userDirectory } from '../adapters/environment';
 import { openDirectMessage } from '../use-cases/open-direct-message';
-import { openDirectMessageBody } from './request-schemas';
+import { openDirectMessageBody } from '../domain/requests';
 import { callerOf, writeContextOf } from './request-support';
 
 /** POST /dms `{userId}` → 201 Room (kind dm) when created, 200 with the same room afterwards. */

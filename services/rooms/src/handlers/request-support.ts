@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { pathParam, type HttpRequest, type Principal } from '@chat/http';
 import { ValidationError } from '@chat/runtime';
 import type { Caller, WriteContext } from '../use-cases/ports';
-import { ID_PATTERN } from './request-schemas';
+import { ID_PATTERN } from '../domain/requests';
 
 /** A path id (`roomId`, `userId`): 400 when it cannot be an id at all. */
 export function idParam(event: APIGatewayProxyEventV2, name: string): string {

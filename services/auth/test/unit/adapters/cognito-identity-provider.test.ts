@@ -8,7 +8,7 @@ import {
   RegistrationRefusedError,
   UsernameTakenError,
   WeakPasswordError,
-} from '../../../src/use-cases/errors';
+} from '../../../src/domain/errors';
 
 const pool = { userPoolId: 'us-east-1_Pool', clientId: 'client-1' };
 

@@ -1,5 +1,5 @@
 import { fieldIssuesOf } from '@chat/http';
-import { registerBody, updateProfileBody } from '../../../src/handlers/request-schemas';
+import { registerBody, updateProfileBody } from '../../../src/domain/requests';
 import { passwordProblems } from '../../../src/domain/password-policy';
 import { usernamePrefixSchema } from '../../../src/domain/credentials';
 

@@ -3,7 +3,7 @@ import {
   AccountNotConfirmedError,
   InvalidCredentialsError,
   LoginThrottledError,
-} from '../../../src/use-cases/errors';
+} from '../../../src/domain/errors';
 import {
   aClock,
   aFakeIdentityProvider,

@@ -1,5 +1,5 @@
 import { getProfile, searchUsers, updateProfile } from '../../../src/use-cases/profiles';
-import { ProfileNotFoundError } from '../../../src/use-cases/errors';
+import { ProfileNotFoundError } from '../../../src/domain/errors';
 import { anInMemoryUserStore } from '../../support/fakes';
 
 function aStoreWith(...usernames: string[]) {

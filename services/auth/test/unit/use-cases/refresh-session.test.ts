@@ -1,5 +1,5 @@
 import { refreshSession, type RefreshSessionDependencies } from '../../../src/use-cases/refresh-session';
-import { InvalidRefreshTokenError } from '../../../src/use-cases/errors';
+import { InvalidRefreshTokenError } from '../../../src/domain/errors';
 import {
   aClock,
   aFakeIdentityProvider,

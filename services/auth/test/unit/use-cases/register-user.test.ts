@@ -1,6 +1,6 @@
 import { ConflictError } from '@chat/runtime';
 import { registerUser, type RegisterUserDependencies } from '../../../src/use-cases/register-user';
-import { EmailTakenError, UsernameTakenError } from '../../../src/use-cases/errors';
+import { EmailTakenError, UsernameTakenError } from '../../../src/domain/errors';
 import {
   aClock,
   aFakeIdentityProvider,

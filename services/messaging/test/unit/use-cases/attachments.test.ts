@@ -1,5 +1,5 @@
 import { ValidationError } from '@chat/runtime';
-import { AttachmentNotFoundError, RoomNotFoundError } from '../../../src/use-cases/errors';
+import { AttachmentNotFoundError, RoomNotFoundError } from '../../../src/domain/errors';
 import { getAttachment, requestUpload, type RequestUploadInput } from '../../../src/use-cases/attachments';
 import { ALICE, anAttachmentRecord, BOB, CAROL, OTHER_ROOM, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';

@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { attachmentObjectKey } from '../../../src/domain/attachments';
 import { deleteMessage } from '../../../src/use-cases/delete-message';
 import { editMessage } from '../../../src/use-cases/edit-message';
-import { RoomNotFoundError } from '../../../src/use-cases/errors';
+import { RoomNotFoundError } from '../../../src/domain/errors';
 import { aMessage, ALICE, anAttachmentRecord, BOB, CAROL, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '@chat/runtime';
-import { RoomNotFoundError } from '../../../src/use-cases/errors';
+import { RoomNotFoundError } from '../../../src/domain/errors';
 import { historyWindowOf, listMessages } from '../../../src/use-cases/list-messages';
 import { aMessage, ALICE, CAROL, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';

@@ -1,5 +1,5 @@
 import { ValidationError } from '@chat/runtime';
-import { RoomNotFoundError } from '../../../src/use-cases/errors';
+import { RoomNotFoundError } from '../../../src/domain/errors';
 import { countUnread, markRead, UNREAD_COUNT_CAP } from '../../../src/use-cases/read-markers';
 import { aMessage, ALICE, BOB, CAROL, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';

@@ -1,4 +1,4 @@
-import { createAttachmentBody, sendMessageBody } from '../../../src/use-cases/requests';
+import { createAttachmentBody, sendMessageBody } from '../../../src/domain/requests';
 
 describe('request shapes', () => {
   it('drop a senderId from a send body: the sender is never taken from the request', () => {

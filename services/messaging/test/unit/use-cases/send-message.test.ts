@@ -1,6 +1,6 @@
 import { ValidationError } from '@chat/runtime';
 import { attachmentObjectKey } from '../../../src/domain/attachments';
-import { InvalidAttachmentsError, RoomNotFoundError } from '../../../src/use-cases/errors';
+import { InvalidAttachmentsError, RoomNotFoundError } from '../../../src/domain/errors';
 import { sendMessage, type SendMessageInput } from '../../../src/use-cases/send-message';
 import { ALICE, anAttachmentRecord, BOB, CAROL, OTHER_ROOM, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';

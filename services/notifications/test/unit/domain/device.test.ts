@@ -1,5 +1,6 @@
 import { fieldIssuesOf } from '@chat/http';
-import { deviceIdOf, registerDeviceBody } from '../../../src/domain/device';
+import { deviceIdOf } from '../../../src/domain/device';
+import { registerDeviceBody } from '../../../src/domain/requests';
 
 const issuesOf = (body: unknown) => {
   const result = registerDeviceBody.safeParse(body);

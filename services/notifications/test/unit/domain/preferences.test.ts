@@ -1,5 +1,6 @@
 import { fieldIssuesOf } from '@chat/http';
-import { channelsOf, DEFAULT_PREFERENCES, isMuted, preferencesBody } from '../../../src/domain/preferences';
+import { channelsOf, DEFAULT_PREFERENCES, isMuted } from '../../../src/domain/preferences';
+import { preferencesBody } from '../../../src/domain/requests';
 
 const issuesOf = (body: unknown) => {
   const result = preferencesBody.safeParse(body);

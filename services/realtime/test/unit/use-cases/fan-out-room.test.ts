@@ -1,4 +1,4 @@
-import { DeliveryIncompleteError } from '../../../src/use-cases/errors';
+import { DeliveryIncompleteError } from '../../../src/domain/errors';
 import { fanOutToRoom } from '../../../src/use-cases/fan-out-room';
 import type { RoomFanOutJob } from '../../../src/use-cases/ports';
 import { aSilentLogger } from '../../support/builders';

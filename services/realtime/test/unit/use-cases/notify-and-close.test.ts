@@ -1,5 +1,5 @@
 import { closeUserConnections } from '../../../src/use-cases/close-user-connections';
-import { DeliveryIncompleteError } from '../../../src/use-cases/errors';
+import { DeliveryIncompleteError } from '../../../src/domain/errors';
 import { notifyUser } from '../../../src/use-cases/notify-user';
 import { aSilentLogger } from '../../support/builders';
 import { aFixedClock, InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';

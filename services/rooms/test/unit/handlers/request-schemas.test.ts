@@ -6,7 +6,7 @@ import {
   createRoomBody,
   openDirectMessageBody,
   updateRoomBody,
-} from '../../../src/handlers/request-schemas';
+} from '../../../src/domain/requests';
 
 function issues(schema: z.ZodType, body: unknown) {
   const result = schema.safeParse(body);

@@ -6,7 +6,7 @@ import {
   givenUsernameSchema,
   newPasswordSchema,
   usernameSchema,
-} from '../domain/credentials';
+} from './credentials';
 
 /** Request bodies of the auth routes; unknown fields are refused so typos do not pass silently. */
 export const registerBody = z.strictObject({

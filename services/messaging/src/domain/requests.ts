@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from '../domain/attachments';
-import { MAX_ATTACHMENTS_PER_MESSAGE } from '../domain/message';
+import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from './attachments';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './message';
 
 /**
  * Request shapes (REST bodies and the WebSocket frame). Unknown fields are dropped, not refused: a `senderId`

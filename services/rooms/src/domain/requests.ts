@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from '../domain/room';
+import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from './room';
 
 /** Length in characters (Unicode code points), so an emoji counts as one. */
 const length = (text: string) => [...text].length;
