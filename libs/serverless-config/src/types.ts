@@ -20,4 +20,3 @@ export interface IamStatement {
 export type AwsProvider = AWS['provider'];
 export type AwsFunction = NonNullable<AWS['functions']>[string];
 export type AwsFunctions = NonNullable<AWS['functions']>;
-export type AwsCustom = NonNullable<AWS['custom']>;

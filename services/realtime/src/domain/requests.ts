@@ -5,4 +5,3 @@ export const typingFrameSchema = z.object({
   action: z.literal('typing'),
   roomId: z.string().min(1).max(256),
 });
-export type TypingFrame = z.infer<typeof typingFrameSchema>;

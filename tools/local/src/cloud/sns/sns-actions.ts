@@ -167,8 +167,6 @@ export function runAction(engine: SnsEngine, action: string, params: QueryParams
   return run(engine, params);
 }
 
-export const supportedActions = (): string[] => Object.keys(actions);
-
 function publishFields(params: QueryParams): Omit<PublishInput, 'topicArn' | 'targetArn' | 'phoneNumber'> {
   return {
     message: stringParam(params, 'Message') ?? '',
