@@ -11,7 +11,8 @@ export const messageEditedContract = defineContract({
   detailType: 'MessageEdited',
   source: 'chat.messaging',
   version: 1,
-  description: "A message's text was edited by its sender; data is the Message with editedAt.",
+  description:
+    "A message's text was edited by its sender; data is the Message with editedAt, its `version` the room version the edit took.",
   schema: messageEditedSchema,
   examples: [
     {
@@ -24,6 +25,8 @@ export const messageEditedContract = defineContract({
       clientMessageId: 'c-7f3e2a',
       createdAt: '2025-01-15T10:10:00.000Z',
       editedAt: '2025-01-15T10:12:00.000Z',
+      seq: 1,
+      version: 2,
     },
   ],
 });

@@ -10,7 +10,8 @@ export const messageSentContract = defineContract({
   detailType: 'MessageSent',
   source: 'chat.messaging',
   version: 1,
-  description: "A message was stored (published from the messages table's stream); data is the Message.",
+  description:
+    "A message was stored (published from the messages table's stream); data is the Message, with `seq` = `version` = the room version its creation took.",
   schema: messageSentSchema,
   examples: [
     {
@@ -22,6 +23,8 @@ export const messageSentContract = defineContract({
       attachments: [],
       clientMessageId: 'c-7f3e2a',
       createdAt: '2025-01-15T10:10:00.000Z',
+      seq: 1,
+      version: 1,
     },
     {
       roomId: exampleIds.dmRoom,
@@ -38,6 +41,8 @@ export const messageSentContract = defineContract({
         },
       ],
       createdAt: '2025-01-15T10:11:30.250Z',
+      seq: 1,
+      version: 1,
     },
   ],
 });

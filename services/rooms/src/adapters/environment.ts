@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { documentClient } from '@chat/aws';
+import { backoffDelay, documentClient, sleep } from '@chat/aws';
 import {
   createEventPublisher,
   createIdempotencyGuard,
@@ -7,7 +7,8 @@ import {
   type IdempotencyGuard,
 } from '@chat/events';
 import { lazy, requireEnv } from '@chat/runtime';
-import type { RoomStore, UserDirectory } from '../use-cases/ports';
+import type { RoomActivityStore, RoomStore, UserDirectory } from '../use-cases/ports';
+import { dynamoRoomActivity } from './dynamodb-room-activity';
 import { dynamoRoomStore } from './dynamodb-room-store';
 import { dynamoUserDirectory } from './dynamodb-user-directory';
 import { ENV } from './names';
@@ -27,6 +28,14 @@ export const roomStore = lazy((): RoomStore =>
     memberships: requireEnv(ENV.membershipsTable),
   }),
 );
+
+export const roomActivity = lazy((): RoomActivityStore =>
+  dynamoRoomActivity(documentClient(), requireEnv(ENV.roomActivityTable)),
+);
+
+/** The wait before another optimistic attempt on a room's activity: exponential backoff with jitter. */
+export const activityPause = (attempt: number): Promise<void> =>
+  sleep(backoffDelay(attempt - 1, { baseDelayMs: 10, maxDelayMs: 500, random: Math.random }));
 
 export const userDirectory = lazy((): UserDirectory =>
   dynamoUserDirectory(documentClient(), requireEnv(ENV.usersTable)),
