@@ -6,6 +6,7 @@ import {
   failuresQueue,
   healthRoute,
   httpRoute,
+  indexAccess,
   manageConnections,
   outboxFunction,
   serviceBase,
@@ -17,7 +18,7 @@ import {
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
-import { ENV } from './src/adapters/names';
+import { ENV, INDEXES } from './src/adapters/names';
 
 /**
  * chat-messaging: messages, history, edits/deletes, attachments (S3) and read markers. Its HTTP routes attach to
@@ -40,9 +41,13 @@ const attachmentObjects = (actions: string[]): IamStatement =>
 const route = (method: string, path: string, handler: string, statements: IamStatement[]) =>
   httpRoute(method, path, verifier, { handler, statements: [readMembership, ...statements] });
 
+/** Every change of a room's messages reads the room's counter and moves it in the change's transaction. */
+const takeRoomVersion = tableAccess('RoomVersionsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+
 /** What storing a message takes, from REST and WebSocket alike. */
 const sendStatements: IamStatement[] = [
   findMembersByUsername,
+  takeRoomVersion,
   tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('ClientMessageIdsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('AttachmentsTable', ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']),
@@ -67,13 +72,21 @@ const { functions, roles } = withOwnRoles({
     ],
   },
   listMessages: route('GET', '/rooms/{roomId}/messages', 'list-messages', [
-    tableAccess('MessagesTable', ['dynamodb:Query']),
+    // The cursor message's seq, then the seq index.
+    tableAccess('MessagesTable', ['dynamodb:GetItem']),
+    indexAccess('MessagesTable', INDEXES.messagesBySeq, ['dynamodb:Query']),
+  ]),
+  listChanges: route('GET', '/rooms/{roomId}/changes', 'list-changes', [
+    tableAccess('RoomVersionsTable', ['dynamodb:GetItem']),
+    indexAccess('MessagesTable', INDEXES.messagesByVersion, ['dynamodb:Query']),
   ]),
   editMessage: route('PATCH', '/rooms/{roomId}/messages/{messageId}', 'edit-message', [
     findMembersByUsername,
+    takeRoomVersion,
     tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
   ]),
   deleteMessage: route('DELETE', '/rooms/{roomId}/messages/{messageId}', 'delete-message', [
+    takeRoomVersion,
     tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     tableAccess('AttachmentsTable', ['dynamodb:DeleteItem']),
     attachmentObjects(['s3:DeleteObject']),
@@ -94,6 +107,19 @@ const { functions, roles } = withOwnRoles({
     tableAccess('MessagesTable', ['dynamodb:Query']),
     tableAccess('ReadMarkersTable', ['dynamodb:GetItem']),
   ]),
+  getUnreads: route('GET', '/unread', 'get-unreads', [
+    tableAccess('MessagesTable', ['dynamodb:Query']),
+    tableAccess('ReadMarkersTable', ['dynamodb:BatchGetItem']),
+  ]),
+  listReceipts: route('GET', '/rooms/{roomId}/receipts', 'list-receipts', [
+    indexAccess('ReadMarkersTable', INDEXES.readMarkersByRoom, ['dynamodb:Query']),
+  ]),
+  publishReadMarkerEvents: outboxFunction(
+    'publish-read-marker-events',
+    'ReadMarkersTable',
+    '${param:eventBusArn}',
+    { batchSize: 25, maximumRetryAttempts: 10, onFailureQueue: 'OutboxFailuresQueue' },
+  ),
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -110,6 +136,7 @@ const config: AWS = {
       ...tableEnvironment({
         [ENV.messagesTable]: 'MessagesTable',
         [ENV.clientMessageIdsTable]: 'ClientMessageIdsTable',
+        [ENV.roomVersionsTable]: 'RoomVersionsTable',
         [ENV.attachmentsTable]: 'AttachmentsTable',
         [ENV.readMarkersTable]: 'ReadMarkersTable',
       }),
@@ -125,7 +152,17 @@ const config: AWS = {
         name: 'messages',
         partitionKey: { name: 'roomId', type: 'S' },
         sortKey: { name: 'messageId', type: 'S' },
+        // Strongly consistent reads in the room's order and by latest change (docs/decisions/004-room-versions.md).
+        localIndexes: [
+          { name: INDEXES.messagesBySeq, sortKey: { name: 'seq', type: 'N' } },
+          { name: INDEXES.messagesByVersion, sortKey: { name: 'version', type: 'N' } },
+        ],
         stream: 'NEW_AND_OLD_IMAGES',
+        pointInTimeRecovery: true,
+      }),
+      RoomVersionsTable: dynamoTable({
+        name: 'room-versions',
+        partitionKey: { name: 'roomId', type: 'S' },
         pointInTimeRecovery: true,
       }),
       ClientMessageIdsTable: dynamoTable({
@@ -141,6 +178,16 @@ const config: AWS = {
         name: 'read-markers',
         partitionKey: { name: 'userId', type: 'S' },
         sortKey: { name: 'roomId', type: 'S' },
+        // A room's receipts.
+        indexes: [
+          {
+            name: INDEXES.readMarkersByRoom,
+            partitionKey: { name: 'roomId', type: 'S' },
+            sortKey: { name: 'userId', type: 'S' },
+          },
+        ],
+        // The outbox of ReadMarkerMoved (read receipts).
+        stream: 'NEW_AND_OLD_IMAGES',
       }),
       AttachmentsBucket: {
         Type: 'AWS::S3::Bucket',

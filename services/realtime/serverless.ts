@@ -32,6 +32,7 @@ import { messageEditedContract } from '../../libs/events/src/contracts/message-e
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { notificationRequestedContract } from '../../libs/events/src/contracts/notification-requested';
 import { presenceChangedContract } from '../../libs/events/src/contracts/presence-changed';
+import { readMarkerMovedContract } from '../../libs/events/src/contracts/read-marker-moved';
 import { userJoinedContract } from '../../libs/events/src/contracts/user-joined';
 import { userLeftContract } from '../../libs/events/src/contracts/user-left';
 import { userLoggedOutContract } from '../../libs/events/src/contracts/user-logged-out';
@@ -160,6 +161,12 @@ const { functions, roles } = withOwnRoles({
     [queryRoomsOfUser, queryMembers, ...deliver],
   ),
   notifyUser: consumer('notify-user', [eventPattern(notificationRequestedContract)], deliver),
+  // Read receipts: one Query page of the room's members (how many, and who), then the usual delivery.
+  fanOutReadReceipt: consumer(
+    'fan-out-read-receipt',
+    [eventPattern(readMarkerMovedContract)],
+    [queryMembers, ...deliver],
+  ),
   closeUserConnections: consumer(
     'close-user-connections',
     [eventPattern(userLoggedOutContract)],

@@ -18,6 +18,9 @@ import {
   type IamStatement,
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
+import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
+import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
+import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
@@ -32,6 +35,7 @@ const eventBus = '${param:eventBusArn}';
 const ROOMS = { [ENV.roomsTable]: 'RoomsTable' };
 const MEMBERSHIPS = { [ENV.membershipsTable]: 'MembershipsTable' };
 const USERS = { [ENV.usersTable]: 'UsersTable' };
+const ACTIVITY = { [ENV.roomActivityTable]: 'RoomActivityTable' };
 const get = ['dynamodb:GetItem'];
 
 /** An authenticated HTTP route: the shared token verifier plus the function's own tables and statements. */
@@ -60,9 +64,10 @@ const { functions, roles } = withOwnRoles({
   listRooms: route('listRooms', 'GET', '/rooms', { ...ROOMS, ...MEMBERSHIPS }, [
     indexAccess('RoomsTable', INDEXES.roomsDirectory, ['dynamodb:Query']),
   ]),
-  listMyRooms: route('listMyRooms', 'GET', '/rooms/mine', { ...ROOMS, ...MEMBERSHIPS }, [
+  listMyRooms: route('listMyRooms', 'GET', '/rooms/mine', { ...ROOMS, ...MEMBERSHIPS, ...ACTIVITY }, [
     indexAccess('MembershipsTable', INDEXES.memberships.byUser, ['dynamodb:Query']),
     tableAccess('RoomsTable', ['dynamodb:BatchGetItem']),
+    tableAccess('RoomActivityTable', ['dynamodb:BatchGetItem']),
   ]),
   getRoom: route('getRoom', 'GET', '/rooms/{roomId}', { ...ROOMS, ...MEMBERSHIPS }, [
     tableAccess('RoomsTable', get),
@@ -115,6 +120,17 @@ const { functions, roles } = withOwnRoles({
     environment: tableEnvironment({ ...USERS, [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE }),
     statements: [tableAccess('UsersTable', ['dynamodb:PutItem']), processedEventsAccess()],
   },
+  // The room list's last message: a projection of messaging's message events (no guard: idempotent by itself).
+  projectRoomActivity: {
+    handler: 'src/handlers/project-room-activity.handler',
+    events: onEvents(eventBus, [
+      eventPattern(messageSentContract),
+      eventPattern(messageEditedContract),
+      eventPattern(messageDeletedContract),
+    ]),
+    environment: tableEnvironment(ACTIVITY),
+    statements: [tableAccess('RoomActivityTable', ['dynamodb:GetItem', 'dynamodb:PutItem'])],
+  },
 });
 
 const config: AWS = {
@@ -155,6 +171,7 @@ const config: AWS = {
         stream: 'NEW_AND_OLD_IMAGES',
       }),
       UsersTable: dynamoTable({ name: 'users', partitionKey: { name: 'userId', type: 'S' } }),
+      RoomActivityTable: dynamoTable({ name: 'room-activity', partitionKey: { name: 'roomId', type: 'S' } }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
     },
     Outputs: {

@@ -1,6 +1,7 @@
 export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
 export { COMMON_ENV } from './env-names';
 export { lazy } from './lazy';
+export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
 export { decodeCursor, encodeCursor, type CursorSchema, type Page } from './cursor';
 export {

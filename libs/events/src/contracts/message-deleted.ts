@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
-import { idSchema } from './shared';
+import { idSchema, roomVersionSchema } from './shared';
 
 export const messageDeletedContract = defineContract({
   detailType: 'MessageDeleted',
@@ -11,8 +11,10 @@ export const messageDeletedContract = defineContract({
   schema: z.object({
     roomId: idSchema,
     messageId: idSchema,
+    /** The room version the delete took (set by every producer since room versions exist). */
+    version: roomVersionSchema.optional(),
   }),
-  examples: [{ roomId: exampleIds.generalRoom, messageId: exampleIds.firstMessage }],
+  examples: [{ roomId: exampleIds.generalRoom, messageId: exampleIds.firstMessage, version: 3 }],
 });
 export const messageDeletedSchema = messageDeletedContract.schema;
 export type MessageDeleted = EventData<typeof messageDeletedContract>;

@@ -6,7 +6,8 @@ export const messageSentContract = defineContract({
   detailType: 'MessageSent',
   source: 'chat.messaging',
   version: 1,
-  description: "A message was stored (published from the messages table's stream); data is the Message.",
+  description:
+    "A message was stored (published from the messages table's stream); data is the Message, with `seq` = `version` = the room version its creation took.",
   schema: messageSchema,
   examples: [
     {
@@ -18,6 +19,8 @@ export const messageSentContract = defineContract({
       attachments: [],
       clientMessageId: 'c-7f3e2a',
       createdAt: '2025-01-15T10:10:00.000Z',
+      seq: 1,
+      version: 1,
     },
     {
       roomId: exampleIds.dmRoom,
@@ -34,6 +37,8 @@ export const messageSentContract = defineContract({
         },
       ],
       createdAt: '2025-01-15T10:11:30.250Z',
+      seq: 1,
+      version: 1,
     },
   ],
 });

@@ -50,9 +50,15 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 /** Longest message text the API accepts. */
 export const maxMessageTextLength = 4000;
 
+/** A room version: the number a change of the room's messages took (1, 2, 3 … gap-free per room). */
+export const roomVersionSchema = z.number().int().positive();
+
 /**
  * `Message` = `{roomId, messageId, senderId, text, mentions, attachments, clientMessageId?, createdAt,
- * editedAt?, deletedAt?}`. `text` may be empty (attachments only, or a deleted message's tombstone).
+ * editedAt?, deletedAt?, seq?, version?}`. `text` may be empty (attachments only, or a deleted message's
+ * tombstone). `seq` is the room version its creation took (the room's order), `version` the room version of its
+ * latest change; both are set on every message stored since room versions exist (optional in the schema so the
+ * change stays compatible with version 1 of the events that carry a Message).
  */
 export const messageSchema = z.object({
   roomId: idSchema,
@@ -65,6 +71,8 @@ export const messageSchema = z.object({
   createdAt: isoTimeSchema,
   editedAt: isoTimeSchema.optional(),
   deletedAt: isoTimeSchema.optional(),
+  seq: roomVersionSchema.optional(),
+  version: roomVersionSchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -30,7 +30,7 @@ describe('event contracts', () => {
     }
   });
 
-  it('covers the events of API.md plus UserLoggedOut and RoomUpdated', () => {
+  it('covers the events of API.md plus UserLoggedOut, RoomUpdated and ReadMarkerMoved', () => {
     expect(Object.keys(eventContracts).sort()).toEqual(
       [
         'MessageDeleted',
@@ -38,6 +38,7 @@ describe('event contracts', () => {
         'MessageSent',
         'NotificationRequested',
         'PresenceChanged',
+        'ReadMarkerMoved',
         'RoomCreated',
         'RoomUpdated',
         'UserJoined',

@@ -52,6 +52,8 @@ const MESSAGING_SEND = [
   ...MESSAGING_MEMBER,
   'dynamodb:Query', // memberships' byUsername index (mentions)
   'dynamodb:GetItem',
+  'dynamodb:UpdateItem', // the room's version counter (room-versions)
+  'dynamodb:GetItem',
   'dynamodb:PutItem', // messages
   'dynamodb:GetItem',
   'dynamodb:PutItem', // clientMessageId keys
@@ -134,6 +136,12 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...REALTIME_DELIVER,
     ],
     notifyUser: [...LOGS, ...REALTIME_IDEMPOTENT, ...REALTIME_DELIVER],
+    fanOutReadReceipt: [
+      ...LOGS,
+      ...REALTIME_IDEMPOTENT,
+      'dynamodb:Query', // memberships (read-only): how many members, and who
+      ...REALTIME_DELIVER,
+    ],
     closeUserConnections: [
       ...LOGS,
       ...REALTIME_IDEMPOTENT,
@@ -154,7 +162,13 @@ const functionActions: Record<string, Record<string, string[]>> = {
     health: LOGS,
     createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
     listRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
-    listMyRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    listMyRooms: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:Query',
+      'dynamodb:BatchGetItem', // rooms
+      'dynamodb:BatchGetItem', // room-activity projection
+    ],
     getRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem'],
     updateRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem'],
     addMember: [
@@ -203,17 +217,23 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
     ],
+    projectRoomActivity: [...LOGS, 'dynamodb:GetItem', 'dynamodb:PutItem'],
   },
   messaging: {
     health: LOGS,
     sendMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_SEND],
     socketSendMessage: [...LOGS, 'dynamodb:GetItem', ...MESSAGING_SEND, 'execute-api:ManageConnections'],
-    listMessages: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'],
+    // The cursor message (GetItem), then the messages' bySeq index.
+    listMessages: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:Query'],
+    // The room's version (room-versions GetItem), then the messages' byVersion index.
+    listChanges: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:Query'],
     editMessage: [
       ...LOGS,
       ...VERIFY_TOKENS,
       ...MESSAGING_MEMBER,
       'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // room-versions
       'dynamodb:GetItem',
       'dynamodb:UpdateItem',
     ],
@@ -221,6 +241,8 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...LOGS,
       ...VERIFY_TOKENS,
       ...MESSAGING_MEMBER,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // room-versions
       'dynamodb:GetItem',
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
@@ -230,6 +252,9 @@ const functionActions: Record<string, Record<string, string[]>> = {
     getAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 's3:GetObject'],
     markRead: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
     getUnread: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem'],
+    getUnreads: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    listReceipts: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'], // read-markers' byRoom
+    publishReadMarkerEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
     publishMessageEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
   },
   notifications: {
@@ -303,12 +328,15 @@ const httpRoutes: Record<string, string[]> = {
     'GET /health/messaging',
     'POST /rooms/{roomId}/messages',
     'GET /rooms/{roomId}/messages',
+    'GET /rooms/{roomId}/changes',
     'PATCH /rooms/{roomId}/messages/{messageId}',
     'DELETE /rooms/{roomId}/messages/{messageId}',
     'POST /rooms/{roomId}/attachments',
     'GET /rooms/{roomId}/attachments/{attachmentId}',
     'PUT /rooms/{roomId}/read',
     'GET /rooms/{roomId}/unread',
+    'GET /unread',
+    'GET /rooms/{roomId}/receipts',
   ],
   notifications: [
     'GET /health/notifications',
@@ -696,6 +724,7 @@ describe('the realtime service package', () => {
     ]);
     expect(patterns('fanOutPresence')).toEqual([pattern('chat.realtime', 'PresenceChanged')]);
     expect(patterns('notifyUser')).toEqual([pattern('chat.notifications', 'NotificationRequested')]);
+    expect(patterns('fanOutReadReceipt')).toEqual([pattern('chat.messaging', 'ReadMarkerMoved')]);
     expect(patterns('closeUserConnections')).toEqual([pattern('chat.auth', 'UserLoggedOut')]);
   });
 
@@ -762,6 +791,10 @@ describe('the rooms service package', () => {
       TableName: 'chat-rooms-ci-users',
       KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
     });
+    expect(template().Resources.RoomActivityTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-room-activity',
+      KeySchema: [{ AttributeName: 'roomId', KeyType: 'HASH' }],
+    });
     expect(template().Resources.ProcessedEventsTable?.Properties).toMatchObject({
       TableName: 'chat-rooms-ci-processed-events',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
@@ -808,24 +841,26 @@ describe('the rooms service package', () => {
     expect(mappings).toHaveLength(2);
   });
 
-  it('consumes UserRegistered v1 from the stage bus into the users projection', () => {
+  it('consumes UserRegistered v1 into the users projection and the message events into the room activity', () => {
     const rules = resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
-
-    expect(rules).toEqual([
+    const rule = (source: string, detailType: string, functionKey: string) =>
       expect.objectContaining({
         EventBusName: fakeOutput('auth', 'EventBusArn').split('/').pop(),
-        EventPattern: {
-          source: ['chat.auth'],
-          'detail-type': ['UserRegistered'],
-          detail: { metadata: { version: [1] } },
-        },
-        Targets: [
-          expect.objectContaining({
-            Arn: { 'Fn::GetAtt': [lambdaLogicalId('rememberRegisteredUser'), 'Arn'] },
-          }),
-        ],
-      }),
+        EventPattern: expect.objectContaining({ source: [source], 'detail-type': [detailType] }),
+        Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] } })],
+      });
+
+    expect(rules).toEqual([
+      rule('chat.auth', 'UserRegistered', 'rememberRegisteredUser'),
+      rule('chat.messaging', 'MessageSent', 'projectRoomActivity'),
+      rule('chat.messaging', 'MessageEdited', 'projectRoomActivity'),
+      rule('chat.messaging', 'MessageDeleted', 'projectRoomActivity'),
     ]);
+    expect(rules[0]?.EventPattern).toEqual({
+      source: ['chat.auth'],
+      'detail-type': ['UserRegistered'],
+      detail: { metadata: { version: [1] } },
+    });
   });
 });
 
@@ -971,25 +1006,79 @@ describe('the messaging service package', () => {
     ]);
   });
 
-  it('creates the messages table keyed by room and message id, with the outbox stream', () => {
+  it('creates the messages table keyed by room and message id, with the seq and version LSIs and the outbox stream', () => {
+    const lsi = (name: string, sortKey: string) => ({
+      IndexName: name,
+      KeySchema: [
+        { AttributeName: 'roomId', KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+
     expect(template().Resources.MessagesTable?.Properties).toEqual({
       TableName: 'chat-messaging-ci-messages',
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [
         { AttributeName: 'roomId', AttributeType: 'S' },
         { AttributeName: 'messageId', AttributeType: 'S' },
+        { AttributeName: 'seq', AttributeType: 'N' },
+        { AttributeName: 'version', AttributeType: 'N' },
       ],
       KeySchema: [
         { AttributeName: 'roomId', KeyType: 'HASH' },
         { AttributeName: 'messageId', KeyType: 'RANGE' },
       ],
+      LocalSecondaryIndexes: [lsi('bySeq', 'seq'), lsi('byVersion', 'version')],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
   });
 
+  it('keeps each room’s version counter in its own table, moved only by the functions that change messages', () => {
+    const touching = (action: string) =>
+      Object.keys(functionActions.messaging ?? {}).filter((functionKey) =>
+        statementsOf(functionKey).some(
+          (statement) =>
+            statement.Action.includes(action) &&
+            JSON.stringify(statement.Resource).includes('RoomVersionsTable'),
+        ),
+      );
+
+    expect(template().Resources.RoomVersionsTable?.Properties).toEqual({
+      TableName: 'chat-messaging-ci-room-versions',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'roomId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'roomId', KeyType: 'HASH' }],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    expect(touching('dynamodb:UpdateItem').sort()).toEqual(
+      ['deleteMessage', 'editMessage', 'sendMessage', 'socketSendMessage'].sort(),
+    );
+    expect(touching('dynamodb:GetItem').sort()).toEqual(
+      ['deleteMessage', 'editMessage', 'listChanges', 'sendMessage', 'socketSendMessage'].sort(),
+    );
+  });
+
+  it('lets history and the changes feed query only their own index of the messages table', () => {
+    const queried = (functionKey: string) =>
+      statementsOf(functionKey)
+        .filter(
+          (statement) =>
+            statement.Action.includes('dynamodb:Query') &&
+            JSON.stringify(statement.Resource).includes('MessagesTable'),
+        )
+        .flatMap((statement) => statement.Resource);
+
+    expect(queried('listMessages')).toEqual([{ 'Fn::Sub': '${MessagesTable.Arn}/index/bySeq' }]);
+    expect(queried('listChanges')).toEqual([{ 'Fn::Sub': '${MessagesTable.Arn}/index/byVersion' }]);
+  });
+
   it('publishes from the stream in batches of 10 with partial batch failures and a failure queue', () => {
-    const [mapping] = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping');
+    const mapping = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').find(
+      ([, p]) =>
+        JSON.stringify(p.EventSourceArn) === JSON.stringify({ 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] }),
+    );
 
     expect(mapping?.[1]).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] },
@@ -998,6 +1087,42 @@ describe('the messaging service package', () => {
       BisectBatchOnFunctionError: true,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['OutboxFailuresQueue', 'Arn'] } } },
     });
+  });
+
+  it('creates the read-markers table with the byRoom index (receipts) and the outbox stream of ReadMarkerMoved', () => {
+    const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
+    const queried = statementsOf('listReceipts')
+      .filter((statement) => statement.Action.includes('dynamodb:Query'))
+      .flatMap((statement) => statement.Resource);
+
+    expect(template().Resources.ReadMarkersTable?.Properties).toMatchObject({
+      TableName: 'chat-messaging-ci-read-markers',
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'roomId', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byRoom',
+          KeySchema: [
+            { AttributeName: 'roomId', KeyType: 'HASH' },
+            { AttributeName: 'userId', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(mappings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          EventSourceArn: { 'Fn::GetAtt': ['ReadMarkersTable', 'StreamArn'] },
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['OutboxFailuresQueue', 'Arn'] } } },
+        }),
+      ]),
+    );
+    expect(queried).toEqual([{ 'Fn::Sub': '${ReadMarkersTable.Arn}/index/byRoom' }]);
   });
 
   it('keeps the attachments bucket private and encrypted', () => {

@@ -1,36 +1,40 @@
 import {
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  backoffDelay,
-  cancellationReasons,
-  CONDITION_FAILED,
-  isConditionalCheckFailed,
-  sleep,
-} from '@chat/aws';
+import { backoffDelay, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
 import type { HistoryWindow } from '../domain/cursor';
-import type { Message } from '../domain/message';
+import { withCreationVersion, type Message, type NewMessage } from '../domain/message';
+import { INITIAL_ROOM_VERSION, nextRoomVersion, type ChangesPage } from '../domain/room-versions';
 import type { CreateMessageOutcome, MessagePage, MessageStore, UnreadCount } from '../use-cases/ports';
 import { itemOfMessage, messageOfItem } from './message-item';
+import { INDEXES } from './names';
 
 export interface MessageTables {
-  /** pk roomId, sk messageId; its stream is the event outbox. */
+  /** pk roomId, sk messageId; LSIs bySeq (roomId, seq) and byVersion (roomId, version); its stream is the outbox. */
   messages: string;
   /** pk roomId, sk clientKey (`<senderId>#<clientMessageId>`) → messageId: one send per key. */
   clientMessageIds: string;
   /** pk attachmentId: claimed by the message that references it. */
   attachments: string;
+  /** pk roomId → `version`: the room's change counter (docs/decisions/004-room-versions.md). */
+  roomVersions: string;
 }
 
-/** Transactions that collide with a concurrent one are retried this often (with a short growing wait). */
-const MAX_TRANSACTION_ATTEMPTS = 6;
-const TRANSACTION_BACKOFF = { baseDelayMs: 40, maxDelayMs: 1000, random: Math.random };
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * A change whose transaction was cancelled is tried again this often: a lost race for the room's counter (another
+ * change took the version) or a transaction conflict, after a growing wait with jitter. Every round has a winner;
+ * the growing, jittered waits spread a burst of writers of one room out so that fewer of them collide each round.
+ */
+const MAX_TRANSACTION_ATTEMPTS = 30;
+const TRANSACTION_BACKOFF = { baseDelayMs: 10, maxDelayMs: 400, random: Math.random };
+const TRANSACTION_CONFLICT = 'TransactionConflict';
 /** Items evaluated per page when counting unread messages, and the most pages one count reads. */
 const COUNT_PAGE_SIZE = 100;
 const MAX_COUNT_PAGES = 10;
@@ -47,20 +51,39 @@ function keyCondition(
       return { KeyConditionExpression: 'roomId = :roomId', ScanIndexForward: false };
     case 'before':
       return {
-        KeyConditionExpression: 'roomId = :roomId AND messageId < :cursor',
-        ExpressionAttributeValues: { ':cursor': window.messageId },
+        KeyConditionExpression: 'roomId = :roomId AND seq < :cursor',
+        ExpressionAttributeValues: { ':cursor': window.seq },
         ScanIndexForward: false,
       };
     case 'after':
       return {
-        KeyConditionExpression: 'roomId = :roomId AND messageId > :cursor',
-        ExpressionAttributeValues: { ':cursor': window.messageId },
+        KeyConditionExpression: 'roomId = :roomId AND seq > :cursor',
+        ExpressionAttributeValues: { ':cursor': window.seq },
         ScanIndexForward: true,
       };
   }
 }
 
-/** The messages table and the send idempotency keys, on DynamoDB. */
+/**
+ * The counter's value in a cancelled transaction whose counter condition failed (the update asks for the item
+ * with ReturnValuesOnConditionCheckFailure), so the next attempt needs no read; undefined when not reported.
+ */
+function counterValueOf(error: unknown): number | undefined {
+  const reasons = (error as { CancellationReasons?: { Item?: Record<string, unknown> }[] })
+    .CancellationReasons;
+  const value = reasons?.[0]?.Item?.version;
+  const raw = typeof value === 'object' && value !== null ? (value as { N?: unknown }).N : value;
+  const version = typeof raw === 'string' ? Number(raw) : raw;
+  return typeof version === 'number' && Number.isSafeInteger(version) ? version : undefined;
+}
+
+/**
+ * What a cancelled change means, from the cancellation reasons of its own items (the counter's left out): an
+ * outcome to return, or undefined to try again with the room's new version.
+ */
+type Classify<T> = (reasons: (string | undefined)[]) => Promise<T | undefined> | T | undefined;
+
+/** The messages table, the rooms' change counters and the send idempotency keys, on DynamoDB. */
 export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: MessageTables): MessageStore {
   async function findByClientMessageId(
     roomId: string,
@@ -85,8 +108,66 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     return Item ? messageOfItem(Item) : undefined;
   }
 
-  function writeItems(message: Message, correlationId: string) {
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  async function roomVersion(roomId: string): Promise<number> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tables.roomVersions, Key: { roomId }, ConsistentRead: true }),
+    );
+    return typeof Item?.version === 'number' ? Item.version : INITIAL_ROOM_VERSION;
+  }
+
+  /** The counter's move from `current` to `next`, conditioned on the value read: a second writer of `next` fails. */
+  function counterUpdate(roomId: string, current: number, next: number): TransactItem {
+    return {
+      Update: {
+        TableName: tables.roomVersions,
+        Key: { roomId },
+        UpdateExpression: 'SET version = :next',
+        ConditionExpression:
+          current === INITIAL_ROOM_VERSION ? 'attribute_not_exists(roomId)' : 'version = :current',
+        ExpressionAttributeValues:
+          current === INITIAL_ROOM_VERSION ? { ':next': next } : { ':next': next, ':current': current },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
+  /**
+   * One change of a room's messages: the counter's move to the next version and the change's own writes (made
+   * with that version) in one transaction, so both are stored or neither is. A lost race for the counter is tried
+   * again with the version that won (jittered backoff); `classify` turns the other cancellations into outcomes.
+   */
+  async function versionedChange<T>(
+    roomId: string,
+    writes: (version: number) => TransactItem[],
+    classify: Classify<T>,
+  ): Promise<{ version: number } | { outcome: T }> {
+    let current = await roomVersion(roomId);
+    for (let attempt = 1; ; attempt++) {
+      const version = nextRoomVersion(current);
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [counterUpdate(roomId, current, version), ...writes(version)],
+          }),
+        );
+        return { version };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons === undefined) throw error;
+        const [counter, ...own] = reasons;
+        const outcome = await classify(own);
+        if (outcome !== undefined) return { outcome };
+        const lostTheRace = counter === CONDITION_FAILED;
+        const conflicted = reasons.length === 0 || reasons.includes(TRANSACTION_CONFLICT);
+        if ((!lostTheRace && !conflicted) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        await sleep(backoffDelay(attempt, TRANSACTION_BACKOFF));
+        if (lostTheRace) current = counterValueOf(error) ?? (await roomVersion(roomId));
+      }
+    }
+  }
+
+  function creationWrites(message: Message, correlationId: string): TransactItem[] {
+    const items: TransactItem[] = [
       {
         Put: {
           TableName: tables.messages,
@@ -128,51 +209,46 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     return items;
   }
 
-  async function create(message: Message, options: { correlationId: string }): Promise<CreateMessageOutcome> {
-    const items = writeItems(message, options.correlationId);
-    const [only] = items;
-    if (items.length === 1 && only?.Put) {
-      // Nothing to keep atomic with it: a plain conditional put costs half a transaction.
-      await client.send(new PutCommand(only.Put));
-      return { outcome: 'created' };
-    }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-        return { outcome: 'created' };
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons === undefined) throw error;
-        if (message.clientMessageId !== undefined) {
+  async function create(
+    message: NewMessage,
+    options: { correlationId: string },
+  ): Promise<CreateMessageOutcome> {
+    const hasKey = message.clientMessageId !== undefined;
+    const result = await versionedChange<Exclude<CreateMessageOutcome, { outcome: 'created' }>>(
+      message.roomId,
+      (version) => creationWrites(withCreationVersion(message, version), options.correlationId),
+      async ([, clientKey, ...claims]) => {
+        // [message, clientKey?, ...attachments]: without a key the claims start right after the message.
+        const attachmentReasons = hasKey ? claims : [clientKey, ...claims];
+        if (hasKey && (clientKey === CONDITION_FAILED || clientKey === TRANSACTION_CONFLICT)) {
           const existing = await findByClientMessageId(
             message.roomId,
             message.senderId,
-            message.clientMessageId,
+            message.clientMessageId as string,
           );
           if (existing) return { outcome: 'duplicate', existing };
         }
-        const attachmentOffset = message.clientMessageId === undefined ? 1 : 2;
-        const taken = message.attachments.find(
-          (_, index) => reasons[attachmentOffset + index] === CONDITION_FAILED,
-        );
-        if (taken) return { outcome: 'attachment-unavailable', attachmentId: taken.attachmentId };
-        const conflicted = reasons.length === 0 || reasons.includes('TransactionConflict');
-        if (!conflicted || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
-        await sleep(backoffDelay(attempt, TRANSACTION_BACKOFF));
-      }
-    }
+        const taken = message.attachments.find((_, index) => attachmentReasons[index] === CONDITION_FAILED);
+        return taken ? { outcome: 'attachment-unavailable', attachmentId: taken.attachmentId } : undefined;
+      },
+    );
+    return 'version' in result
+      ? { outcome: 'created', message: withCreationVersion(message, result.version) }
+      : result.outcome;
   }
 
   return {
     create,
     findByClientMessageId,
     get,
+    roomVersion,
 
     async page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage> {
       const condition = keyCondition(window);
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tables.messages,
+          IndexName: INDEXES.messagesBySeq,
           ...condition,
           ExpressionAttributeValues: { ':roomId': roomId, ...condition.ExpressionAttributeValues },
           Limit: limit + 1,
@@ -182,57 +258,77 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
       return { items: Items.slice(0, limit).map(messageOfItem), hasMore: Items.length > limit };
     },
 
-    async edit(key, changes, options) {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tables.messages,
-            Key: key,
-            UpdateExpression:
-              'SET #text = :text, mentions = :mentions, editedAt = :editedAt, correlationId = :correlationId',
-            ConditionExpression:
-              'attribute_exists(messageId) AND senderId = :senderId AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#text': 'text' },
-            ExpressionAttributeValues: {
-              ':text': changes.text,
-              ':mentions': changes.mentions,
-              ':editedAt': changes.editedAt,
-              ':correlationId': options.correlationId,
-              ':senderId': options.senderId,
+    async changes(roomId, range, limit): Promise<ChangesPage> {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tables.messages,
+          IndexName: INDEXES.messagesByVersion,
+          KeyConditionExpression: 'roomId = :roomId AND version BETWEEN :from AND :upTo',
+          ExpressionAttributeValues: { ':roomId': roomId, ':from': range.since + 1, ':upTo': range.upTo },
+          ScanIndexForward: true,
+          Limit: limit + 1,
+          ConsistentRead: true,
+        }),
+      );
+      return { items: Items.slice(0, limit).map(messageOfItem), hasMore: Items.length > limit };
+    },
+
+    async edit(current, changes, options) {
+      const result = await versionedChange(
+        current.roomId,
+        (version) => [
+          {
+            Update: {
+              TableName: tables.messages,
+              Key: { roomId: current.roomId, messageId: current.messageId },
+              UpdateExpression:
+                'SET #text = :text, mentions = :mentions, editedAt = :editedAt, version = :version, correlationId = :correlationId',
+              ConditionExpression:
+                'attribute_exists(messageId) AND senderId = :senderId AND attribute_not_exists(deletedAt)',
+              ExpressionAttributeNames: { '#text': 'text' },
+              ExpressionAttributeValues: {
+                ':text': changes.text,
+                ':mentions': changes.mentions,
+                ':editedAt': changes.editedAt,
+                ':version': version,
+                ':correlationId': options.correlationId,
+                ':senderId': options.senderId,
+              },
             },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return Attributes ? messageOfItem(Attributes) : undefined;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return undefined;
-        throw error;
-      }
+          },
+        ],
+        ([message]) => (message === CONDITION_FAILED ? ('refused' as const) : undefined),
+      );
+      if (!('version' in result)) return undefined;
+      // Only the sender edits and a delete is excluded by the condition: the other fields are the ones read.
+      return { ...current, ...changes, version: result.version };
     },
 
     async tombstone(key, options) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tables.messages,
-            Key: key,
-            UpdateExpression:
-              'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, correlationId = :correlationId',
-            ConditionExpression: 'attribute_exists(messageId) AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#text': 'text' },
-            ExpressionAttributeValues: {
-              ':deletedAt': options.deletedAt,
-              ':empty': '',
-              ':none': [],
-              ':correlationId': options.correlationId,
+      const result = await versionedChange(
+        key.roomId,
+        (version) => [
+          {
+            Update: {
+              TableName: tables.messages,
+              Key: { roomId: key.roomId, messageId: key.messageId },
+              UpdateExpression:
+                'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, version = :version, correlationId = :correlationId',
+              ConditionExpression: 'attribute_exists(messageId) AND attribute_not_exists(deletedAt)',
+              ExpressionAttributeNames: { '#text': 'text' },
+              ExpressionAttributeValues: {
+                ':deletedAt': options.deletedAt,
+                ':empty': '',
+                ':none': [],
+                ':version': version,
+                ':correlationId': options.correlationId,
+              },
             },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+          },
+        ],
+        ([message]) => (message === CONDITION_FAILED ? ('already-deleted' as const) : undefined),
+      );
+      return 'version' in result;
     },
 
     async countAfter(roomId, afterMessageId, excludeSenderId, cap): Promise<UnreadCount> {

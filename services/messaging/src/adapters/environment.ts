@@ -22,6 +22,7 @@ const messages = lazy(() =>
     messages: requireEnv(ENV.messagesTable),
     clientMessageIds: requireEnv(ENV.clientMessageIdsTable),
     attachments: requireEnv(ENV.attachmentsTable),
+    roomVersions: requireEnv(ENV.roomVersionsTable),
   }),
 );
 const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));

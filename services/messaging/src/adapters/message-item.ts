@@ -21,11 +21,19 @@ function attachmentsOf(value: unknown): Attachment[] {
   }));
 }
 
+function positiveInteger(value: unknown): number | undefined {
+  const number = typeof value === 'string' ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+
 /** The Message of a messages-table item (a stream image or a read), without storage-only attributes. */
 export function messageOfItem(item: Record<string, unknown>): Message {
   const clientMessageId = optionalText(item.clientMessageId);
   const editedAt = optionalText(item.editedAt);
   const deletedAt = optionalText(item.deletedAt);
+  // Messages stored before room versions have neither (docs/decisions/004-room-versions.md).
+  const seq = positiveInteger(item.seq);
+  const version = positiveInteger(item.version);
   return canonicalMessage({
     roomId: text(item.roomId),
     messageId: text(item.messageId),
@@ -37,6 +45,8 @@ export function messageOfItem(item: Record<string, unknown>): Message {
     ...(clientMessageId === undefined ? {} : { clientMessageId }),
     ...(editedAt === undefined ? {} : { editedAt }),
     ...(deletedAt === undefined ? {} : { deletedAt }),
+    ...(seq === undefined ? {} : { seq }),
+    ...(version === undefined ? {} : { version }),
   });
 }
 

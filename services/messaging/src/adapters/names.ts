@@ -4,6 +4,7 @@ import { COMMON_ENV } from '@chat/runtime';
 export const ENV = {
   messagesTable: 'MESSAGES_TABLE',
   clientMessageIdsTable: 'CLIENT_MESSAGE_IDS_TABLE',
+  roomVersionsTable: 'ROOM_VERSIONS_TABLE',
   attachmentsTable: 'ATTACHMENTS_TABLE',
   readMarkersTable: 'READ_MARKERS_TABLE',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
@@ -12,4 +13,14 @@ export const ENV = {
   connectionsTable: 'CONNECTIONS_TABLE',
   webSocketManagementEndpoint: 'WEBSOCKET_MANAGEMENT_ENDPOINT',
   eventBusName: COMMON_ENV.eventBusName,
+} as const;
+
+/** The indexes of chat-messaging's own tables. */
+export const INDEXES = {
+  /** messages LSI (roomId, seq): history in the room's order. */
+  messagesBySeq: 'bySeq',
+  /** messages LSI (roomId, version): the changes feed. */
+  messagesByVersion: 'byVersion',
+  /** read-markers: (roomId, userId), a room's receipts. */
+  readMarkersByRoom: 'byRoom',
 } as const;

@@ -8,9 +8,16 @@ export function isMessageId(value: string): boolean {
   return MESSAGE_ID.test(value);
 }
 
-/** Which slice of a room's history a page is. */
-export type HistoryWindow =
+/** The slice of a room's history a request asks for: the cursors are message ids (API.md). */
+export type HistoryCursor =
   { kind: 'latest' } | { kind: 'before'; messageId: string } | { kind: 'after'; messageId: string };
+
+/**
+ * The slice of a room's history a page is, in the room's order: the cursor message's `seq` (history sorts by
+ * seq, the version each message's creation took).
+ */
+export type HistoryWindow =
+  { kind: 'latest' } | { kind: 'before'; seq: number } | { kind: 'after'; seq: number };
 
 /**
  * The page's `nextCursor`: when more messages exist beyond this page, the id of its last item (the value to

@@ -1,10 +1,11 @@
+import type { MessageDeleted } from '@chat/events';
 import type { Message } from './message';
 
 /** What a change of a stored message means for the outside world (the event the outbox publishes). */
 export type MessageChange =
   | { kind: 'sent'; message: Message }
   | { kind: 'edited'; message: Message & { editedAt: string } }
-  | { kind: 'deleted'; roomId: string; messageId: string; deletedAt: string };
+  | { kind: 'deleted'; roomId: string; messageId: string; deletedAt: string; version?: number };
 
 /** When the change happened: the time the write stored (so a replayed record yields the same event). */
 export function occurredAtOf(change: MessageChange): string {
@@ -30,12 +31,18 @@ export function messageChangeOf(
   if (after === undefined) return undefined;
   if (before === undefined) return { kind: 'sent', message: after };
   if (after.deletedAt !== undefined) {
-    return before.deletedAt === undefined
-      ? { kind: 'deleted', roomId: after.roomId, messageId: after.messageId, deletedAt: after.deletedAt }
-      : undefined;
+    if (before.deletedAt !== undefined) return undefined;
+    const { roomId, messageId, deletedAt, version } = after;
+    return { kind: 'deleted', roomId, messageId, deletedAt, ...(version === undefined ? {} : { version }) };
   }
   if (after.editedAt !== undefined && after.editedAt !== before.editedAt) {
     return { kind: 'edited', message: { ...after, editedAt: after.editedAt } };
   }
   return undefined;
+}
+
+/** MessageDeleted's data: the message's keys and the room version the delete took. */
+export function deletedEventData(change: Extract<MessageChange, { kind: 'deleted' }>): MessageDeleted {
+  const { roomId, messageId, version } = change;
+  return { roomId, messageId, ...(version === undefined ? {} : { version }) };
 }

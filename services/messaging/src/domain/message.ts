@@ -26,6 +26,14 @@ export function isDeleted(message: Message): boolean {
   return message.deletedAt !== undefined;
 }
 
+/** A message about to be stored: its `seq` and `version` are the room version its write takes. */
+export type NewMessage = Omit<Message, 'seq' | 'version'>;
+
+/** The stored message: creation took room version `version`, which is also its `seq`. */
+export function withCreationVersion(message: NewMessage, version: number): Message {
+  return { ...message, seq: version, version };
+}
+
 /**
  * The message with its fields in the contract's order and without unset optionals, so every answer that
  * carries the same stored message (a send and its retries, history, events) serializes identically.
@@ -48,5 +56,7 @@ export function canonicalMessage(message: Message): Message {
   if (message.clientMessageId !== undefined) canonical.clientMessageId = message.clientMessageId;
   if (message.editedAt !== undefined) canonical.editedAt = message.editedAt;
   if (message.deletedAt !== undefined) canonical.deletedAt = message.deletedAt;
+  if (message.seq !== undefined) canonical.seq = message.seq;
+  if (message.version !== undefined) canonical.version = message.version;
   return canonical;
 }

@@ -9,7 +9,7 @@ import {
 } from '@chat/events';
 import { eventPublisher } from '../adapters/environment';
 import { messageOfItem } from '../adapters/message-item';
-import { messageChangeOf, occurredAtOf } from '../domain/message-change';
+import { deletedEventData, messageChangeOf, occurredAtOf } from '../domain/message-change';
 
 const PRODUCER = 'messaging.publish-message-events';
 
@@ -37,9 +37,7 @@ export const handler = outboxHandler(
       case 'edited':
         return [buildEvent(messageEditedContract, change.message, options)];
       case 'deleted':
-        return [
-          buildEvent(messageDeletedContract, { roomId: change.roomId, messageId: change.messageId }, options),
-        ];
+        return [buildEvent(messageDeletedContract, deletedEventData(change), options)];
     }
   },
 );

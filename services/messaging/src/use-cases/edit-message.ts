@@ -30,7 +30,7 @@ export async function editMessage(
 
   const mentions = await mentionedMembers(deps.memberships, input.roomId, input.text);
   const edited = await deps.messages.edit(
-    { roomId: input.roomId, messageId: input.messageId },
+    current,
     { text: input.text, mentions, editedAt: deps.clock.now().toISOString() },
     { senderId: input.userId, correlationId: input.correlationId },
   );

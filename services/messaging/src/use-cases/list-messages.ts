@@ -1,4 +1,4 @@
-import { isMessageId, nextCursorOf, type HistoryWindow } from '../domain/cursor';
+import { isMessageId, nextCursorOf, type HistoryCursor, type HistoryWindow } from '../domain/cursor';
 import { canonicalMessage, type Message } from '../domain/message';
 import { invalidField } from '../domain/errors';
 import { requireMember } from './membership';
@@ -18,7 +18,7 @@ export interface MessageHistoryPage {
 }
 
 /** The history slice a request asks for; a cursor that is not a message id, or both cursors, is a 400. */
-export function historyWindowOf(input: { before?: string; after?: string }): HistoryWindow {
+export function historyCursorOf(input: { before?: string; after?: string }): HistoryCursor {
   if (input.before !== undefined && input.after !== undefined) {
     throw invalidField('before', 'cannot be combined with after');
   }
@@ -34,15 +34,31 @@ export function historyWindowOf(input: { before?: string; after?: string }): His
 }
 
 /**
- * A page of a room's history for a member: newest first (no cursor, or `before`), oldest first (`after`,
- * catch-up after a reconnect). Deleted messages appear as tombstones.
+ * The window of the cursor in the room's order: the cursor message's `seq`. A cursor that is no message of this
+ * room (or one stored before room versions, which has no seq) is a 400 naming the parameter.
+ */
+async function historyWindowOf(
+  messages: MessagingDependencies['messages'],
+  roomId: string,
+  cursor: HistoryCursor,
+): Promise<HistoryWindow> {
+  if (cursor.kind === 'latest') return cursor;
+  const message = await messages.get(roomId, cursor.messageId);
+  if (message?.seq === undefined) throw invalidField(cursor.kind, 'is not a message of this room');
+  return { kind: cursor.kind, seq: message.seq };
+}
+
+/**
+ * A page of a room's history for a member, in the room's order (`seq`): newest first (no cursor, or `before`),
+ * oldest first (`after`, catch-up after a reconnect). Deleted messages appear as tombstones.
  */
 export async function listMessages(
   deps: Pick<MessagingDependencies, 'memberships' | 'messages'>,
   input: ListMessagesInput,
 ): Promise<MessageHistoryPage> {
-  const window = historyWindowOf(input);
+  const cursor = historyCursorOf(input);
   await requireMember(deps.memberships, input.roomId, input.userId);
+  const window = await historyWindowOf(deps.messages, input.roomId, cursor);
   const page = await deps.messages.page(input.roomId, window, input.limit);
   return { items: page.items.map(canonicalMessage), nextCursor: nextCursorOf(page.items, page.hasMore) };
 }

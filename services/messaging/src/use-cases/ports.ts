@@ -1,7 +1,9 @@
 import type { Clock, Logger } from '@chat/runtime';
 import type { HistoryWindow } from '../domain/cursor';
-import type { Attachment, Message } from '../domain/message';
+import type { Attachment, Message, NewMessage } from '../domain/message';
 import type { MemberRole } from '../domain/permissions';
+import type { ChangesPage } from '../domain/room-versions';
+import type { ReadMarker, ReadPosition } from '../domain/read-markers';
 
 export type { Clock };
 
@@ -30,7 +32,8 @@ export interface MembershipReader {
 }
 
 export type CreateMessageOutcome =
-  | { outcome: 'created' }
+  /** Stored, with the room version its creation took as `seq` and `version`. */
+  | { outcome: 'created'; message: Message }
   /** The sender already sent this clientMessageId to this room: the stored message. */
   | { outcome: 'duplicate'; existing: Message }
   /** An attachment was claimed by another message (or vanished) between the checks and the write. */
@@ -51,32 +54,40 @@ export interface UnreadCount {
 /** The messages table (its stream is the event outbox), with the idempotency keys of sends. */
 export interface MessageStore {
   /**
-   * Stores a new message, atomically with its clientMessageId key (when it has one) and the claim of each of
-   * its attachments. `correlationId` is stored with it for the events its stream produces.
+   * Stores a new message with the room's next version as its `seq` and `version`, atomically with that version,
+   * its clientMessageId key (when it has one) and the claim of each of its attachments: a duplicate or a refused
+   * claim takes no version. `correlationId` is stored with it for the events its stream produces.
    */
-  create(message: Message, options: { correlationId: string }): Promise<CreateMessageOutcome>;
+  create(message: NewMessage, options: { correlationId: string }): Promise<CreateMessageOutcome>;
   findByClientMessageId(
     roomId: string,
     senderId: string,
     clientMessageId: string,
   ): Promise<Message | undefined>;
   get(roomId: string, messageId: string): Promise<Message | undefined>;
-  /** One page of the room's history (a key-range Query of the room's partition), at most `limit` items. */
+  /** One page of the room's history in `seq` order (a Query of the room's seq index), at most `limit` items. */
   page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage>;
   /**
-   * Sets text, mentions and editedAt when the message still exists, is not deleted and was sent by
-   * `senderId`; undefined when that no longer holds.
+   * Sets text, mentions and editedAt, and the room's next version, when the message still exists, is not deleted
+   * and was sent by `senderId`; undefined (and no version taken) when that no longer holds.
    */
   edit(
-    key: { roomId: string; messageId: string },
+    current: Message,
     changes: { text: string; mentions: string[]; editedAt: string },
     options: { senderId: string; correlationId: string },
   ): Promise<Message | undefined>;
-  /** Makes the message a tombstone; false when it already was one. */
+  /** Makes the message a tombstone, taking the room's next version; false (no version taken) when it already was one. */
   tombstone(
     key: { roomId: string; messageId: string },
     options: { deletedAt: string; correlationId: string },
   ): Promise<boolean>;
+  /** The room's latest version (0 before its first change), read consistently. */
+  roomVersion(roomId: string): Promise<number>;
+  /**
+   * The messages whose latest change took a version in (since, upTo], ascending by version, at most `limit`
+   * (a consistent Query of the room's version index): each message once, in its current state.
+   */
+  changes(roomId: string, range: { since: number; upTo: number }, limit: number): Promise<ChangesPage>;
   /**
    * Messages of the room after `afterMessageId` (all when undefined) that are not deleted and were not sent by
    * `excludeSenderId`, counted up to `cap`.
@@ -131,11 +142,28 @@ export interface ObjectStorage {
   remove(keys: readonly string[]): Promise<void>;
 }
 
-/** Per user and room: the last message read. */
+/** Per user and room: the last message read (the read-markers table; its stream publishes ReadMarkerMoved). */
 export interface ReadMarkers {
   get(userId: string, roomId: string): Promise<string | undefined>;
-  /** Moves the marker to `messageId` unless it already is at or after it (it never moves back). */
-  advance(userId: string, roomId: string, messageId: string, at: Date): Promise<void>;
+  /** roomId → lastReadMessageId of the user's markers among `roomIds` (one BatchGetItem per 100 rooms). */
+  getMany(userId: string, roomIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Moves the marker to `position` unless it already is at or after it (it never moves back): by `seq` when the
+   * marker and the position have one, else by messageId. True when it moved.
+   */
+  advance(
+    userId: string,
+    roomId: string,
+    position: ReadPosition,
+    at: Date,
+    context: { correlationId: string },
+  ): Promise<boolean>;
+  /** A page of the room's markers in userId order (an index Query: eventually consistent). */
+  ofRoom(
+    roomId: string,
+    limit: number,
+    afterUserId?: string,
+  ): Promise<{ items: ReadMarker[]; next?: string }>;
 }
 
 /** realtime's connections (connectionId → userId), read-only. */

@@ -5,6 +5,7 @@ import {
   textProblem,
   type Attachment,
   type Message,
+  type NewMessage,
 } from '../domain/message';
 import { InvalidAttachmentsError, invalidField } from '../domain/errors';
 import { mentionedMembers, requireMember } from './membership';
@@ -110,7 +111,7 @@ export async function sendMessage(
     checkedAttachments(deps, input),
     mentionedMembers(deps.memberships, input.roomId, input.text),
   ]);
-  const message = canonicalMessage({
+  const message: NewMessage = {
     roomId: input.roomId,
     messageId: deps.ids.messageId(),
     senderId: input.senderId,
@@ -119,11 +120,11 @@ export async function sendMessage(
     attachments,
     ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
     createdAt: deps.clock.now().toISOString(),
-  });
+  };
   const result = await deps.messages.create(message, { correlationId: input.correlationId });
   switch (result.outcome) {
     case 'created':
-      return { message, created: true };
+      return { message: canonicalMessage(result.message), created: true };
     case 'duplicate':
       return { message: canonicalMessage(result.existing), created: false };
     case 'attachment-unavailable': {

@@ -25,6 +25,8 @@ describe('POST /rooms/{roomId}/messages', () => {
       mentions: [bob.userId],
       attachments: [],
       createdAt: expect.any(String),
+      seq: 1, // the room's first change
+      version: 1,
     });
   });
 
@@ -199,6 +201,7 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
       text: `final, @${bob.username}`,
       mentions: [bob.userId],
       editedAt: expect.any(String),
+      version: (original.version ?? 0) + 1, // the edit is the room's next change; seq stays
     });
     const [event] = await eventsAbout('MessageEdited', original.messageId);
     expect(event?.event.detail.data).toEqual(edited.body);
@@ -238,10 +241,12 @@ describe('PATCH and DELETE /rooms/{roomId}/messages/{messageId}', () => {
     expect([deleted.status, again.status]).toEqual([204, 204]);
     expect([edit.status, edit.body.error.code]).toEqual([409, 'CONFLICT']);
     expect(history.body.items).toEqual([
-      { ...message, text: '', mentions: [], attachments: [], deletedAt: expect.any(String) },
+      { ...message, text: '', mentions: [], attachments: [], deletedAt: expect.any(String), version: 2 },
     ]);
     const events = await eventsAbout('MessageDeleted', message.messageId);
-    expect(events.map((e) => e.event.detail.data)).toEqual([{ roomId, messageId: message.messageId }]);
+    expect(events.map((e) => e.event.detail.data)).toEqual([
+      { roomId, messageId: message.messageId, version: 2 },
+    ]);
   });
 
   it('lets the owner delete a member’s message, refuses a plain member with 403 and a non-member with 404', async () => {

@@ -91,6 +91,7 @@ beforeAll(async () => {
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     MESSAGES_TABLE: 'chat-messaging-local-messages',
     CLIENT_MESSAGE_IDS_TABLE: 'chat-messaging-local-client-message-ids',
+    ROOM_VERSIONS_TABLE: 'chat-messaging-local-room-versions',
     ATTACHMENTS_TABLE: 'chat-messaging-local-attachments',
     READ_MARKERS_TABLE: 'chat-messaging-local-read-markers',
     ATTACHMENTS_BUCKET: 'attachmentsbucket',
@@ -168,6 +169,8 @@ describe('the WebSocket sendMessage route', () => {
         attachments: [],
         createdAt: expect.any(String),
         clientMessageId,
+        seq: 1,
+        version: 1,
       },
     });
     const history = await api<{ items: Message[] }>('GET', `/rooms/${roomId}/messages`, { user: bob });

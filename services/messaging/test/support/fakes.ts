@@ -1,7 +1,8 @@
 import type { Logger } from '@chat/runtime';
 import type { HistoryWindow } from '../../src/domain/cursor';
-import { tombstoneOf, type Message } from '../../src/domain/message';
+import { tombstoneOf, withCreationVersion, type Message, type NewMessage } from '../../src/domain/message';
 import type { MemberRole } from '../../src/domain/permissions';
+import type { ReadMarker, ReadPosition } from '../../src/domain/read-markers';
 import type {
   AttachmentRecord,
   AttachmentRecords,
@@ -74,6 +75,8 @@ export class FakeMemberships implements MembershipReader {
 export class FakeMessageStore implements MessageStore {
   readonly messages = new Map<string, Message & { correlationId?: string }>();
   readonly clientKeys = new Map<string, string>();
+  /** roomId → the room's latest version (its change counter). */
+  readonly roomVersions = new Map<string, number>();
   /** When set, `create` reports this outcome instead of writing (a lost race). */
   nextCreateOutcome: CreateMessageOutcome | undefined;
 
@@ -83,8 +86,15 @@ export class FakeMessageStore implements MessageStore {
     return `${roomId}|${messageId}`;
   }
 
+  /** Stores a message as given; one with a `seq` or `version` moves the room's counter up to it. */
   put(message: Message): void {
     this.messages.set(this.key(message.roomId, message.messageId), message);
+    const highest = Math.max(
+      message.seq ?? 0,
+      message.version ?? 0,
+      this.roomVersions.get(message.roomId) ?? 0,
+    );
+    this.roomVersions.set(message.roomId, highest);
   }
 
   all(roomId: string): Message[] {
@@ -93,7 +103,13 @@ export class FakeMessageStore implements MessageStore {
       .sort((a, b) => a.messageId.localeCompare(b.messageId));
   }
 
-  async create(message: Message, options: { correlationId: string }): Promise<CreateMessageOutcome> {
+  private takeVersion(roomId: string): number {
+    const version = (this.roomVersions.get(roomId) ?? 0) + 1;
+    this.roomVersions.set(roomId, version);
+    return version;
+  }
+
+  async create(message: NewMessage, options: { correlationId: string }): Promise<CreateMessageOutcome> {
     if (this.nextCreateOutcome) {
       const outcome = this.nextCreateOutcome;
       this.nextCreateOutcome = undefined;
@@ -119,8 +135,9 @@ export class FakeMessageStore implements MessageStore {
       if (record) record.messageId = message.messageId;
     }
     if (clientKey !== undefined) this.clientKeys.set(clientKey, message.messageId);
-    this.messages.set(this.key(message.roomId, message.messageId), { ...message, ...options });
-    return { outcome: 'created' };
+    const stored = withCreationVersion(message, this.takeVersion(message.roomId));
+    this.messages.set(this.key(message.roomId, message.messageId), { ...stored, ...options });
+    return { outcome: 'created', message: stored };
   }
 
   async findByClientMessageId(roomId: string, senderId: string, clientMessageId: string) {
@@ -132,27 +149,46 @@ export class FakeMessageStore implements MessageStore {
     return this.messages.get(this.key(roomId, messageId));
   }
 
+  /** The room's messages in seq order (those without a seq are outside the index, as on DynamoDB). */
+  private bySeq(roomId: string): Message[] {
+    return this.all(roomId)
+      .filter((m) => m.seq !== undefined)
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  }
+
   async page(roomId: string, window: HistoryWindow, limit: number) {
-    const ascending = this.all(roomId);
+    const ascending = this.bySeq(roomId);
     const selected =
       window.kind === 'latest'
         ? ascending.reverse()
         : window.kind === 'before'
-          ? ascending.filter((m) => m.messageId < window.messageId).reverse()
-          : ascending.filter((m) => m.messageId > window.messageId);
+          ? ascending.filter((m) => (m.seq ?? 0) < window.seq).reverse()
+          : ascending.filter((m) => (m.seq ?? 0) > window.seq);
+    return { items: selected.slice(0, limit), hasMore: selected.length > limit };
+  }
+
+  async roomVersion(roomId: string) {
+    return this.roomVersions.get(roomId) ?? 0;
+  }
+
+  async changes(roomId: string, range: { since: number; upTo: number }, limit: number) {
+    const selected = this.all(roomId)
+      .filter((m) => m.version !== undefined && m.version > range.since && m.version <= range.upTo)
+      .sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
     return { items: selected.slice(0, limit), hasMore: selected.length > limit };
   }
 
   async edit(
-    key: { roomId: string; messageId: string },
+    message: Message,
     changes: { text: string; mentions: string[]; editedAt: string },
     options: { senderId: string; correlationId: string },
   ) {
-    const current = this.messages.get(this.key(key.roomId, key.messageId));
+    const current = this.messages.get(this.key(message.roomId, message.messageId));
     if (!current || current.senderId !== options.senderId || current.deletedAt !== undefined)
       return undefined;
-    const edited = { ...current, ...changes, correlationId: options.correlationId };
-    this.messages.set(this.key(key.roomId, key.messageId), edited);
+    const version = this.takeVersion(message.roomId);
+    const edited = { ...current, ...changes, version, correlationId: options.correlationId };
+    this.messages.set(this.key(message.roomId, message.messageId), edited);
     return edited;
   }
 
@@ -164,6 +200,7 @@ export class FakeMessageStore implements MessageStore {
     if (!current || current.deletedAt !== undefined) return false;
     this.messages.set(this.key(key.roomId, key.messageId), {
       ...tombstoneOf(current, options.deletedAt),
+      version: this.takeVersion(key.roomId),
       correlationId: options.correlationId,
     });
     return true;
@@ -230,13 +267,42 @@ export class FakeObjectStorage implements ObjectStorage {
 }
 
 export class FakeReadMarkers implements ReadMarkers {
-  readonly markers = new Map<string, string>();
+  readonly markers = new Map<string, ReadMarker>();
   async get(userId: string, roomId: string) {
-    return this.markers.get(`${userId}|${roomId}`);
+    return this.markers.get(`${userId}|${roomId}`)?.lastReadMessageId;
   }
-  async advance(userId: string, roomId: string, messageId: string) {
+  async getMany(userId: string, roomIds: readonly string[]) {
+    const found = new Map<string, string>();
+    for (const roomId of roomIds) {
+      const marker = this.markers.get(`${userId}|${roomId}`);
+      if (marker) found.set(roomId, marker.lastReadMessageId);
+    }
+    return found;
+  }
+  async advance(userId: string, roomId: string, position: ReadPosition, at: Date) {
     const current = this.markers.get(`${userId}|${roomId}`);
-    if (current === undefined || current < messageId) this.markers.set(`${userId}|${roomId}`, messageId);
+    const forward =
+      current === undefined ||
+      (position.seq !== null && current.lastReadSeq !== null
+        ? current.lastReadSeq < position.seq
+        : current.lastReadMessageId < position.messageId);
+    if (!forward) return false;
+    this.markers.set(`${userId}|${roomId}`, {
+      roomId,
+      userId,
+      lastReadMessageId: position.messageId,
+      lastReadSeq: position.seq,
+      readAt: at.toISOString(),
+    });
+    return true;
+  }
+  async ofRoom(roomId: string, limit: number, afterUserId?: string) {
+    const all = [...this.markers.values()]
+      .filter((m) => m.roomId === roomId && (afterUserId === undefined || m.userId > afterUserId))
+      .sort((a, b) => a.userId.localeCompare(b.userId));
+    const items = all.slice(0, limit);
+    const last = items[items.length - 1];
+    return all.length > limit && last ? { items, next: last.userId } : { items };
   }
 }
 

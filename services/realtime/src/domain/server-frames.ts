@@ -4,6 +4,7 @@ import type {
   Notification,
   NotificationRequested,
   PresenceChanged,
+  ReadMarkerMoved,
   UserJoined,
   UserLeft,
 } from '@chat/events';
@@ -13,9 +14,9 @@ import type {
  * it comes from: a client that gets the same event twice (at-least-once delivery) drops the copy.
  */
 export type EventFrame =
-  | { type: 'message.sent'; message: Message; eventId: string }
-  | { type: 'message.edited'; message: Message; eventId: string }
-  | { type: 'message.deleted'; roomId: string; messageId: string; eventId: string }
+  | { type: 'message.sent'; roomId: string; version?: number; message: Message; eventId: string }
+  | { type: 'message.edited'; roomId: string; version?: number; message: Message; eventId: string }
+  | { type: 'message.deleted'; roomId: string; messageId: string; version?: number; eventId: string }
   | { type: 'member.joined'; roomId: string; userId: string; role: UserJoined['role']; eventId: string }
   | { type: 'member.left'; roomId: string; userId: string; eventId: string }
   | {
@@ -26,24 +27,49 @@ export type EventFrame =
       eventId: string;
     }
   | { type: 'notification'; notification: Notification; eventId: string }
-  | { type: 'typing'; roomId: string; userId: string; eventId: string };
+  | { type: 'typing'; roomId: string; userId: string; eventId: string }
+  | {
+      type: 'read.updated';
+      roomId: string;
+      userId: string;
+      messageId: string;
+      seq: number | null;
+      readAt: string;
+      eventId: string;
+    };
+
+/**
+ * A message-change frame's room `version` (API.md "Order, versions and catch-up"): the room version the change
+ * took, at the top level beside `roomId`, so a client that holds v and receives v+2 asks `changes?since=v`.
+ * Absent only for a message stored before room versions existed.
+ */
+const versionOf = (version: number | undefined): { version?: number } =>
+  version === undefined ? {} : { version };
 
 export const messageSentFrame = (message: Message, eventId: string): EventFrame => ({
   type: 'message.sent',
+  roomId: message.roomId,
+  ...versionOf(message.version),
   message,
   eventId,
 });
 
 export const messageEditedFrame = (message: Message, eventId: string): EventFrame => ({
   type: 'message.edited',
+  roomId: message.roomId,
+  ...versionOf(message.version),
   message,
   eventId,
 });
 
-export const messageDeletedFrame = ({ roomId, messageId }: MessageDeleted, eventId: string): EventFrame => ({
+export const messageDeletedFrame = (
+  { roomId, messageId, version }: MessageDeleted,
+  eventId: string,
+): EventFrame => ({
   type: 'message.deleted',
   roomId,
   messageId,
+  ...versionOf(version),
   eventId,
 });
 
@@ -79,3 +105,9 @@ export const typingFrame = (roomId: string, userId: string, eventId: string): Ev
   userId,
   eventId,
 });
+
+/** A member's read marker moved (a read receipt, and the reader's other devices catching up). */
+export const readUpdatedFrame = (
+  { roomId, userId, messageId, seq, readAt }: ReadMarkerMoved,
+  eventId: string,
+): EventFrame => ({ type: 'read.updated', roomId, userId, messageId, seq, readAt, eventId });

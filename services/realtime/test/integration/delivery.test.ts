@@ -66,13 +66,25 @@ describe('fan-out of room events to sockets on the local stack', () => {
     expect(deleted.status).toBe(204);
     const deleteFrame = await ownerLaptop!.next('message.deleted', about(message.messageId));
 
-    expect(sent[0]).toEqual({ type: 'message.sent', message, eventId: expect.any(String) });
+    // The room's first three changes: the send (1), the edit (2), the delete (3), each frame carrying its version.
+    expect(sent[0]).toEqual({
+      type: 'message.sent',
+      roomId,
+      version: 1,
+      message,
+      eventId: expect.any(String),
+    });
     expect(new Set(sent.map((frame) => frame.eventId)).size).toBe(1);
-    expect(editFrame).toMatchObject({ message: { text: 'hello, room', editedAt: expect.any(String) } });
+    expect(editFrame).toMatchObject({
+      roomId,
+      version: 2,
+      message: { text: 'hello, room', editedAt: expect.any(String), seq: 1, version: 2 },
+    });
     expect(deleteFrame).toEqual({
       type: 'message.deleted',
       roomId,
       messageId: message.messageId,
+      version: 3,
       eventId: expect.any(String),
     });
     expect(new Set([sent[0]?.eventId, editFrame.eventId, deleteFrame.eventId]).size).toBe(3);

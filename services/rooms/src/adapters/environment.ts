@@ -1,7 +1,8 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tableAdapter } from '@chat/aws';
+import { backoffDelay, sleep, tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, requireEnv } from '@chat/runtime';
+import { dynamoRoomActivity } from './dynamodb-room-activity';
 import { dynamoRoomStore } from './dynamodb-room-store';
 import { dynamoUserDirectory } from './dynamodb-user-directory';
 import { ENV } from './names';
@@ -19,6 +20,12 @@ export const roomStore = tableAdapter(
   { rooms: ENV.roomsTable, memberships: ENV.membershipsTable },
   dynamoRoomStore,
 );
+
+export const roomActivity = tableAdapter(ENV.roomActivityTable, dynamoRoomActivity);
+
+/** The wait before another optimistic attempt on a room's activity: exponential backoff with jitter. */
+export const activityPause = (attempt: number): Promise<void> =>
+  sleep(backoffDelay(attempt - 1, { baseDelayMs: 10, maxDelayMs: 500, random: Math.random }));
 
 export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
 

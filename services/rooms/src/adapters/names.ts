@@ -6,6 +6,7 @@ export const ENV = {
   roomsTable: 'ROOMS_TABLE',
   membershipsTable: 'MEMBERSHIPS_TABLE',
   usersTable: 'USERS_TABLE',
+  roomActivityTable: 'ROOM_ACTIVITY_TABLE',
   processedEventsTable: 'PROCESSED_EVENTS_TABLE',
   eventBusName: COMMON_ENV.eventBusName,
 } as const;

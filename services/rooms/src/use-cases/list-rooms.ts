@@ -1,3 +1,4 @@
+import type { LastMessage } from '../domain/room-activity';
 import { toRoom, type Room } from '../domain/room';
 import { decodeCursor, directoryCursorSchema, encodeCursor } from './cursor';
 import type { Caller, RoomsDependencies } from './ports';
@@ -24,15 +25,28 @@ export async function listPublicRooms(
   };
 }
 
-/** The rooms and DMs the caller is in, newest first. */
+/** A room of the caller's list: the Room, its last message and when it was last active. */
+export type MyRoom = Room & { lastMessage: LastMessage | null; lastActivityAt: string };
+
+/**
+ * The rooms and DMs the caller is in, most recent activity first: a room's activity is its newest message (the
+ * room-activity projection, eventually consistent), or its creation while it has none; ties by room id.
+ */
 export async function listMyRooms(
-  deps: Pick<RoomsDependencies, 'rooms'>,
+  deps: Pick<RoomsDependencies, 'rooms' | 'activity'>,
   caller: Caller,
-): Promise<{ items: Room[] }> {
-  const rooms = await deps.rooms.roomsOf(caller.userId);
+): Promise<{ items: MyRoom[] }> {
+  const rooms = (await deps.rooms.roomsOf(caller.userId)).filter((room) => room.status === 'active');
+  const activity = rooms.length === 0 ? new Map() : await deps.activity.getMany(rooms.map((r) => r.roomId));
   const items = rooms
-    .filter((room) => room.status === 'active')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.roomId.localeCompare(b.roomId))
-    .map(toRoom);
+    .map((room): MyRoom => {
+      const state = activity.get(room.roomId);
+      return {
+        ...toRoom(room),
+        lastMessage: state?.lastMessage ?? null,
+        lastActivityAt: state?.lastActivityAt ?? room.createdAt,
+      };
+    })
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || a.roomId.localeCompare(b.roomId));
   return { items };
 }

@@ -1,5 +1,6 @@
 import type { Clock, IdGenerator, Page } from '@chat/runtime';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
+import type { RoomActivity } from '../domain/room-activity';
 import type { RoomRecord } from '../domain/room';
 
 /** The time, and new sortable ids (ULIDs) for rooms. */
@@ -101,8 +102,21 @@ export interface UserDirectory {
   remember(user: KnownUser): Promise<void>;
 }
 
+/**
+ * The room-activity projection (the room list's last message), fed by messaging's message events. Writes are
+ * optimistic: `save` stores `next` only when the stored state still is `expected` (none: no item yet).
+ */
+export interface RoomActivityStore {
+  get(roomId: string): Promise<(RoomActivity & { revision: number }) | undefined>;
+  /** False when another writer changed the room's state since it was read (read again and re-apply). */
+  save(next: RoomActivity, expectedRevision: number | undefined): Promise<boolean>;
+  /** The states of those of `roomIds` that have one (a batch read). */
+  getMany(roomIds: readonly string[]): Promise<Map<string, RoomActivity>>;
+}
+
 export interface RoomsDependencies {
   rooms: RoomStore;
+  activity: RoomActivityStore;
   users: UserDirectory;
   clock: Clock;
   ids: IdGenerator;

@@ -5,12 +5,14 @@ import {
   type Role,
 } from '../../src/domain/membership';
 import { isOpenRoom, type RoomRecord } from '../../src/domain/room';
+import type { RoomActivity } from '../../src/domain/room-activity';
 import type {
   Clock,
   IdGenerator,
   KnownUser,
   Removal,
   RemovalOutcome,
+  RoomActivityStore,
   RoomsDependencies,
   RoomStore,
   UserDirectory,
@@ -174,9 +176,38 @@ export function sequentialIds(prefix = 'room-new-'): IdGenerator {
   return { next: () => `${prefix}${++n}` };
 }
 
+/** The room-activity projection in memory, with the adapter's optimistic revisions. */
+export class InMemoryRoomActivity implements RoomActivityStore {
+  readonly states = new Map<string, RoomActivity & { revision: number }>();
+  /** Runs before a save is checked, to simulate a concurrent writer. */
+  interfere: ((roomId: string) => void) | undefined;
+
+  async get(roomId: string) {
+    const state = this.states.get(roomId);
+    return state ? structuredClone(state) : undefined;
+  }
+
+  async save(next: RoomActivity, expectedRevision: number | undefined) {
+    this.interfere?.(next.roomId);
+    if (this.states.get(next.roomId)?.revision !== expectedRevision) return false;
+    this.states.set(next.roomId, { ...structuredClone(next), revision: (expectedRevision ?? 0) + 1 });
+    return true;
+  }
+
+  async getMany(roomIds: readonly string[]) {
+    const found = new Map<string, RoomActivity>();
+    for (const roomId of roomIds) {
+      const state = this.states.get(roomId);
+      if (state) found.set(roomId, state);
+    }
+    return found;
+  }
+}
+
 export function fakeDependencies(known: KnownUser[] = []) {
   const rooms = new InMemoryRoomStore();
   const users = new InMemoryUserDirectory(known);
-  const deps: RoomsDependencies = { rooms, users, clock: fixedClock(), ids: sequentialIds() };
-  return { deps, rooms, users };
+  const activity = new InMemoryRoomActivity();
+  const deps: RoomsDependencies = { rooms, users, activity, clock: fixedClock(), ids: sequentialIds() };
+  return { deps, rooms, users, activity };
 }

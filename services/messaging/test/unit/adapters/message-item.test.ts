@@ -19,4 +19,12 @@ describe('messages-table items', () => {
 
     expect(messageOfItem(image)).toEqual(aMessage({ messageId: image.messageId }));
   });
+
+  it('read seq and version as numbers, and leave them out for a message stored before room versions', () => {
+    const message = aMessage({ seq: 3, version: 5 });
+
+    expect(messageOfItem(itemOfMessage(message, 'req-1'))).toEqual(message);
+    expect(messageOfItem({ ...message, seq: '3', version: '5' })).toEqual(message);
+    expect(messageOfItem({ ...aMessage({ messageId: message.messageId }) })).not.toHaveProperty('seq');
+  });
 });

@@ -1,4 +1,4 @@
-import { messageChangeOf, occurredAtOf } from '../../../src/domain/message-change';
+import { deletedEventData, messageChangeOf, occurredAtOf } from '../../../src/domain/message-change';
 import { aMessage } from '../../support/builders';
 
 describe('messageChangeOf', () => {
@@ -28,6 +28,19 @@ describe('messageChangeOf', () => {
       deletedAt: '2025-01-15T10:06:00.000Z',
     });
     expect(change && occurredAtOf(change)).toBe('2025-01-15T10:06:00.000Z');
+  });
+
+  it('carries the version the delete took into the deletion and MessageDeleted’s data', () => {
+    const versioned = { ...original, seq: 2, version: 2 };
+    const deleted = { ...versioned, text: '', deletedAt: '2025-01-15T10:06:00.000Z', version: 9 };
+    const change = messageChangeOf(versioned, deleted);
+
+    expect(change).toMatchObject({ kind: 'deleted', version: 9 });
+    expect(change?.kind === 'deleted' && deletedEventData(change)).toEqual({
+      roomId: original.roomId,
+      messageId: original.messageId,
+      version: 9,
+    });
   });
 
   it('ignores removals, rewrites of a tombstone and writes that change neither', () => {

@@ -22,7 +22,7 @@ function roomWith(...roles: [string, string, 'owner' | 'admin' | 'member'][]): F
 describe('editMessage', () => {
   it('lets the sender change the text, re-resolving mentions and setting editedAt', async () => {
     const world = roomWith([ALICE, 'alice', 'member'], [BOB, 'bob', 'member']);
-    const original = aMessage({ senderId: ALICE, text: 'hi' });
+    const original = aMessage({ senderId: ALICE, text: 'hi', seq: 4, version: 4 });
     world.messages.put(original);
     world.clock.advance(60_000);
 
@@ -39,6 +39,7 @@ describe('editMessage', () => {
       text: 'hi @bob',
       mentions: [BOB],
       editedAt: '2025-01-15T10:01:00.000Z',
+      version: 5,
     });
   });
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '@chat/runtime';
 import { RoomNotFoundError } from '../../../src/domain/errors';
-import { historyWindowOf, listMessages } from '../../../src/use-cases/list-messages';
+import { historyCursorOf, listMessages } from '../../../src/use-cases/list-messages';
 import { aMessage, ALICE, CAROL, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';
 
@@ -9,7 +9,10 @@ function roomWithFiveMessages(): { world: FakeWorld; ids: string[] } {
   world.memberships.add(ROOM, { userId: ALICE, username: 'alice', role: 'member' });
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) {
-    const message = { ...aMessage({ text: `m${i}` }), correlationId: 'stored-only' };
+    const message = {
+      ...aMessage({ text: `m${i}`, seq: i + 1, version: i + 1 }),
+      correlationId: 'stored-only',
+    };
     world.messages.put(message);
     ids.push(message.messageId);
   }
@@ -75,6 +78,34 @@ describe('listMessages', () => {
     expect(page.items[0]).not.toHaveProperty('correlationId');
   });
 
+  it('orders by seq, the room order, even where message ids sort otherwise', async () => {
+    const world = aWorld();
+    world.memberships.add(ROOM, { userId: ALICE, username: 'alice', role: 'member' });
+    // Two sandboxes' ids: the one stored first (seq 1) has the larger id.
+    const [early, late] = [aMessage({ text: 'a' }), aMessage({ text: 'b' })];
+    world.messages.put({ ...late!, seq: 1, version: 1 });
+    world.messages.put({ ...early!, seq: 2, version: 2 });
+
+    const newest = await listMessages(world, { roomId: ROOM, userId: ALICE, limit: 10 });
+    const after = await listMessages(world, {
+      roomId: ROOM,
+      userId: ALICE,
+      limit: 10,
+      after: late!.messageId,
+    });
+
+    expect(newest.items.map((m) => m.seq)).toEqual([2, 1]);
+    expect(after.items.map((m) => m.messageId)).toEqual([early!.messageId]);
+  });
+
+  it('refuses a cursor that is no message of the room with a 400 naming it', async () => {
+    const { world } = roomWithFiveMessages();
+
+    await expect(
+      listMessages(world, { roomId: ROOM, userId: ALICE, limit: 2, before: '01JHF3M2B4C6D8E0F2G4H6J8KM' }),
+    ).rejects.toMatchObject({ details: [{ field: 'before', message: 'is not a message of this room' }] });
+  });
+
   it('refuses a non-member as if the room did not exist', async () => {
     const { world } = roomWithFiveMessages();
 
@@ -84,7 +115,7 @@ describe('listMessages', () => {
   });
 });
 
-describe('historyWindowOf', () => {
+describe('historyCursorOf', () => {
   it('refuses a cursor that is not a message id, naming the parameter', () => {
     const thrown = (run: () => unknown) => {
       try {
@@ -95,17 +126,17 @@ describe('historyWindowOf', () => {
       return undefined;
     };
 
-    expect(thrown(() => historyWindowOf({ before: 'not-a-cursor' }))).toMatchObject({
+    expect(thrown(() => historyCursorOf({ before: 'not-a-cursor' }))).toMatchObject({
       details: [{ field: 'before', message: 'is not a message id' }],
     });
-    expect(thrown(() => historyWindowOf({ after: 'zzz' }))).toMatchObject({
+    expect(thrown(() => historyCursorOf({ after: 'zzz' }))).toMatchObject({
       details: [{ field: 'after', message: 'is not a message id' }],
     });
   });
 
   it('refuses before and after together', () => {
     expect(() =>
-      historyWindowOf({ before: '01JHF3M2B4C6D8E0F2G4H6J8KM', after: '01JHF3M2B4C6D8E0F2G4H6J8KM' }),
+      historyCursorOf({ before: '01JHF3M2B4C6D8E0F2G4H6J8KM', after: '01JHF3M2B4C6D8E0F2G4H6J8KM' }),
     ).toThrow(ValidationError);
   });
 });

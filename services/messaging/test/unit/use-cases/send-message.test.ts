@@ -50,6 +50,8 @@ describe('sendMessage', () => {
       attachments: [],
       createdAt: '2025-01-15T10:00:00.000Z',
       clientMessageId: 'c-1',
+      seq: 1,
+      version: 1,
     });
     expect(world.messages.messages.get(`${ROOM}|${message.messageId}`)).toMatchObject({
       correlationId: 'req-1',

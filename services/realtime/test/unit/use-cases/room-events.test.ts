@@ -6,8 +6,8 @@ import { aMessage, anEventBridgeEvent, aSilentLogger } from '../../support/build
 const logger = aSilentLogger();
 
 describe('roomDeliveryOf', () => {
-  it('turns MessageSent into message.sent to the room, carrying the event id', () => {
-    const message = aMessage();
+  it('turns MessageSent into message.sent to the room, carrying the event id and the room version', () => {
+    const message = aMessage({ seq: 7, version: 7 });
 
     const delivery = roomDeliveryOf(
       anEventBridgeEvent('chat.messaging', 'MessageSent', message, { eventId: 'e-1', correlationId: 'c-1' }),
@@ -19,29 +19,49 @@ describe('roomDeliveryOf', () => {
       correlationId: 'c-1',
       job: {
         roomId: 'room-1',
-        frame: { type: 'message.sent', message, eventId: 'e-1' },
+        frame: { type: 'message.sent', roomId: 'room-1', version: 7, message, eventId: 'e-1' },
         alsoNotify: [],
         page: 1,
       },
     });
   });
 
-  it('turns MessageEdited and MessageDeleted into their frames', () => {
-    const edited = aMessage({ text: 'fixed', editedAt: '2025-01-15T10:01:00.000Z' });
+  it('turns MessageEdited and MessageDeleted into their frames, with the version each change took', () => {
+    const edited = aMessage({ text: 'fixed', editedAt: '2025-01-15T10:01:00.000Z', seq: 3, version: 8 });
 
     expect(
       roomDeliveryOf(anEventBridgeEvent('chat.messaging', 'MessageEdited', edited), logger).job.frame,
     ).toEqual({
       type: 'message.edited',
+      roomId: 'room-1',
+      version: 8,
       message: edited,
       eventId: 'event-1',
     });
     expect(
       roomDeliveryOf(
-        anEventBridgeEvent('chat.messaging', 'MessageDeleted', { roomId: 'room-1', messageId: 'm-1' }),
+        anEventBridgeEvent('chat.messaging', 'MessageDeleted', {
+          roomId: 'room-1',
+          messageId: 'm-1',
+          version: 9,
+        }),
         logger,
       ).job.frame,
-    ).toEqual({ type: 'message.deleted', roomId: 'room-1', messageId: 'm-1', eventId: 'event-1' });
+    ).toEqual({
+      type: 'message.deleted',
+      roomId: 'room-1',
+      messageId: 'm-1',
+      version: 9,
+      eventId: 'event-1',
+    });
+  });
+
+  it('leaves version out of the frame of a message stored before room versions (no version on the event)', () => {
+    const legacy = aMessage();
+
+    expect(
+      roomDeliveryOf(anEventBridgeEvent('chat.messaging', 'MessageSent', legacy), logger).job.frame,
+    ).toEqual({ type: 'message.sent', roomId: 'room-1', message: legacy, eventId: 'event-1' });
   });
 
   it('turns UserJoined into member.joined, and UserLeft into member.left also for the one who left', () => {

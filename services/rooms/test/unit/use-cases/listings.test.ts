@@ -74,6 +74,41 @@ describe('listMyRooms', () => {
       ['old', 'room'],
     ]);
   });
+
+  it('puts the rooms with the newest message first, a room without messages at its creation', async () => {
+    const { deps, rooms, activity } = fakeDependencies();
+    rooms.seed({ roomId: 'quiet', createdAt: day(5) }, [{ userId: bob.userId }]);
+    rooms.seed({ roomId: 'busy', createdAt: day(1) }, [{ userId: bob.userId }]);
+    rooms.seed({ roomId: 'older', createdAt: day(2) }, [{ userId: bob.userId }]);
+    const lastMessage = {
+      messageId: 'm1',
+      seq: 3,
+      senderId: carol.userId,
+      preview: 'hi',
+      createdAt: day(7),
+    };
+    await activity.save(
+      {
+        roomId: 'busy',
+        lastMessage,
+        lastActivityAt: day(7),
+        revisedAt: day(7),
+        deleted: false,
+        pendingDeletes: [],
+      },
+      undefined,
+    );
+
+    const { items } = await listMyRooms(deps, bob);
+
+    expect(items.map((r) => [r.roomId, r.lastActivityAt])).toEqual([
+      ['busy', day(7)],
+      ['quiet', day(5)],
+      ['older', day(2)],
+    ]);
+    expect(items[0]?.lastMessage).toEqual(lastMessage);
+    expect(items[1]?.lastMessage).toBeNull();
+  });
 });
 
 describe('listMembers', () => {

@@ -1,0 +1,37 @@
+import { contractReader, eventConsumer, readMarkerMovedContract } from '@chat/events';
+import { systemClock } from '@chat/runtime';
+import {
+  connectionDirectory,
+  connectionStore,
+  deliveryRetry,
+  fanOutConcurrency,
+  idempotencyGuard,
+  membershipReader,
+  messenger,
+} from '../adapters/environment';
+import { fanOutReadReceipt } from '../use-cases/fan-out-read-receipt';
+
+/** ReadMarkerMoved (chat.messaging) → `read.updated` frames to the room's members, or to the reader's devices. */
+export const handler = eventConsumer(
+  { name: 'fanOutReadReceipt', guard: idempotencyGuard('realtime.fan-out-read-receipt') },
+  contractReader(readMarkerMovedContract, ({ data }) => ({
+    roomId: data.roomId,
+    userId: data.userId,
+    messageId: data.messageId,
+  })),
+  ({ data, metadata }, logger) =>
+    fanOutReadReceipt(
+      {
+        connections: connectionStore(),
+        directory: connectionDirectory(),
+        clock: systemClock,
+        messenger: messenger(),
+        memberships: membershipReader(),
+        concurrency: fanOutConcurrency(),
+        retry: deliveryRetry,
+        logger,
+      },
+      data,
+      metadata.eventId,
+    ),
+);
