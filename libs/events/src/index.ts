@@ -79,7 +79,10 @@ export {
   type IdempotencyGuardOptions,
   type OnceResult,
   createIdempotencyGuard,
+  EventInProgressError,
+  isEventInProgress,
 } from './consumer/idempotency-guard';
+export { DEFAULT_CONSUMER_TIMEOUT_SECONDS } from './consumer/consumer-timeout';
 export {
   type ProcessedEventsOptions,
   PROCESSED_EVENT_TTL_SECONDS,

@@ -1,7 +1,7 @@
 export { httpHandler, type AuthRequirement, type HttpHandlerOptions } from './http-handler';
 export { ok, created, noContent, json } from './responses';
 export { errorResult, INTERNAL_ERROR, type ErrorBody } from './errors';
-export { pathParam, queryParam, integerQueryParam, limitParam, type IntegerRange } from './params';
+export { idParam, pathParam, queryParam, integerQueryParam, limitParam, type IntegerRange } from './params';
 export { parseJsonBody, checkBodySize, DEFAULT_MAX_BODY_BYTES } from './body';
 export { fieldIssuesOf } from './validation';
 export { correlationIdOf, headerOf, CORRELATION_HEADER } from './correlation';

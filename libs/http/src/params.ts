@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ValidationError } from '@chat/runtime';
+import { ValidationError, ID_RULE, isId } from '@chat/runtime';
 
 function invalid(field: string, message: string): ValidationError {
   return new ValidationError([{ field, message }]);
@@ -9,6 +9,16 @@ function invalid(field: string, message: string): ValidationError {
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw invalid(name, 'Required');
+  return value;
+}
+
+/**
+ * A path id (`roomId`, `messageId`, `userId` …): 400 naming the parameter when it is missing or cannot be an id
+ * at all (`ID_PATTERN` of `@chat/runtime`), before it reaches a key. Every handler reads path ids through it.
+ */
+export function idParam(event: APIGatewayProxyEventV2, name: string): string {
+  const value = pathParam(event, name);
+  if (!isId(value)) throw invalid(name, `Must be an id: ${ID_RULE}`);
   return value;
 }
 

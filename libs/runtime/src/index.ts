@@ -3,6 +3,7 @@ export { COMMON_ENV } from './env-names';
 export { lazy } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
+export { ID_PATTERN, ID_RULE, isId } from './ids';
 export { decodeCursor, encodeCursor, type CursorSchema, type Page } from './cursor';
 export {
   domainErrorFrame,

@@ -1,4 +1,5 @@
 import { VERIFIER_ENV } from '../../auth-verifier/src/deployment';
+import { DEFAULT_CONSUMER_TIMEOUT_SECONDS } from '../../events/src/consumer/consumer-timeout';
 import { COMMON_ENV } from '../../runtime/src/env-names';
 import type { AwsProvider } from './types';
 
@@ -14,7 +15,7 @@ export function chatProvider(extra: Partial<AwsProvider> = {}): AwsProvider {
     region: "${opt:region, 'us-east-1'}" as AwsProvider['region'],
     stage: "${opt:stage, 'dev'}",
     memorySize: 256,
-    timeout: 10,
+    timeout: DEFAULT_CONSUMER_TIMEOUT_SECONDS, // also the consumers' idempotency lock (@chat/events)
     logRetentionInDays: 14,
     versionFunctions: false,
     ...extra,

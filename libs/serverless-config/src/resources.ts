@@ -14,9 +14,13 @@ export function processedEventsTable(): CfnResource {
   };
 }
 
-/** What an idempotency guard does on the processed-events table: take, finish and release markers. */
+/**
+ * What an idempotency guard does on the processed-events table: take, finish and release markers, and read the
+ * one it could not take (done: skip; in progress: fail, to be retried).
+ */
 export function processedEventsAccess(): IamStatement {
   return tableAccess(PROCESSED_EVENTS_TABLE, [
+    'dynamodb:GetItem',
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',

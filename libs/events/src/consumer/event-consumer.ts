@@ -1,7 +1,7 @@
 import { COMMON_ENV, createLogger, optionalEnv, type LogContext, type Logger } from '@chat/runtime';
 import type { EventContract } from '../contracts/contract';
 import type { EnvelopeOf } from '../envelope';
-import type { IdempotencyGuard } from './idempotency-guard';
+import { type IdempotencyGuard, isEventInProgress } from './idempotency-guard';
 import { type IncomingEventBridgeEvent, parseEvent } from './parse-event';
 
 /** An event read by a consumer: its identity, and the input of the use case. */
@@ -52,7 +52,8 @@ export function contractReader<TContract extends EventContract>(
 /**
  * The one way to write an EventBridge consumer: reads the event (a contract break throws, so the delivery fails
  * and lands in the target's DLQ), runs the use case at most once per eventId through the idempotency guard when
- * there is one, and logs the outcome (what `run` returns) with `eventId`, `correlationId`, `eventType` and the
+ * there is one (a delivery that finds another one running fails with EventInProgressError, logged as a warning,
+ * and is retried; one that finds the event done is skipped), and logs the outcome (what `run` returns) with `eventId`, `correlationId`, `eventType` and the
  * reader's ids. A failure of the use case is logged and rethrown, so the event is delivered again (Lambda's
  * asynchronous retries).
  */
@@ -81,7 +82,15 @@ export function eventConsumer<T>(
       if (outcome.executed) logger.info('event handled', { ...outcome.result });
       else logger.info('duplicate delivery skipped');
     } catch (error) {
-      logger.error('event not handled, to be retried', { error });
+      if (isEventInProgress(error)) {
+        // Not a fault: another delivery holds the event; this one is retried, and skips once that one is done.
+        logger.warn('event in progress in another delivery, to be retried', {
+          error: error.message,
+          ...(error.lockedUntil === undefined ? {} : { lockedUntil: error.lockedUntil }),
+        });
+      } else {
+        logger.error('event not handled, to be retried', { error });
+      }
       throw error;
     }
   };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conditionalWrite } from '@chat/aws';
+import { conditionalWrite, getItem } from '@chat/aws';
 import { createLogger, type Logger } from '@chat/runtime';
+import { DEFAULT_CONSUMER_TIMEOUT_SECONDS } from './consumer-timeout';
 
 export interface IdempotencyGuardOptions {
   client: DynamoDBDocumentClient;
@@ -12,8 +13,10 @@ export interface IdempotencyGuardOptions {
   /** Names the consumer (e.g. `realtime.fan-out`), so two consumers of one event do not share markers. */
   consumer: string;
   /**
-   * How long one delivery holds an event while its handler runs (default 900 s, Lambda's longest timeout):
-   * if that delivery dies without finishing, a later one may take over after this.
+   * How long one delivery holds an event while its handler runs: the consumer's timeout (default
+   * DEFAULT_CONSUMER_TIMEOUT_SECONDS, the functions' default timeout), so that the lock frees when the delivery
+   * that holds it is dead (timed out or crashed) and a retry takes over. Longer, and the retries of a crashed
+   * delivery fail until they run out; shorter, and a retry may run while the first delivery still does.
    */
   lockSeconds?: number;
   /** Clock in epoch milliseconds (default Date.now). */
@@ -23,10 +26,39 @@ export interface IdempotencyGuardOptions {
 
 export type OnceResult<T> = { executed: true; result: T } | { executed: false };
 
+/**
+ * A delivery of an event another delivery of the same consumer is handling (its lock has not expired): this one
+ * fails, so that it is retried later (Lambda's asynchronous retries, the stream's retry), when the other has
+ * either finished (the retry skips) or died (its lock expires and the retry runs the work again). Not an error of
+ * the event: consumers log it as a warning. Powertools' `IdempotencyAlreadyInProgressError` is the same.
+ */
+export class EventInProgressError extends Error {
+  override readonly name = 'EventInProgressError';
+
+  constructor(
+    readonly consumer: string,
+    readonly eventId: string,
+    /** When the other delivery's lock expires (epoch seconds), when known. */
+    readonly lockedUntil: number | undefined,
+  ) {
+    super(
+      `event ${eventId} is being handled by another delivery of ${consumer}` +
+        (lockedUntil === undefined ? '' : ` (locked until ${new Date(lockedUntil * 1000).toISOString()})`) +
+        ': retry later',
+    );
+  }
+}
+
+export function isEventInProgress(error: unknown): error is EventInProgressError {
+  return error instanceof EventInProgressError;
+}
+
 export interface IdempotencyGuard {
   /**
-   * Runs `fn` unless this consumer has already handled (or is handling) `eventId`. When `fn` throws,
-   * the marker is removed, so a retry runs it again, and the error is rethrown.
+   * Runs `fn` unless this consumer has already handled `eventId` (a `done` marker: `{ executed: false }`).
+   * Throws EventInProgressError, without running `fn`, while another delivery holds the event (an `in-progress`
+   * marker within its lock); takes over a lock that has expired (its delivery died) and runs `fn` again. When
+   * `fn` throws, the marker is removed, so a retry runs it again, and the error is rethrown.
    */
   once<T>(eventId: string, fn: () => Promise<T>): Promise<OnceResult<T>>;
 }
@@ -34,12 +66,14 @@ export interface IdempotencyGuard {
 /**
  * An idempotency guard on `metadata.eventId` backed by DynamoDB. It writes the marker
  * `{ pk: 'evt#<consumer>#<eventId>', expiresAt, status: 'in-progress', lockedUntil, owner }` with a
- * conditional put (absent, TTL-expired, or an abandoned in-progress lock), runs `fn`, then marks it
- * `done`. Of two concurrent deliveries only one wins the put; the other skips.
+ * conditional put (absent, TTL-expired, or an in-progress lock that has expired), runs `fn`, then marks it
+ * `done`. Of two concurrent deliveries only one wins the put; the other reads the marker: `done`, it skips;
+ * still `in-progress`, it throws EventInProgressError (an in-progress marker is not a done one: the work may have
+ * stopped halfway, so only a later delivery that finds it done may skip it).
  */
 export function createIdempotencyGuard(options: IdempotencyGuardOptions): IdempotencyGuard {
   const { client, tableName, ttlSeconds, consumer } = options;
-  const lockSeconds = options.lockSeconds ?? 900;
+  const lockSeconds = options.lockSeconds ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? createLogger({ component: 'events.idempotency', consumer });
 
@@ -59,16 +93,29 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
               lockedUntil: nowSeconds + lockSeconds,
               owner,
             },
+            // `lockedUntil <= :now`: lockedUntil is floor(start) + lockSeconds, at or before the moment the holder
+            // times out, so a retry that comes after that timeout always takes over.
             ConditionExpression:
-              'attribute_not_exists(pk) OR expiresAt < :now OR (#status = :inProgress AND lockedUntil < :now)',
+              'attribute_not_exists(pk) OR expiresAt < :now OR (#status = :inProgress AND lockedUntil <= :now)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':now': nowSeconds, ':inProgress': 'in-progress' },
           }),
         ),
       );
       if (!taken) {
-        logger.info('event already handled, skipped', { eventId });
-        return { executed: false };
+        const marker = await getItem(client, tableName, { pk }, { consistentRead: true });
+        if (marker?.['status'] === 'done') {
+          logger.info('event already handled, skipped', { eventId });
+          return { executed: false };
+        }
+        // In progress in another delivery (or gone since the put: released by a failed delivery, or taken and
+        // done; either way a retry decides).
+        const lockedUntil = marker?.['lockedUntil'];
+        throw new EventInProgressError(
+          consumer,
+          eventId,
+          typeof lockedUntil === 'number' ? lockedUntil : undefined,
+        );
       }
 
       /** This delivery's marker: a write on it holds only while this delivery still owns it. */

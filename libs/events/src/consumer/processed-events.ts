@@ -8,7 +8,9 @@ export const PROCESSED_EVENT_TTL_SECONDS = 7 * 24 * 3600;
 export interface ProcessedEventsOptions {
   /**
    * How long one delivery holds an event (the consumers' timeout), read when a guard is first built: a crashed
-   * delivery's lock frees after it. Defaults to createIdempotencyGuard's (900 s, Lambda's longest timeout).
+   * or timed-out delivery's lock frees after it, and a retry takes the event over. Defaults to
+   * DEFAULT_CONSUMER_TIMEOUT_SECONDS (the functions' default timeout): a service whose consumers have another
+   * timeout must pass it.
    */
   lockSeconds?: () => number;
 }

@@ -2,9 +2,10 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { createTables } from '@chat/local';
-import { onStack } from '@chat/testing';
+import { eventually, onStack } from '@chat/testing';
 import {
   createIdempotencyGuard,
+  EventInProgressError,
   type IdempotencyGuardOptions,
   idempotencyTableProperties,
 } from '../../src/index';
@@ -68,30 +69,99 @@ describe('idempotency guard on DynamoDB Local', () => {
     expect(calls()).toBe(1);
   });
 
-  it('runs the handler once when ten deliveries of one event arrive at the same time', async () => {
+  it('fails a second delivery while the first runs, and skips one after the first has completed', async () => {
     const guard = aGuard();
     const eventId = randomUUID();
-    let calls = 0;
-    let skipped = 0;
+    let finishFirst: () => void = () => undefined;
+    let firstStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
+    const { handler, calls } = counter();
+    const first = guard.once(eventId, async () => {
+      firstStarted();
+      await new Promise<void>((resolve) => {
+        finishFirst = resolve;
+      });
+      return handler();
+    });
+    await started;
+
+    const whileRunning = guard.once(eventId, handler);
+
+    await expect(whileRunning).rejects.toBeInstanceOf(EventInProgressError);
+    await expect(whileRunning).rejects.toMatchObject({ consumer: 'test.consumer', eventId });
+    finishFirst();
+    await expect(first).resolves.toEqual({ executed: true, result: 1 });
+    await expect(guard.once(eventId, handler)).resolves.toEqual({ executed: false });
+    expect(calls()).toBe(1);
+  });
+
+  it('runs exactly one of ten concurrent deliveries at a time; the others fail as in progress', async () => {
+    const guard = aGuard();
+    const eventId = randomUUID();
+    let running = 0;
+    let mostAtOnce = 0;
     let release: () => void = () => undefined;
-    const allOthersSkipped = new Promise<void>((resolve) => {
+    const othersFailed = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let failed = 0;
     const handler = async () => {
-      calls += 1;
-      await allOthersSkipped; // still running while the other deliveries arrive
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await othersFailed; // still running while the other deliveries arrive
+      running -= 1;
       return 'handled';
     };
     const deliver = async () => {
-      const result = await guard.once(eventId, handler);
-      if (!result.executed && (skipped += 1) === 9) release();
-      return result;
+      try {
+        return await guard.once(eventId, handler);
+      } catch (error) {
+        if ((failed += 1) === 9) release();
+        throw error;
+      }
     };
 
-    const results = await Promise.all(Array.from({ length: 10 }, deliver));
+    const results = await Promise.allSettled(Array.from({ length: 10 }, deliver));
 
-    expect(calls).toBe(1);
-    expect(results.filter((r) => r.executed)).toEqual([{ executed: true, result: 'handled' }]);
+    expect(mostAtOnce).toBe(1);
+    expect(results.filter((r) => r.status === 'fulfilled')).toEqual([
+      { status: 'fulfilled', value: { executed: true, result: 'handled' } },
+    ]);
+    const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(reasons).toHaveLength(9);
+    for (const reason of reasons) expect(reason).toBeInstanceOf(EventInProgressError);
+  });
+
+  it('runs the work again when the delivery holding the lock crashed and its lock expired', async () => {
+    const start = Date.now();
+    const eventId = randomUUID();
+    const { handler, calls } = counter();
+    const crashed = aGuard({ lockSeconds: 30, now: () => start });
+    // A delivery that dies halfway (the sandbox is killed at its timeout): its handler never settles.
+    void crashed.once(eventId, () => new Promise<never>(() => undefined));
+    await eventually(
+      async () => {
+        const { Item } = await documents.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { pk: `evt#test.consumer#${eventId}` },
+            ConsistentRead: true,
+          }),
+        );
+        return Item?.['status'] === 'in-progress';
+      },
+      { what: "the crashed delivery's in-progress marker" },
+    );
+
+    const withinLock = aGuard({ lockSeconds: 30, now: () => start + 29_000 }).once(eventId, handler);
+    await expect(withinLock).rejects.toBeInstanceOf(EventInProgressError);
+    const retried = await aGuard({ lockSeconds: 30, now: () => start + 30_000 }).once(eventId, handler);
+
+    expect(retried).toEqual({ executed: true, result: 1 });
+    expect(calls()).toBe(1);
+    await expect(aGuard().once(eventId, handler)).resolves.toEqual({ executed: false });
   });
 
   it('removes the marker when the handler throws, so a redelivery runs it again', async () => {
@@ -146,7 +216,7 @@ describe('idempotency guard on DynamoDB Local', () => {
     expect(calls()).toBe(2);
   });
 
-  it('takes over an event whose handler died holding the lock, but not one still within its lock', async () => {
+  it('takes over an event whose handler died holding the lock, but fails one still within its lock', async () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const abandoned = randomUUID();
     const running = randomUUID();
@@ -164,11 +234,17 @@ describe('idempotency guard on DynamoDB Local', () => {
     await documents.send(marker(abandoned, nowSeconds - 1));
     await documents.send(marker(running, nowSeconds + 300));
     const guard = aGuard();
+    const { handler, calls } = counter();
 
     const takenOver = await guard.once(abandoned, async () => 'recovered');
-    const skipped = await guard.once(running, async () => 'twice');
+    const inProgress = guard.once(running, handler);
 
     expect(takenOver).toEqual({ executed: true, result: 'recovered' });
-    expect(skipped).toEqual({ executed: false });
+    await expect(inProgress).rejects.toMatchObject({
+      name: 'EventInProgressError',
+      eventId: running,
+      lockedUntil: nowSeconds + 300,
+    });
+    expect(calls()).toBe(0);
   });
 });

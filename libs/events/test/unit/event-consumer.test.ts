@@ -1,6 +1,7 @@
 import {
   ContractViolationError,
   contractReader,
+  EventInProgressError,
   eventConsumer,
   type IdempotencyGuard,
   type IncomingEventBridgeEvent,
@@ -70,6 +71,32 @@ describe('eventConsumer', () => {
 
     await expect(handler(event)).rejects.toThrow('post failed');
     expect(lines[0]).toMatchObject({ level: 'error', message: 'event not handled, to be retried' });
+  });
+
+  it('fails a delivery another one is handling, logged as a retryable warning, not an error', async () => {
+    let runs = 0;
+    const { logger, lines } = aRecordingLogger();
+    const busy: IdempotencyGuard = {
+      once: () => Promise.reject(new EventInProgressError('test', 'e-1', 1_900_000_000)),
+    };
+    const handler = eventConsumer(
+      { name: 'test', guard: () => busy, logger },
+      () => ({ eventId: 'e-1', correlationId: 'c-1', input: undefined }),
+      async () => {
+        runs += 1;
+      },
+    );
+
+    await expect(handler(event)).rejects.toBeInstanceOf(EventInProgressError);
+    expect(runs).toBe(0);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'event in progress in another delivery, to be retried',
+        eventId: 'e-1',
+        lockedUntil: 1_900_000_000,
+      }),
+    ]);
   });
 
   it('runs the use case on every delivery when it has no guard', async () => {

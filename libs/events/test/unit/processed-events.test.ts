@@ -1,6 +1,10 @@
 import type { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '@chat/aws';
-import { PROCESSED_EVENT_TTL_SECONDS, processedEventsGuards } from '../../src/index';
+import {
+  DEFAULT_CONSUMER_TIMEOUT_SECONDS,
+  PROCESSED_EVENT_TTL_SECONDS,
+  processedEventsGuards,
+} from '../../src/index';
 
 describe('processedEventsGuards', () => {
   const saved = { ...process.env };
@@ -19,7 +23,7 @@ describe('processedEventsGuards', () => {
     return puts;
   }
 
-  it("guards each consumer on the service's processed-events table, remembering an event for a week", async () => {
+  it("guards each consumer on the service's processed-events table, for a week, locked for the default timeout", async () => {
     process.env.GUARD_TABLE = 'processed-dev';
     const puts = recordMarkers();
     const guard = processedEventsGuards('GUARD_TABLE')('rooms.remember-user');
@@ -32,7 +36,9 @@ describe('processedEventsGuards', () => {
     const marker = puts[0];
     expect(marker?.TableName).toBe('processed-dev');
     expect(marker?.Item?.pk).toBe('evt#rooms.remember-user#e-1');
-    expect(marker?.Item?.expiresAt - marker?.Item?.lockedUntil).toBe(PROCESSED_EVENT_TTL_SECONDS - 900);
+    expect(marker?.Item?.expiresAt - marker?.Item?.lockedUntil).toBe(
+      PROCESSED_EVENT_TTL_SECONDS - DEFAULT_CONSUMER_TIMEOUT_SECONDS,
+    );
   });
 
   it("locks a delivery for the consumers' timeout when given, read when the guard is built", async () => {

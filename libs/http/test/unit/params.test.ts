@@ -1,5 +1,5 @@
 import { ValidationError } from '@chat/runtime';
-import { integerQueryParam, limitParam, pathParam, queryParam } from '../../src';
+import { idParam, integerQueryParam, limitParam, pathParam, queryParam } from '../../src';
 import { anHttpEvent } from '../../src/testing';
 
 function issuesOf(run: () => unknown): unknown {
@@ -20,6 +20,41 @@ describe('pathParam', () => {
   it('refuses a missing path parameter naming it', () => {
     expect(issuesOf(() => pathParam(anHttpEvent(), 'roomId'))).toEqual([
       { field: 'roomId', message: 'Required' },
+    ]);
+  });
+});
+
+describe('idParam', () => {
+  const idOf = (value: string | undefined) =>
+    idParam(anHttpEvent({ pathParameters: value === undefined ? {} : { roomId: value } }), 'roomId');
+
+  it('reads ids as the services make them: ULIDs, dm_ ids, user pool subs, 128 characters', () => {
+    for (const id of [
+      '01HZY3Q8J9K2M4N6P8R0S2T4V6',
+      'dm_01HZ_01HY',
+      'a1b2c3d4-e5f6-7890-abcd-ef0123456789',
+      'x'.repeat(128),
+    ]) {
+      expect(idOf(id)).toBe(id);
+    }
+  });
+
+  it('refuses a missing or empty id naming the parameter', () => {
+    expect(issuesOf(() => idOf(undefined))).toEqual([{ field: 'roomId', message: 'Required' }]);
+    expect(issuesOf(() => idOf(''))).toEqual([{ field: 'roomId', message: 'Required' }]);
+  });
+
+  it.each([
+    ['over 128 characters', 'x'.repeat(129)],
+    ['5,000 characters (over a key limit)', 'x'.repeat(5000)],
+    ['blank', ' '],
+    ['control characters', '\r\n\t'],
+    ['a key separator', 'ROOM#1'],
+    ['a path separator', 'a/b'],
+    ['non-ASCII', 'rööm'],
+  ])('refuses an id with %s naming the parameter', (_, value) => {
+    expect(issuesOf(() => idOf(value))).toEqual([
+      { field: 'roomId', message: 'Must be an id: 1 to 128 characters of A-Z a-z 0-9 _ -' },
     ]);
   });
 });

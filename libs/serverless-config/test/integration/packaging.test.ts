@@ -43,7 +43,12 @@ const REALTIME_DELIVER = [
   'dynamodb:UpdateItem',
 ];
 /** realtime: its consumers' idempotency markers (libs/events createIdempotencyGuard). */
-const REALTIME_IDEMPOTENT = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+const REALTIME_IDEMPOTENT = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
 
 /** messaging: GetItem on rooms' memberships table (read-only, docs/decisions/003-membership-reads.md). */
 const MESSAGING_MEMBER = ['dynamodb:GetItem'];
@@ -72,7 +77,12 @@ const NOTIFICATIONS_PROVISION_TOPIC = [
   'sns:Subscribe',
 ];
 /** notifications: the idempotency guard's processed-events table. */
-const NOTIFICATIONS_GUARD = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+const NOTIFICATIONS_GUARD = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
 
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
@@ -213,6 +223,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     rememberRegisteredUser: [
       ...LOGS,
       'dynamodb:PutItem',
+      'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',

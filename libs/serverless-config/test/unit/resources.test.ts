@@ -19,10 +19,10 @@ describe('processed-events table', () => {
     });
   });
 
-  it('is written by the guard with put, update and delete only', () => {
+  it('is read and written by the guard with get, put, update and delete only', () => {
     expect(processedEventsAccess()).toEqual({
       Effect: 'Allow',
-      Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
       Resource: [{ 'Fn::GetAtt': [PROCESSED_EVENTS_TABLE, 'Arn'] }],
     });
   });

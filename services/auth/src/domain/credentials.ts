@@ -14,6 +14,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * A username, at register and as typed at login or confirmation: normalized, then held to the public rule. At
+ * login one that breaks it cannot belong to anybody, so its 400 naming `username` tells nothing about accounts
+ * (docs/api-decisions.md), and it never reaches the user pool or a key.
+ */
 export const usernameSchema = z
   .string()
   .transform(normalizeUsername)
@@ -33,13 +38,6 @@ export const newPasswordSchema = z.string().superRefine((password, ctx) => {
 
 /** A password as typed at login: only bounded, never judged (that would hint at the policy per account). */
 export const givenPasswordSchema = z.string().min(1, 'Required').max(256, 'must be at most 256 characters');
-
-/** A username as typed at login or confirmation: only bounded, then normalized. */
-export const givenUsernameSchema = z
-  .string()
-  .min(1, 'Required')
-  .max(128, 'must be at most 128 characters')
-  .transform(normalizeUsername);
 
 export const displayNameSchema = z
   .string()

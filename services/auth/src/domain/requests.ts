@@ -3,7 +3,6 @@ import {
   displayNameSchema,
   emailSchema,
   givenPasswordSchema,
-  givenUsernameSchema,
   newPasswordSchema,
   usernameSchema,
 } from './credentials';
@@ -16,12 +15,12 @@ export const registerBody = z.strictObject({
 });
 
 export const confirmBody = z.strictObject({
-  username: givenUsernameSchema,
+  username: usernameSchema,
   code: z.string().trim().min(1, 'Required').max(64, 'must be at most 64 characters'),
 });
 
 export const loginBody = z.strictObject({
-  username: givenUsernameSchema,
+  username: usernameSchema,
   password: givenPasswordSchema,
 });
 

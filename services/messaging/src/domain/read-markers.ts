@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_RULE, isId } from '@chat/runtime';
 
 /** Per user and room: the last message read, and where that message stands in the room's order. */
 export interface ReadMarker {
@@ -23,9 +24,6 @@ export const MAX_UNREAD_ROOMS = 100;
 export const RECEIPTS_DEFAULT_LIMIT = 50;
 export const RECEIPTS_MAX_LIMIT = 100;
 
-/** What a room id can look like (ULIDs, `dm_…` ids): anything else is refused before any read. */
-const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 /**
  * The `roomIds` query parameter of `GET /unread`: 1 to MAX_UNREAD_ROOMS comma-separated room ids, each a valid
  * id; duplicates count once, order is kept.
@@ -35,8 +33,8 @@ export function parseRoomIds(raw: string | undefined): { roomIds: string[] } | {
     return { problem: `Required: 1 to ${MAX_UNREAD_ROOMS} comma-separated room ids` };
   }
   const ids = raw.split(',').map((id) => id.trim());
-  if (ids.some((id) => !ROOM_ID.test(id))) {
-    return { problem: 'Each room id must be 1 to 128 characters of A-Z a-z 0-9 _ -' };
+  if (ids.some((id) => !isId(id))) {
+    return { problem: `Each room id must be ${ID_RULE}` };
   }
   const unique = [...new Set(ids)];
   if (unique.length > MAX_UNREAD_ROOMS) return { problem: `At most ${MAX_UNREAD_ROOMS} room ids` };

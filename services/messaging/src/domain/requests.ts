@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE } from '@chat/runtime';
 import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from './attachments';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './message';
 
@@ -6,7 +7,8 @@ import { MAX_ATTACHMENTS_PER_MESSAGE } from './message';
  * Request shapes (REST bodies and the WebSocket frame). Unknown fields are dropped, not refused: a `senderId`
  * in a body is ignored (the sender is always the authenticated caller).
  */
-const id = z.string().min(1).max(128);
+/** Ids that become keys (roomId, messageId, attachmentIds): the shared id rule, like path ids. */
+const id = z.string().regex(ID_PATTERN, { message: `Must be an id: ${ID_RULE}` });
 const text = z.string().max(100_000);
 const clientMessageId = z.string().min(1).max(128);
 const attachmentIds = z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE);

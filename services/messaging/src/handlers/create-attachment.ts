@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { created, httpHandler, pathParam } from '@chat/http';
+import { created, httpHandler, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { requestUpload } from '../use-cases/attachments';
 import { createAttachmentBody } from '../domain/requests';
@@ -10,7 +10,7 @@ export const handler = httpHandler(
   async ({ event, body, principal }) =>
     created(
       await requestUpload(messagingDependencies, {
-        roomId: pathParam(event, 'roomId'),
+        roomId: idParam(event, 'roomId'),
         userId: principal.userId,
         fileName: body.fileName,
         contentType: body.contentType,

@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, noContent, pathParam } from '@chat/http';
+import { httpHandler, noContent, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { deleteMessage } from '../use-cases/delete-message';
 
@@ -8,8 +8,8 @@ export const handler = httpHandler(
   { name: 'deleteMessage', auth: authenticator },
   async ({ event, principal, correlationId }) => {
     await deleteMessage(messagingDependencies, {
-      roomId: pathParam(event, 'roomId'),
-      messageId: pathParam(event, 'messageId'),
+      roomId: idParam(event, 'roomId'),
+      messageId: idParam(event, 'messageId'),
       userId: principal.userId,
       correlationId,
     });

@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok, pathParam } from '@chat/http';
+import { httpHandler, ok, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { editMessage } from '../use-cases/edit-message';
 import { editMessageBody } from '../domain/requests';
@@ -10,8 +10,8 @@ export const handler = httpHandler(
   async ({ event, body, principal, correlationId }) =>
     ok(
       await editMessage(messagingDependencies, {
-        roomId: pathParam(event, 'roomId'),
-        messageId: pathParam(event, 'messageId'),
+        roomId: idParam(event, 'roomId'),
+        messageId: idParam(event, 'messageId'),
         userId: principal.userId,
         text: body.text,
         correlationId,

@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok, pathParam } from '@chat/http';
+import { httpHandler, ok, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { getAttachment } from '../use-cases/attachments';
 
@@ -9,8 +9,8 @@ export const handler = httpHandler(
   async ({ event, principal }) =>
     ok(
       await getAttachment(messagingDependencies, {
-        roomId: pathParam(event, 'roomId'),
-        attachmentId: pathParam(event, 'attachmentId'),
+        roomId: idParam(event, 'roomId'),
+        attachmentId: idParam(event, 'attachmentId'),
         userId: principal.userId,
       }),
     ),

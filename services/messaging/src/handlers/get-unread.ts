@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok, pathParam } from '@chat/http';
+import { httpHandler, ok, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { countUnread } from '../use-cases/read-markers';
 
@@ -7,7 +7,7 @@ import { countUnread } from '../use-cases/read-markers';
 export const handler = httpHandler({ name: 'getUnread', auth: authenticator }, async ({ event, principal }) =>
   ok(
     await countUnread(messagingDependencies, {
-      roomId: pathParam(event, 'roomId'),
+      roomId: idParam(event, 'roomId'),
       userId: principal.userId,
     }),
   ),

@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, limitParam, ok, pathParam, queryParam } from '@chat/http';
+import { httpHandler, limitParam, ok, idParam, queryParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { DEFAULT_CHANGES_PAGE, INITIAL_ROOM_VERSION, MAX_CHANGES_PAGE } from '../domain/room-versions';
 import { listChanges } from '../use-cases/list-changes';
@@ -12,7 +12,7 @@ const sinceOf = (raw: string | undefined): number =>
 export const handler = httpHandler(
   { name: 'listChanges', auth: authenticator },
   async ({ event, principal, logger }) => {
-    const roomId = pathParam(event, 'roomId');
+    const roomId = idParam(event, 'roomId');
     const feed = await listChanges(messagingDependencies, {
       roomId,
       userId: principal.userId,

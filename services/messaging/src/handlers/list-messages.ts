@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, limitParam, ok, pathParam, queryParam } from '@chat/http';
+import { httpHandler, limitParam, ok, idParam, queryParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { listMessages } from '../use-cases/list-messages';
 
@@ -12,7 +12,7 @@ export const handler = httpHandler(
     const before = queryParam(event, 'before');
     const after = queryParam(event, 'after');
     const page = await listMessages(messagingDependencies, {
-      roomId: pathParam(event, 'roomId'),
+      roomId: idParam(event, 'roomId'),
       userId: principal.userId,
       limit: limitParam(event, DEFAULT_PAGE_SIZE),
       ...(before === undefined ? {} : { before }),

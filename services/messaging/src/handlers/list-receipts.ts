@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, limitParam, ok, pathParam, queryParam } from '@chat/http';
+import { httpHandler, limitParam, ok, idParam, queryParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { RECEIPTS_DEFAULT_LIMIT, RECEIPTS_MAX_LIMIT } from '../domain/read-markers';
 import { listReceipts } from '../use-cases/read-markers';
@@ -14,7 +14,7 @@ export const handler = httpHandler(
     const cursor = queryParam(event, 'cursor');
     return ok(
       await listReceipts(messagingDependencies, {
-        roomId: pathParam(event, 'roomId'),
+        roomId: idParam(event, 'roomId'),
         userId: principal.userId,
         limit: limitParam(event, RECEIPTS_DEFAULT_LIMIT, RECEIPTS_MAX_LIMIT),
         ...(cursor === undefined ? {} : { cursor }),

@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, noContent, pathParam } from '@chat/http';
+import { httpHandler, noContent, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { markRead } from '../use-cases/read-markers';
 import { markReadBody } from '../domain/requests';
@@ -11,7 +11,7 @@ import { markReadBody } from '../domain/requests';
 export const handler = httpHandler(
   { name: 'markRead', auth: authenticator, body: markReadBody },
   async ({ event, body, principal, correlationId, logger }) => {
-    const roomId = pathParam(event, 'roomId');
+    const roomId = idParam(event, 'roomId');
     const { moved } = await markRead(messagingDependencies, {
       roomId,
       userId: principal.userId,

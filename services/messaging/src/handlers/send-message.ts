@@ -1,5 +1,5 @@
 import { authenticator } from '@chat/auth-verifier';
-import { created, httpHandler, ok, pathParam } from '@chat/http';
+import { created, httpHandler, ok, idParam } from '@chat/http';
 import { messagingDependencies } from '../adapters/environment';
 import { sendMessageBody } from '../domain/requests';
 import { sendMessage } from '../use-cases/send-message';
@@ -9,7 +9,7 @@ export const handler = httpHandler(
   { name: 'sendMessage', auth: authenticator, body: sendMessageBody },
   async ({ event, body, principal, correlationId }) => {
     const { message, created: isNew } = await sendMessage(messagingDependencies, {
-      roomId: pathParam(event, 'roomId'),
+      roomId: idParam(event, 'roomId'),
       senderId: principal.userId,
       text: body.text,
       ...(body.clientMessageId === undefined ? {} : { clientMessageId: body.clientMessageId }),

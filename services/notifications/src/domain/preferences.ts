@@ -15,9 +15,6 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   mutedRoomIds: [],
 });
 
-/** Room ids as the rooms service makes them: opaque, bounded, nothing a key could not hold. */
-export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
 export function isMuted(preferences: Preferences, roomId: string): boolean {
   return preferences.mutedRoomIds.includes(roomId);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_MUTED_ROOMS, ROOM_ID_PATTERN } from './preferences';
+import { ID_PATTERN } from '@chat/runtime';
+import { MAX_MUTED_ROOMS } from './preferences';
 
 /** What clients may send to the notifications service (docs/service-structure.md: request schemas). */
 
@@ -40,7 +41,7 @@ export const preferencesBody = z.strictObject({
   email: z.boolean(),
   push: z.boolean(),
   mutedRoomIds: z
-    .array(z.string().regex(ROOM_ID_PATTERN, { message: 'Must be a room id' }))
+    .array(z.string().regex(ID_PATTERN, { message: 'Must be a room id' }))
     .max(MAX_MUTED_ROOMS, { message: `At most ${MAX_MUTED_ROOMS} rooms` })
     .refine((ids) => new Set(ids).size === ids.length, { message: 'Room ids must be unique' }),
 });

@@ -1,5 +1,6 @@
 import type { PresenceChanged } from '@chat/events';
 import type { ConnectionChange } from '../use-cases/ports';
+import { ID_RULE, isId } from '@chat/runtime';
 
 /** The parts of a connections-table stream record presence tracking reads. */
 export interface ConnectionStreamRecord {
@@ -72,18 +73,16 @@ export function presenceChangeOf(
 
 /** GET /presence accepts 1 to 100 user ids. */
 export const MAX_PRESENCE_USER_IDS = 100;
-const USER_ID = /^[\w.:@-]{1,128}$/;
 
 /**
- * The `userIds` query parameter: comma-separated, 1 to 100 ids, each 1–128 of `A-Z a-z 0-9 _ . : @ -`;
+ * The `userIds` query parameter: comma-separated, 1 to 100 ids, each an id (`ID_PATTERN` of `@chat/runtime`);
  * duplicates are dropped (first occurrence kept). Returns the ids or a message saying what is wrong.
  */
 export function parseUserIds(raw: string | undefined): { userIds: string[] } | { problem: string } {
   if (raw === undefined || raw.trim() === '')
     return { problem: 'Required: 1 to 100 comma-separated user ids' };
   const ids = raw.split(',').map((id) => id.trim());
-  if (ids.some((id) => !USER_ID.test(id)))
-    return { problem: 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ . : @ -' };
+  if (ids.some((id) => !isId(id))) return { problem: `Each user id must be ${ID_RULE}` };
   const unique = [...new Set(ids)];
   if (unique.length > MAX_PRESENCE_USER_IDS) return { problem: `At most ${MAX_PRESENCE_USER_IDS} user ids` };
   return { userIds: unique };

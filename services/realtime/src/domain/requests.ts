@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE } from '@chat/runtime';
 
 /** `{"action":"typing","roomId"}`. */
 export const typingFrameSchema = z.object({
   action: z.literal('typing'),
-  roomId: z.string().min(1).max(256),
+  roomId: z.string().regex(ID_PATTERN, { message: `Must be an id: ${ID_RULE}` }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '@chat/runtime';
 import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from './room';
 
 /** Length in characters (Unicode code points), so an emoji counts as one. */
@@ -18,8 +19,7 @@ const topic = z
   .trim()
   .refine((text) => length(text) <= TOPIC_MAX_LENGTH, { message: `At most ${TOPIC_MAX_LENGTH} characters` });
 
-/** Ids in paths and bodies: opaque, but bounded and free of anything a key could not hold. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Ids in bodies: opaque, but bounded and free of anything a key could not hold (paths: `idParam`). */
 const userId = z.string().regex(ID_PATTERN, { message: 'Must be a user id' });
 
 export const createRoomBody = z.strictObject({

@@ -1,9 +1,9 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok } from '@chat/http';
+import { httpHandler, idParam, ok } from '@chat/http';
 import { roomStore, systemClock, userDirectory } from '../adapters/environment';
 import { addMember, joinRoom } from '../use-cases/add-member';
 import { addMemberBody } from '../domain/requests';
-import { callerOf, idParam, writeContextOf } from './request-support';
+import { callerOf, writeContextOf } from './request-support';
 
 /** POST /rooms/{roomId}/members: `{}` joins the caller, `{userId}` adds someone (owner/admin) → 200 Member. */
 export const handler = httpHandler(

@@ -1,9 +1,9 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok } from '@chat/http';
+import { httpHandler, idParam, ok } from '@chat/http';
 import { roomStore } from '../adapters/environment';
 import { changeMemberRole } from '../use-cases/change-member-role';
 import { changeRoleBody } from '../domain/requests';
-import { callerOf, idParam, writeContextOf } from './request-support';
+import { callerOf, writeContextOf } from './request-support';
 
 /** PATCH /rooms/{roomId}/members/{userId} `{role: "admin" | "member"}` → 200 Member (owner only). */
 export const handler = httpHandler(

@@ -1,8 +1,8 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok } from '@chat/http';
+import { httpHandler, idParam, ok } from '@chat/http';
 import { roomStore } from '../adapters/environment';
 import { getRoom } from '../use-cases/get-room';
-import { callerOf, idParam } from './request-support';
+import { callerOf } from './request-support';
 
 /** GET /rooms/{roomId} → 200 Room; 404 for a private room the caller is not in. */
 export const handler = httpHandler({ name: 'getRoom', auth: authenticator }, async ({ event, principal }) =>

@@ -1,8 +1,8 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, limitParam, ok, queryParam } from '@chat/http';
+import { httpHandler, idParam, limitParam, ok, queryParam } from '@chat/http';
 import { roomStore } from '../adapters/environment';
 import { listMembers } from '../use-cases/list-members';
-import { callerOf, idParam } from './request-support';
+import { callerOf } from './request-support';
 
 /** GET /rooms/{roomId}/members?limit=&cursor= → 200 `{items, nextCursor}` (members only). */
 export const handler = httpHandler(

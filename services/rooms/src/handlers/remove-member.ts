@@ -1,8 +1,8 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, noContent } from '@chat/http';
+import { httpHandler, idParam, noContent } from '@chat/http';
 import { roomStore, systemClock } from '../adapters/environment';
 import { removeMember } from '../use-cases/remove-member';
-import { callerOf, idParam, writeContextOf } from './request-support';
+import { callerOf, writeContextOf } from './request-support';
 
 /** DELETE /rooms/{roomId}/members/{userId} → 204: `me` or one's own id leaves, another id is a kick. */
 export const handler = httpHandler({ name: 'removeMember', auth: authenticator }, async (request) => {

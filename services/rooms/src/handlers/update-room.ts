@@ -1,9 +1,9 @@
 import { authenticator } from '@chat/auth-verifier';
-import { httpHandler, ok } from '@chat/http';
+import { httpHandler, idParam, ok } from '@chat/http';
 import { roomStore, systemClock } from '../adapters/environment';
 import { updateRoom } from '../use-cases/update-room';
 import { updateRoomBody } from '../domain/requests';
-import { callerOf, idParam, writeContextOf } from './request-support';
+import { callerOf, writeContextOf } from './request-support';
 
 /** PATCH /rooms/{roomId} `{name?, topic?}` → 200 Room (owner or admin). */
 export const handler = httpHandler(

@@ -95,9 +95,9 @@ describe('parseUserIds', () => {
   it.each([
     [undefined, 'Required: 1 to 100 comma-separated user ids'],
     ['', 'Required: 1 to 100 comma-separated user ids'],
-    ['a,,b', 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ . : @ -'],
-    ['a b', 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ . : @ -'],
-    ['x'.repeat(129), 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ . : @ -'],
+    ['a,,b', 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ -'],
+    ['a b', 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ -'],
+    ['x'.repeat(129), 'Each user id must be 1 to 128 characters of A-Z a-z 0-9 _ -'],
   ])('refuses %p: %s', (raw, problem) => {
     expect(parseUserIds(raw)).toEqual({ problem });
   });
