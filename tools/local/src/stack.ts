@@ -250,14 +250,19 @@ function startFunctions(
 }
 
 /** The local EventBridge with the services' rules, delivering to their functions. */
-async function startEventBus({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+async function startEventBus(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  runtime: FunctionRuntime,
+) {
   const { region, accountId } = config;
   const eventBridge = await startEventBridge({
     port: config.ports.eventBridge,
     region,
     accountId,
     rules: services.flatMap((s) => s.rules),
-    invoke,
+    invoke: runtime.invoke,
+    minimumRetryDelayMs: runtime.retryDelayAfter,
     log,
   });
   stops.add('EventBridge', () => eventBridge.close());
@@ -406,8 +411,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
 
-    const { invoke } = startFunctions(start, services, endpoints);
-    await startEventBus(start, services, invoke);
+    const runtime = startFunctions(start, services, endpoints);
+    const { invoke } = runtime;
+    await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke);
     startTtlSweeps(start, dynamoClient, tables);
     await startWebSocket(start, services, invoke);
