@@ -103,7 +103,8 @@ const { functions, roles } = withOwnRoles({
   health: healthRoute('realtime'),
   getPresence: httpRoute('GET', '/presence', verifier, {
     handler: 'get-presence',
-    statements: [tableAccess('PresenceTable', ['dynamodb:BatchGetItem'])],
+    // Presence is answered for the users who share a room with the caller: their rooms from the byUser index.
+    statements: [tableAccess('PresenceTable', ['dynamodb:BatchGetItem']), queryRoomsOfUser],
   }),
   connect: {
     handler: 'src/handlers/connect.handler',
