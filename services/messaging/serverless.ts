@@ -34,8 +34,12 @@ const findMembersByUsername = allow(
   ['dynamodb:Query'],
   [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUsername}`],
 );
-const attachmentObjects = (actions: string[]): IamStatement =>
-  allow(actions, [{ 'Fn::Sub': '${AttachmentsBucket.Arn}/rooms/*' }]);
+/**
+ * The attachments bucket: `uploads/*` is what the presigned upload URLs write (only the createAttachment role may
+ * put there), `rooms/*` the copies sent messages keep, which no URL can write.
+ */
+const attachmentObjects = (prefix: 'uploads' | 'rooms', actions: string[]): IamStatement =>
+  allow(actions, [{ 'Fn::Sub': `\${AttachmentsBucket.Arn}/${prefix}/*` }]);
 
 /** An authenticated REST route of a room member: the shared token verifier, the membership read, its own statements. */
 const route = (method: string, path: string, handler: string, statements: IamStatement[]) =>
@@ -51,7 +55,9 @@ const sendStatements: IamStatement[] = [
   tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('ClientMessageIdsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('AttachmentsTable', ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']),
-  attachmentObjects(['s3:GetObject']),
+  // CopyObject from the upload to the message's own key, then HEAD of the copy.
+  attachmentObjects('uploads', ['s3:GetObject']),
+  attachmentObjects('rooms', ['s3:PutObject', 's3:GetObject']),
 ];
 
 const { functions, roles } = withOwnRoles({
@@ -89,15 +95,16 @@ const { functions, roles } = withOwnRoles({
     takeRoomVersion,
     tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     tableAccess('AttachmentsTable', ['dynamodb:DeleteItem']),
-    attachmentObjects(['s3:DeleteObject']),
+    attachmentObjects('rooms', ['s3:DeleteObject']),
   ]),
   createAttachment: route('POST', '/rooms/{roomId}/attachments', 'create-attachment', [
     tableAccess('AttachmentsTable', ['dynamodb:PutItem']),
-    attachmentObjects(['s3:PutObject']),
+    attachmentObjects('uploads', ['s3:PutObject']),
   ]),
   getAttachment: route('GET', '/rooms/{roomId}/attachments/{attachmentId}', 'get-attachment', [
     tableAccess('AttachmentsTable', ['dynamodb:GetItem']),
-    attachmentObjects(['s3:GetObject']),
+    attachmentObjects('uploads', ['s3:GetObject']),
+    attachmentObjects('rooms', ['s3:GetObject']),
   ]),
   markRead: route('PUT', '/rooms/{roomId}/read', 'mark-read', [
     tableAccess('MessagesTable', ['dynamodb:GetItem']),
@@ -199,6 +206,10 @@ const config: AWS = {
             RestrictPublicBuckets: true,
           },
           OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+          // A sent attachment lives on as its message's copy; an upload never sent is of no use after a day.
+          LifecycleConfiguration: {
+            Rules: [{ Id: 'unsent-uploads', Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 1 }],
+          },
           BucketEncryption: {
             ServerSideEncryptionConfiguration: [
               { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
