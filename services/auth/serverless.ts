@@ -3,6 +3,7 @@ import {
   allow,
   chatProvider,
   healthRoute,
+  httpApiCors,
   httpRoute,
   indexAccess,
   outboxFunction,
@@ -128,13 +129,8 @@ const config: AWS = {
     httpApi: {
       payload: '2.0',
       // No route authorizer: handlers verify tokens themselves (contract error shape + revocation check).
-      cors: {
-        allowedOrigins: ['*'],
-        allowedHeaders: ['Content-Type', 'Authorization', 'X-Correlation-Id'],
-        allowedMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        exposedResponseHeaders: ['X-Correlation-Id', 'Retry-After'],
-        maxAge: 600,
-      },
+      // The stage's web origins only (CHAT_WEB_ORIGINS when deploying; the local web app's otherwise).
+      cors: httpApiCors(),
     },
     environment: {
       [ENV.eventBusName]: { Ref: 'EventBus' },

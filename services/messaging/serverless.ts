@@ -13,6 +13,7 @@ import {
   tableAccess,
   tableEnvironment,
   tableRef,
+  webOrigins,
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
@@ -220,7 +221,7 @@ const config: AWS = {
             CorsRules: [
               {
                 AllowedMethods: ['GET', 'PUT', 'HEAD'],
-                AllowedOrigins: ['*'],
+                AllowedOrigins: webOrigins(),
                 AllowedHeaders: ['Content-Type', 'Content-Length'],
                 ExposedHeaders: ['ETag'],
                 MaxAge: 3000,

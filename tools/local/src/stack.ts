@@ -23,7 +23,7 @@ import { FunctionRuntime } from './functions/function-runtime';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
-import type { LoadedService } from './services/model';
+import type { CorsConfiguration, LoadedService } from './services/model';
 
 export interface LocalEndpoints {
   http: string;
@@ -331,6 +331,13 @@ async function startWebSocket({ config, log, stops }: Start, services: LoadedSer
   stops.add('WebSocket API', () => webSocket.close());
 }
 
+/** The HTTP API's CORS configuration: the one service that configures it (auth, which creates the API). */
+function corsOfApi(services: LoadedService[]): { cors?: CorsConfiguration } {
+  const configured = services.flatMap((s) => (s.httpApiCors ? [s.httpApiCors] : []));
+  if (configured.length > 1) throw new Error('more than one service configures the HTTP API’s CORS');
+  return configured[0] ? { cors: configured[0] } : {};
+}
+
 /** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`. */
 async function startHttp(
   { config, log, stops }: Start,
@@ -345,7 +352,7 @@ async function startHttp(
     accountId: config.accountId,
     routes: services.flatMap((s) => s.httpRoutes),
     invoke,
-    cors: true,
+    ...corsOfApi(services),
     localRoutes: [
       {
         method: 'GET',
