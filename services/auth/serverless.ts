@@ -2,6 +2,7 @@ import type { AWS } from '@serverless/typescript';
 import {
   allow,
   chatProvider,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpApiCors,
   httpRoute,
@@ -45,7 +46,7 @@ const outbox = (handler: string, tableLogicalId: string) =>
   outboxFunction(handler, tableLogicalId, eventBusArn, { batchSize: 10, maximumRetryAttempts: 10 });
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('auth'),
+  health: healthRoute('auth', { table: 'UsersTable', key: { userId: HEALTH_PROBE_ID } }),
   register: httpRoute('POST', '/auth/register', anyone, {
     handler: 'register',
     environment: {

@@ -4,6 +4,7 @@ import {
   attachedProvider,
   dynamoTable,
   failuresQueue,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
   indexAccess,
@@ -62,7 +63,10 @@ const sendStatements: IamStatement[] = [
 ];
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('messaging'),
+  health: healthRoute('messaging', {
+    table: 'MessagesTable',
+    key: { roomId: HEALTH_PROBE_ID, messageId: HEALTH_PROBE_ID },
+  }),
   sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
   socketSendMessage: {
     handler: 'src/handlers/socket-send-message.handler',

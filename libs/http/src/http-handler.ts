@@ -83,7 +83,8 @@ export function httpHandler<TBody = undefined, A extends AuthRequirement = AuthR
       result = await handle({ event, body, principal, correlationId, logger });
     } catch (error) {
       result = errorResult(error);
-      if (result.statusCode >= 500) logger.error('request failed', { error });
+      if (result.statusCode === 503) logger.warn('dependency unavailable', { error });
+      else if (result.statusCode >= 500) logger.error('request failed', { error });
     }
     logger.debug('request handled', { statusCode: result.statusCode, durationMs: Date.now() - started });
     return encode(result, correlationId);

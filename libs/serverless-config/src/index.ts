@@ -17,7 +17,9 @@ export {
 } from './tables';
 export {
   handlerPath,
+  HEALTH_PROBE_ID,
   healthRoute,
+  type HealthProbe,
   httpRoute,
   onEvents,
   outboxFunction,

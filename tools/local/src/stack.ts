@@ -12,10 +12,10 @@ import { routeSelectionExpressionOf, startWebSocketApi } from './cloud/websocket
 import { type LocalConfig, portsByVariable } from './config';
 import {
   createTables,
-  startDynamoDbLocal,
   startStreamMapping,
   startTtlSweeper,
-  type RunningDynamoDbLocal,
+  superviseDynamoDbLocal,
+  type SupervisedDynamoDbLocal,
   type TableInfo,
 } from './dynamodb';
 import { ensureUserPool, startCognitoLocal, startS3, type RunningCognitoLocal } from './emulators';
@@ -79,7 +79,7 @@ interface Start {
 }
 
 interface Emulators {
-  dynamodb: RunningDynamoDbLocal;
+  dynamodb: SupervisedDynamoDbLocal;
   cognito: RunningCognitoLocal;
   pool: { userPoolId: string; clientId: string };
 }
@@ -123,10 +123,11 @@ async function startEmulators({ config, log, stops }: Start): Promise<Emulators>
   const { ports, region, accountId, stage, dataDir } = config;
   const [dynamodb, cognito] = await Promise.all([
     timed(log, `DynamoDB Local on ${LOOPBACK_HOST}:${ports.dynamodb}`, () =>
-      startDynamoDbLocal({
+      superviseDynamoDbLocal({
         port: ports.dynamodb,
         dataDir: path.join(dataDir, 'dynamodb'),
         cacheDir: config.cacheDir,
+        say: log,
       }),
     ),
     timed(log, `cognito-local on ${LOOPBACK_HOST}:${ports.cognito}`, () =>

@@ -89,7 +89,7 @@ const NOTIFICATIONS_GUARD = [
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
   auth: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     register: [
       ...LOGS,
       'dynamodb:PutItem',
@@ -119,7 +119,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     publishLogoutEvents: STREAM_TO_BUS,
   },
   realtime: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem', 'dynamodb:Query'], // room mates only
     connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     disconnect: [...LOGS, 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
@@ -171,7 +171,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
   },
 
   rooms: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
     listRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     listMyRooms: [
@@ -233,7 +233,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     projectRoomActivity: [...LOGS, 'dynamodb:GetItem', 'dynamodb:PutItem'],
   },
   messaging: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     sendMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_SEND],
     socketSendMessage: [...LOGS, 'dynamodb:GetItem', ...MESSAGING_SEND, 'execute-api:ManageConnections'],
     // The cursor message (GetItem), then the messages' bySeq index.
@@ -278,7 +278,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     publishMessageEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
   },
   notifications: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     listNotifications: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     getPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem'],
     putPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
