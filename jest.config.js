@@ -3,7 +3,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', {}] };
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'];
+const roots = ['<rootDir>/clients', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'];
 
 module.exports = {
   // Integration tests wait on a real stack (first start of a test run, stream and event delivery).
