@@ -71,6 +71,7 @@ export function typeOf(schema: JsonSchema, indent = ''): string {
 
 interface Operation {
   operationId: string;
+  security?: unknown[];
   parameters?: Array<{
     name: string;
     in: string;
@@ -99,6 +100,7 @@ export function typescriptTypes(document: JsonSchema): string {
     );
   }
   const operations: string[] = [];
+  const runtime: string[] = [];
   const paths = document.paths as Record<string, Record<string, Operation>>;
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(methods)) {
@@ -127,14 +129,17 @@ export function typescriptTypes(document: JsonSchema): string {
           '  };',
         ].join('\n'),
       );
+      runtime.push(
+        `  ${operation.operationId}: { method: ${JSON.stringify(method.toUpperCase())}, path: ${JSON.stringify(path)}, body: ${body !== undefined}, query: ${query.length > 0}, auth: ${(operation.security ?? []).length > 0} },`,
+      );
     }
   }
   out.push(
     '/** Every REST operation of the contract: its method, path, body, query and success answer. */',
     `export interface Operations {\n${operations.join('\n')}\n}`,
     '',
-    '/** The operation ids, for code that walks every route. */',
-    `export const OPERATION_IDS = ${JSON.stringify(Object.values(paths).flatMap((m) => Object.values(m).map((o) => o.operationId)))} as const;`,
+    '/** How to call each operation: its method and path, and whether it takes a body or a query. */',
+    `export const OPERATIONS = {\n${runtime.join('\n')}\n} as const;`,
     '',
   );
   return out.join('\n');
