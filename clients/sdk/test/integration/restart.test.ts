@@ -55,7 +55,11 @@ describe('ChatClient across a restart of the whole stack', () => {
     await bob.login({ username: bobUser.username, password: bobUser.password });
     await Promise.all([alice.connect(), bob.connect()]);
     const { roomId } = await alice.api.createRoom({ name: 'restart', visibility: 'public' });
-    await bob.api.addMember(roomId);
+    // On a stack that has just started, the rooms service may not have seen bob's UserRegistered yet (500).
+    await eventually(() => bob.api.addMember(roomId).then(() => true), {
+      what: 'bob joined',
+      timeoutMs: 60_000,
+    });
     const aliceRoom = await alice.openRoom(roomId);
     const bobRoom = await bob.openRoom(roomId);
     const received: Message[] = [];
