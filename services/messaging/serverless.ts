@@ -10,6 +10,7 @@ import {
   manageConnections,
   outboxFunction,
   serviceBase,
+  streamFunction,
   tableAccess,
   tableEnvironment,
   tableRef,
@@ -54,6 +55,17 @@ const sendStatements: IamStatement[] = [
   attachmentObjects(['s3:GetObject']),
 ];
 
+const REACTION_PATH = '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}';
+/**
+ * A reaction change: the message and the user's record read, the record written (`recordWrite`) with the message's
+ * reactions and the room's version in one transaction; a removal may list the reaction's users again (Query).
+ */
+const reactionStatements = (recordWrite: string[]): IamStatement[] => [
+  takeRoomVersion,
+  tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+  tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', ...recordWrite]),
+];
+
 const { functions, roles } = withOwnRoles({
   health: healthRoute('messaging'),
   sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
@@ -79,6 +91,11 @@ const { functions, roles } = withOwnRoles({
   listChanges: route('GET', '/rooms/{roomId}/changes', 'list-changes', [
     tableAccess('RoomVersionsTable', ['dynamodb:GetItem']),
     indexAccess('MessagesTable', INDEXES.messagesByVersion, ['dynamodb:Query']),
+  ]),
+  listReplies: route('GET', '/rooms/{roomId}/messages/{messageId}/replies', 'list-replies', [
+    // The parent and the cursor message, then the thread index.
+    tableAccess('MessagesTable', ['dynamodb:GetItem']),
+    indexAccess('MessagesTable', INDEXES.messagesByThread, ['dynamodb:Query']),
   ]),
   editMessage: route('PATCH', '/rooms/{roomId}/messages/{messageId}', 'edit-message', [
     findMembersByUsername,
@@ -114,12 +131,26 @@ const { functions, roles } = withOwnRoles({
   listReceipts: route('GET', '/rooms/{roomId}/receipts', 'list-receipts', [
     indexAccess('ReadMarkersTable', INDEXES.readMarkersByRoom, ['dynamodb:Query']),
   ]),
+  addReaction: route('PUT', REACTION_PATH, 'add-reaction', reactionStatements(['dynamodb:PutItem'])),
+  removeReaction: route(
+    'DELETE',
+    REACTION_PATH,
+    'remove-reaction',
+    reactionStatements(['dynamodb:DeleteItem']),
+  ),
   publishReadMarkerEvents: outboxFunction(
     'publish-read-marker-events',
     'ReadMarkersTable',
     '${param:eventBusArn}',
     { batchSize: 25, maximumRetryAttempts: 10, onFailureQueue: 'OutboxFailuresQueue' },
   ),
+  // The messages table's own projections (thread summaries; the search index), its stream's second consumer.
+  projectMessages: streamFunction('project-messages', 'MessagesTable', {
+    batchSize: 25,
+    maximumRetryAttempts: 10,
+    onFailureQueue: 'ProjectionFailuresQueue',
+    statements: [tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem'])],
+  }),
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -139,6 +170,7 @@ const config: AWS = {
         [ENV.roomVersionsTable]: 'RoomVersionsTable',
         [ENV.attachmentsTable]: 'AttachmentsTable',
         [ENV.readMarkersTable]: 'ReadMarkersTable',
+        [ENV.reactionsTable]: 'ReactionsTable',
       }),
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
@@ -156,6 +188,8 @@ const config: AWS = {
         localIndexes: [
           { name: INDEXES.messagesBySeq, sortKey: { name: 'seq', type: 'N' } },
           { name: INDEXES.messagesByVersion, sortKey: { name: 'version', type: 'N' } },
+          // Replies keep their seq as replySeq and sit here instead of bySeq: a thread in order.
+          { name: INDEXES.messagesByThread, sortKey: { name: 'threadPosition', type: 'S' } },
         ],
         stream: 'NEW_AND_OLD_IMAGES',
         pointInTimeRecovery: true,
@@ -169,6 +203,11 @@ const config: AWS = {
         name: 'client-message-ids',
         partitionKey: { name: 'roomId', type: 'S' },
         sortKey: { name: 'clientKey', type: 'S' },
+      }),
+      ReactionsTable: dynamoTable({
+        name: 'reactions',
+        partitionKey: { name: 'messageKey', type: 'S' },
+        sortKey: { name: 'reactionKey', type: 'S' },
       }),
       AttachmentsTable: dynamoTable({
         name: 'attachments',
@@ -219,6 +258,7 @@ const config: AWS = {
         },
       },
       OutboxFailuresQueue: failuresQueue(),
+      ProjectionFailuresQueue: failuresQueue(),
     },
     Outputs: {
       MessagesTableName: { Value: tableRef('MessagesTable') },

@@ -23,6 +23,10 @@ const messages = lazy(() =>
     clientMessageIds: requireEnv(ENV.clientMessageIdsTable),
     attachments: requireEnv(ENV.attachmentsTable),
     roomVersions: requireEnv(ENV.roomVersionsTable),
+    // Only the reaction routes read it: the others never ask for the variable.
+    get reactions() {
+      return requireEnv(ENV.reactionsTable);
+    },
   }),
 );
 const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));

@@ -13,6 +13,7 @@ const tables = {
   clientMessageIds: 'chat-messaging-local-client-message-ids',
   attachments: 'chat-messaging-local-attachments',
   roomVersions: 'chat-messaging-local-room-versions',
+  reactions: 'chat-messaging-local-reactions',
 };
 const nextId = monotonicFactory();
 

@@ -10,6 +10,16 @@ import type { HttpApiOptions, HttpRoute, LocalRoute, RunningHttpApi } from './ty
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const HTTP_API_BODY_LIMIT = 10 * 1024 * 1024;
+/**
+ * Longest request URI (path and query) answered normally: API Gateway refuses longer ones itself with 414 (its
+ * documented URL limit is 8,192 characters), before any route or function sees them.
+ */
+export const HTTP_API_URI_LIMIT = 8192;
+/**
+ * Node's HTTP parser refuses a request line and headers over 16 KiB with a bare 431; the server reads up to this
+ * much so that a long URI gets API Gateway's 414 instead.
+ */
+const MAX_REQUEST_HEAD_BYTES = 1024 * 1024;
 
 const CORS_ALLOW_HEADERS =
   'authorization,content-type,x-amz-date,x-api-key,x-amz-security-token,x-requested-with';
@@ -89,6 +99,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
 
   async function handle(req: IncomingMessage, requestId: string): Promise<HttpResponseSpec | undefined> {
     const method = (req.method ?? 'GET').toUpperCase();
+    if ((req.url ?? '').length > HTTP_API_URI_LIMIT) return gatewayError(414, 'Request-URI Too Long');
     const { rawPath, rawQueryString } = splitTarget(req.url ?? '/');
     if (
       options.cors &&
@@ -149,21 +160,24 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     }
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const requestId = awsId();
-    const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
-    if (options.cors) extraHeaders.push(['access-control-allow-origin', '*']);
-    handle(req, requestId).then(
-      (spec) => {
-        if (spec) writeResponse(res, spec, extraHeaders);
-        else res.destroy();
-      },
-      (error: unknown) => {
-        log(`http-api: ${req.method} ${req.url} failed: ${String(error)}`);
-        writeResponse(res, INTERNAL_SERVER_ERROR(), extraHeaders);
-      },
-    );
-  });
+  const server = createServer(
+    { maxHeaderSize: MAX_REQUEST_HEAD_BYTES },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const requestId = awsId();
+      const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
+      if (options.cors) extraHeaders.push(['access-control-allow-origin', '*']);
+      handle(req, requestId).then(
+        (spec) => {
+          if (spec) writeResponse(res, spec, extraHeaders);
+          else res.destroy();
+        },
+        (error: unknown) => {
+          log(`http-api: ${req.method} ${req.url} failed: ${String(error)}`);
+          writeResponse(res, INTERNAL_SERVER_ERROR(), extraHeaders);
+        },
+      );
+    },
+  );
 
   const listening = await listenOnLoopback(server, { name: 'the local HTTP API', port: options.port });
   port = listening.port;
