@@ -66,6 +66,12 @@ const reactionStatements = (recordWrite: string[]): IamStatement[] => [
   tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', ...recordWrite]),
 ];
 
+/** A search: the postings of one term per room, then the candidate messages (docs/decisions/005-message-search.md). */
+const searchStatements: IamStatement[] = [
+  tableAccess('SearchIndexTable', ['dynamodb:Query']),
+  tableAccess('MessagesTable', ['dynamodb:BatchGetItem']),
+];
+
 const { functions, roles } = withOwnRoles({
   health: healthRoute('messaging'),
   sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
@@ -149,8 +155,16 @@ const { functions, roles } = withOwnRoles({
     batchSize: 25,
     maximumRetryAttempts: 10,
     onFailureQueue: 'ProjectionFailuresQueue',
-    statements: [tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem'])],
+    statements: [
+      tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('SearchIndexTable', ['dynamodb:BatchWriteItem']),
+    ],
   }),
+  searchRoom: route('GET', '/rooms/{roomId}/search', 'search-room', searchStatements),
+  searchMyRooms: route('GET', '/search', 'search-my-rooms', [
+    ...searchStatements,
+    allow(['dynamodb:Query'], [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUser}`]),
+  ]),
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -171,6 +185,7 @@ const config: AWS = {
         [ENV.attachmentsTable]: 'AttachmentsTable',
         [ENV.readMarkersTable]: 'ReadMarkersTable',
         [ENV.reactionsTable]: 'ReactionsTable',
+        [ENV.searchIndexTable]: 'SearchIndexTable',
       }),
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
@@ -208,6 +223,12 @@ const config: AWS = {
         name: 'reactions',
         partitionKey: { name: 'messageKey', type: 'S' },
         sortKey: { name: 'reactionKey', type: 'S' },
+      }),
+      // The search index: one item per (room and term, message); kept by projectMessages.
+      SearchIndexTable: dynamoTable({
+        name: 'search-index',
+        partitionKey: { name: 'term', type: 'S' },
+        sortKey: { name: 'messageId', type: 'S' },
       }),
       AttachmentsTable: dynamoTable({
         name: 'attachments',

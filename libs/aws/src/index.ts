@@ -10,6 +10,7 @@ export {
 } from './dynamodb/items';
 export { tableAdapter } from './dynamodb/table-adapter';
 export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
+export { BATCH_WRITE_LIMIT, batchWriteAll, type BatchWrite } from './dynamodb/batch-write';
 export { epochSeconds } from './dynamodb/ttl';
 export { backoffDelay, sleep, type RetryOptions } from './retry';
 export {

@@ -6,7 +6,7 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { backoffDelay, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
+import { backoffDelay, batchGetAll, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
 import type { HistoryWindow } from '../domain/cursor';
 import { withCreationVersion, type Message, type NewMessage } from '../domain/message';
 import { INITIAL_ROOM_VERSION, nextRoomVersion, type ChangesPage } from '../domain/room-versions';
@@ -269,6 +269,16 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     findByClientMessageId,
     get,
     roomVersion,
+
+    async getMany(keys) {
+      const items = await batchGetAll(
+        client,
+        tables.messages,
+        keys.map(({ roomId, messageId }) => ({ roomId, messageId })),
+        { consistentRead: true },
+      );
+      return items.map(messageOfItem);
+    },
 
     async page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage> {
       const condition = keyCondition(window);

@@ -8,6 +8,7 @@ export const ENV = {
   attachmentsTable: 'ATTACHMENTS_TABLE',
   readMarkersTable: 'READ_MARKERS_TABLE',
   reactionsTable: 'REACTIONS_TABLE',
+  searchIndexTable: 'SEARCH_INDEX_TABLE',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
   /** Rooms' memberships table and realtime's connections table (read-only, see README, Parameters). */
   membershipsTable: 'MEMBERSHIPS_TABLE',

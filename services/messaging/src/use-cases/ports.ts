@@ -31,6 +31,26 @@ export interface MembershipReader {
   membershipOf(roomId: string, userId: string): Promise<Membership | undefined>;
   /** username → userId for those of `usernames` that are members of the room (the others are left out). */
   membersByUsername(roomId: string, usernames: readonly string[]): Promise<Map<string, string>>;
+  /** A page of the user's rooms in roomId order (an index: eventually consistent; check with membershipOf). */
+  roomsPage(
+    userId: string,
+    options: { after?: string; limit: number },
+  ): Promise<{ items: string[]; next?: string }>;
+}
+
+/**
+ * The search index (docs/decisions/005-message-search.md): per room and term, the ids of the messages that have the
+ * term. Kept by the messages table's stream; read by the search routes.
+ */
+export interface SearchIndex {
+  /** Adds the message to the postings of `added` and removes it from those of `removed` (idempotent writes). */
+  update(message: MessageKey, added: readonly string[], removed: readonly string[]): Promise<void>;
+  /** The room's messages that have `term`, newest first (messageId order), below `before`, at most `limit`. */
+  postings(
+    roomId: string,
+    term: string,
+    options: { before?: string; limit: number },
+  ): Promise<{ messageIds: string[]; hasMore: boolean }>;
 }
 
 export type CreateMessageOutcome =
@@ -88,6 +108,8 @@ export interface MessageStore {
     clientMessageId: string,
   ): Promise<Message | undefined>;
   get(roomId: string, messageId: string): Promise<Message | undefined>;
+  /** The messages among `keys` that exist (BatchGetItem, consistent), in no particular order. */
+  getMany(keys: readonly MessageKey[]): Promise<Message[]>;
   /** One page of the room's top-level history in `seq` order (a Query of the room's seq index), at most `limit` items. */
   page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage>;
   /** One page of a thread's replies in `seq` order (a Query of the room's thread index), at most `limit` items. */
@@ -229,5 +251,6 @@ export interface MessagingDependencies {
   attachments: AttachmentRecords;
   objects: ObjectStorage;
   readMarkers: ReadMarkers;
+  search: SearchIndex;
   logger: Logger;
 }

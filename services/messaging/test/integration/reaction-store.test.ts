@@ -21,6 +21,7 @@ const nextId = monotonicFactory();
 const everyoneIsAMember: MembershipReader = {
   membershipOf: async (roomId, userId) => ({ roomId, userId, role: 'member' }),
   membersByUsername: async () => new Map(),
+  roomsPage: async () => ({ items: [] }),
 };
 
 let client: DynamoDBDocumentClient;

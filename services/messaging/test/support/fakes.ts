@@ -18,6 +18,7 @@ import type {
   ObjectStorage,
   ReactionWrite,
   ReadMarkers,
+  SearchIndex,
   StoredObject,
 } from '../../src/use-cases/ports';
 
@@ -72,6 +73,38 @@ export class FakeMemberships implements MembershipReader {
       if (usernames.includes(member.username)) found.set(member.username, member.userId);
     }
     return found;
+  }
+
+  async roomsPage(userId: string, options: { after?: string; limit: number }) {
+    const all = [...this.rooms]
+      .filter(
+        ([roomId, members]) => members.some((m) => m.userId === userId) && roomId > (options.after ?? ''),
+      )
+      .map(([roomId]) => roomId)
+      .sort();
+    const items = all.slice(0, options.limit);
+    return all.length > options.limit ? { items, next: items.at(-1) as string } : { items };
+  }
+}
+
+/** The search index in memory: `<roomId>|<term>` → message ids. */
+export class FakeSearchIndex implements SearchIndex {
+  readonly postingsOf = new Map<string, Set<string>>();
+
+  async update(message: MessageKey, added: readonly string[], removed: readonly string[]) {
+    for (const term of added) {
+      const key = `${message.roomId}|${term}`;
+      this.postingsOf.set(key, (this.postingsOf.get(key) ?? new Set()).add(message.messageId));
+    }
+    for (const term of removed) this.postingsOf.get(`${message.roomId}|${term}`)?.delete(message.messageId);
+  }
+
+  async postings(roomId: string, term: string, options: { before?: string; limit: number }) {
+    const ids = [...(this.postingsOf.get(`${roomId}|${term}`) ?? [])]
+      .filter((id) => options.before === undefined || id < options.before)
+      .sort()
+      .reverse();
+    return { messageIds: ids.slice(0, options.limit), hasMore: ids.length > options.limit };
   }
 }
 
@@ -168,6 +201,13 @@ export class FakeMessageStore implements MessageStore {
           ? ascending.filter((m) => (m.seq ?? 0) < window.seq).reverse()
           : ascending.filter((m) => (m.seq ?? 0) > window.seq);
     return { items: selected.slice(0, limit), hasMore: selected.length > limit };
+  }
+
+  async getMany(keys: readonly MessageKey[]) {
+    return keys.flatMap((k) => {
+      const found = this.messages.get(this.key(k.roomId, k.messageId));
+      return found ? [found] : [];
+    });
   }
 
   async threadPage(roomId: string, threadId: string, window: HistoryWindow, limit: number) {
@@ -400,6 +440,7 @@ export interface FakeWorld extends MessagingDependencies {
   attachments: FakeAttachmentRecords;
   objects: FakeObjectStorage;
   readMarkers: FakeReadMarkers;
+  search: FakeSearchIndex;
   logger: RecordingLogger;
   connections: FakeConnections;
 }
@@ -415,6 +456,7 @@ export function aWorld(): FakeWorld {
     attachments,
     objects: new FakeObjectStorage(),
     readMarkers: new FakeReadMarkers(),
+    search: new FakeSearchIndex(),
     logger: new RecordingLogger(),
     connections: new FakeConnections(),
   };
