@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { backoffDelay, batchGetAll, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
 import type { HistoryWindow } from '../domain/cursor';
-import { withCreationVersion, type Message, type NewMessage } from '../domain/message';
+import { canonicalMessage, withCreationVersion, type Message, type NewMessage } from '../domain/message';
 import { INITIAL_ROOM_VERSION, nextRoomVersion, type ChangesPage } from '../domain/room-versions';
 import type {
   CreateMessageOutcome,
@@ -260,7 +260,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
       },
     );
     return 'version' in result
-      ? { outcome: 'created', message: withCreationVersion(message, result.version) }
+      ? { outcome: 'created', message: canonicalMessage(withCreationVersion(message, result.version)) }
       : result.outcome;
   }
 
@@ -404,7 +404,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
       );
       if (!('version' in result)) return undefined;
       // Only the sender edits and a delete is excluded by the condition: the other fields are the ones read.
-      return { ...current, ...changes, version: result.version };
+      return canonicalMessage({ ...current, ...changes, version: result.version });
     },
 
     async hasReaction(key, reaction, userId) {
