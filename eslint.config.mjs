@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.serverless/**', '**/.esbuild/**', '.chat-local/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'clients/sdk/dist/**',
+      '**/.serverless/**',
+      '**/.esbuild/**',
+      '.chat-local/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,9 @@ import type { AWS } from '@serverless/typescript';
 import {
   allow,
   chatProvider,
+  HEALTH_PROBE_ID,
   healthRoute,
+  httpApiCors,
   httpRoute,
   indexAccess,
   outboxFunction,
@@ -44,7 +46,7 @@ const outbox = (handler: string, tableLogicalId: string) =>
   outboxFunction(handler, tableLogicalId, eventBusArn, { batchSize: 10, maximumRetryAttempts: 10 });
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('auth'),
+  health: healthRoute('auth', { table: 'UsersTable', key: { userId: HEALTH_PROBE_ID } }),
   register: httpRoute('POST', '/auth/register', anyone, {
     handler: 'register',
     environment: {
@@ -128,13 +130,8 @@ const config: AWS = {
     httpApi: {
       payload: '2.0',
       // No route authorizer: handlers verify tokens themselves (contract error shape + revocation check).
-      cors: {
-        allowedOrigins: ['*'],
-        allowedHeaders: ['Content-Type', 'Authorization', 'X-Correlation-Id'],
-        allowedMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        exposedResponseHeaders: ['X-Correlation-Id', 'Retry-After'],
-        maxAge: 600,
-      },
+      // The stage's web origins only (CHAT_WEB_ORIGINS when deploying; the local web app's otherwise).
+      cors: httpApiCors(),
     },
     environment: {
       [ENV.eventBusName]: { Ref: 'EventBus' },

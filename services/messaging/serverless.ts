@@ -4,6 +4,7 @@ import {
   attachedProvider,
   dynamoTable,
   failuresQueue,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
   indexAccess,
@@ -14,6 +15,7 @@ import {
   tableAccess,
   tableEnvironment,
   tableRef,
+  webOrigins,
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
@@ -35,8 +37,12 @@ const findMembersByUsername = allow(
   ['dynamodb:Query'],
   [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUsername}`],
 );
-const attachmentObjects = (actions: string[]): IamStatement =>
-  allow(actions, [{ 'Fn::Sub': '${AttachmentsBucket.Arn}/rooms/*' }]);
+/**
+ * The attachments bucket: `uploads/*` is what the presigned upload URLs write (only the createAttachment role may
+ * put there), `rooms/*` the copies sent messages keep, which no URL can write.
+ */
+const attachmentObjects = (prefix: 'uploads' | 'rooms', actions: string[]): IamStatement =>
+  allow(actions, [{ 'Fn::Sub': `\${AttachmentsBucket.Arn}/${prefix}/*` }]);
 
 /** An authenticated REST route of a room member: the shared token verifier, the membership read, its own statements. */
 const route = (method: string, path: string, handler: string, statements: IamStatement[]) =>
@@ -52,7 +58,9 @@ const sendStatements: IamStatement[] = [
   tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('ClientMessageIdsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   tableAccess('AttachmentsTable', ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']),
-  attachmentObjects(['s3:GetObject']),
+  // CopyObject from the upload to the message's own key, then HEAD of the copy.
+  attachmentObjects('uploads', ['s3:GetObject']),
+  attachmentObjects('rooms', ['s3:PutObject', 's3:GetObject']),
 ];
 
 const REACTION_PATH = '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}';
@@ -73,7 +81,10 @@ const searchStatements: IamStatement[] = [
 ];
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('messaging'),
+  health: healthRoute('messaging', {
+    table: 'MessagesTable',
+    key: { roomId: HEALTH_PROBE_ID, messageId: HEALTH_PROBE_ID },
+  }),
   sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
   socketSendMessage: {
     handler: 'src/handlers/socket-send-message.handler',
@@ -112,15 +123,16 @@ const { functions, roles } = withOwnRoles({
     takeRoomVersion,
     tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     tableAccess('AttachmentsTable', ['dynamodb:DeleteItem']),
-    attachmentObjects(['s3:DeleteObject']),
+    attachmentObjects('rooms', ['s3:DeleteObject']),
   ]),
   createAttachment: route('POST', '/rooms/{roomId}/attachments', 'create-attachment', [
     tableAccess('AttachmentsTable', ['dynamodb:PutItem']),
-    attachmentObjects(['s3:PutObject']),
+    attachmentObjects('uploads', ['s3:PutObject']),
   ]),
   getAttachment: route('GET', '/rooms/{roomId}/attachments/{attachmentId}', 'get-attachment', [
     tableAccess('AttachmentsTable', ['dynamodb:GetItem']),
-    attachmentObjects(['s3:GetObject']),
+    attachmentObjects('uploads', ['s3:GetObject']),
+    attachmentObjects('rooms', ['s3:GetObject']),
   ]),
   markRead: route('PUT', '/rooms/{roomId}/read', 'mark-read', [
     tableAccess('MessagesTable', ['dynamodb:GetItem']),
@@ -259,6 +271,10 @@ const config: AWS = {
             RestrictPublicBuckets: true,
           },
           OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+          // A sent attachment lives on as its message's copy; an upload never sent is of no use after a day.
+          LifecycleConfiguration: {
+            Rules: [{ Id: 'unsent-uploads', Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 1 }],
+          },
           BucketEncryption: {
             ServerSideEncryptionConfiguration: [
               { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
@@ -269,7 +285,7 @@ const config: AWS = {
             CorsRules: [
               {
                 AllowedMethods: ['GET', 'PUT', 'HEAD'],
-                AllowedOrigins: ['*'],
+                AllowedOrigins: webOrigins(),
                 AllowedHeaders: ['Content-Type', 'Content-Length'],
                 ExposedHeaders: ['ETag'],
                 MaxAge: 3000,

@@ -4,6 +4,7 @@ import {
   attachedProvider,
   dynamoTable,
   failuresQueue,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
   indexAccess,
@@ -92,7 +93,7 @@ const mentionsOrDirectMessages = {
 };
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('notifications'),
+  health: healthRoute('notifications', { table: 'PreferencesTable', key: { userId: HEALTH_PROBE_ID } }),
   listNotifications: route('GET', '/notifications', 'list-notifications', [
     tableAccess('InboxTable', ['dynamodb:Query']),
   ]),

@@ -4,6 +4,7 @@ import {
   attachedProvider,
   dynamoTable,
   handlerPath,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
   indexAccess,
@@ -101,10 +102,11 @@ function consumer(handler: string, patterns: object[], statements: IamStatement[
 const streamBatches: StreamSourceOptions = { batchSize: 100, maximumRetryAttempts: 100 };
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('realtime'),
+  health: healthRoute('realtime', { table: 'ConnectionsTable', key: { connectionId: HEALTH_PROBE_ID } }),
   getPresence: httpRoute('GET', '/presence', verifier, {
     handler: 'get-presence',
-    statements: [tableAccess('PresenceTable', ['dynamodb:BatchGetItem'])],
+    // Presence is answered for the users who share a room with the caller: their rooms from the byUser index.
+    statements: [tableAccess('PresenceTable', ['dynamodb:BatchGetItem']), queryRoomsOfUser],
   }),
   connect: {
     handler: 'src/handlers/connect.handler',

@@ -2,6 +2,7 @@ import type { AWS } from '@serverless/typescript';
 import {
   attachedProvider,
   dynamoTable,
+  HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
   indexAccess,
@@ -55,7 +56,7 @@ const outbox = (handler: string, tableLogicalId: string) =>
   outboxFunction(handler, tableLogicalId, eventBus, { batchSize: 25, maximumRetryAttempts: 10 });
 
 const { functions, roles } = withOwnRoles({
-  health: healthRoute('rooms'),
+  health: healthRoute('rooms', { table: 'RoomsTable', key: { roomId: HEALTH_PROBE_ID } }),
   createRoom: route('createRoom', 'POST', '/rooms', { ...ROOMS, ...MEMBERSHIPS, ...USERS }, [
     tableAccess('RoomsTable', ['dynamodb:PutItem']),
     tableAccess('MembershipsTable', ['dynamodb:PutItem']),

@@ -9,6 +9,7 @@ export {
   whenConditionHolds,
 } from './dynamodb/items';
 export { tableAdapter } from './dynamodb/table-adapter';
+export { tableAnswers } from './dynamodb/health';
 export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
 export { BATCH_WRITE_LIMIT, batchWriteAll, type BatchWrite } from './dynamodb/batch-write';
 export { epochSeconds } from './dynamodb/ttl';

@@ -1,4 +1,12 @@
-import { isDomainError, ValidationError, RateLimitedError, type DomainErrorKind } from '@chat/runtime';
+import {
+  isDependencyOutage,
+  isDomainError,
+  OUTAGE_RETRY_AFTER_SECONDS,
+  RateLimitedError,
+  ValidationError,
+  UNAVAILABLE_MESSAGE,
+  type DomainErrorKind,
+} from '@chat/runtime';
 import type { HttpResult } from './types';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -18,12 +26,26 @@ export interface ErrorBody {
 
 export const INTERNAL_ERROR: ErrorBody = { error: { code: 'INTERNAL', message: 'Internal server error' } };
 
+export const UNAVAILABLE_ERROR: ErrorBody = {
+  error: { code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE },
+};
+
 /**
  * Maps a thrown value to the answer the client gets: a DomainError to its status, code and message (plus
- * `details` for validation, `Retry-After` for rate limiting); anything else to a generic 500.
+ * `details` for validation, `Retry-After` for rate limiting); a dependency that is unreachable or refusing for
+ * now to 503 UNAVAILABLE with `Retry-After`; anything else to a generic 500.
  */
 export function errorResult(error: unknown): HttpResult {
-  if (!isDomainError(error)) return { statusCode: 500, body: INTERNAL_ERROR };
+  if (!isDomainError(error)) {
+    if (isDependencyOutage(error)) {
+      return {
+        statusCode: 503,
+        body: UNAVAILABLE_ERROR,
+        headers: { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) },
+      };
+    }
+    return { statusCode: 500, body: INTERNAL_ERROR };
+  }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationError && error.details.length > 0) body.error.details = error.details;
   const headers: Record<string, string> =

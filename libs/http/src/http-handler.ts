@@ -23,8 +23,21 @@ export interface HttpHandlerOptions<TBody, A extends AuthRequirement> {
   logger?: Logger;
 }
 
+/**
+ * Headers on every answer: its JSON is never sniffed as another type, and answers (tokens, messages) are never
+ * kept by a browser or proxy cache.
+ */
+export const SAFETY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
 function encode(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...result.headers, [CORRELATION_HEADER]: correlationId };
+  const headers: Record<string, string> = {
+    ...SAFETY_HEADERS,
+    ...result.headers,
+    [CORRELATION_HEADER]: correlationId,
+  };
   if (result.body === undefined) return { statusCode: result.statusCode, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
   return { statusCode: result.statusCode, headers, body: JSON.stringify(result.body) };
@@ -70,7 +83,8 @@ export function httpHandler<TBody = undefined, A extends AuthRequirement = AuthR
       result = await handle({ event, body, principal, correlationId, logger });
     } catch (error) {
       result = errorResult(error);
-      if (result.statusCode >= 500) logger.error('request failed', { error });
+      if (result.statusCode === 503) logger.warn('dependency unavailable', { error });
+      else if (result.statusCode >= 500) logger.error('request failed', { error });
     }
     logger.debug('request handled', { statusCode: result.statusCode, durationMs: Date.now() - started });
     return encode(result, correlationId);

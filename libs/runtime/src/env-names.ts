@@ -10,3 +10,11 @@ export const COMMON_ENV = {
   /** The stage's event bus: chat-auth's own; a compose param in the services attached to it. */
   eventBusName: 'EVENT_BUS_NAME',
 } as const;
+
+/** What a service's `GET /health/<service>` reads to tell whether its table answers (set by `healthRoute`). */
+export const HEALTH_ENV = {
+  /** The table read. */
+  probeTable: 'HEALTH_PROBE_TABLE',
+  /** The JSON key of an item it reads (which need not exist). */
+  probeKey: 'HEALTH_PROBE_KEY',
+} as const;

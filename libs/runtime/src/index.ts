@@ -1,5 +1,5 @@
 export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
-export { COMMON_ENV } from './env-names';
+export { COMMON_ENV, HEALTH_ENV } from './env-names';
 export { lazy } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
@@ -30,3 +30,4 @@ export {
   type DomainErrorOptions,
   type FieldIssue,
 } from './errors';
+export { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './outage';

@@ -1,6 +1,7 @@
 import { allow } from './iam';
 import type { FunctionSpec } from './iam';
-import { putEvents, streamRead } from './statements';
+import { HEALTH_ENV } from '../../runtime/src/env-names';
+import { putEvents, streamRead, tableAccess } from './statements';
 import type { CfnValue, IamStatement } from './types';
 
 /** The `src/handlers/<file>.handler` path of a handler file of the service. */
@@ -29,11 +30,28 @@ export function httpRoute(method: string, path: string, access: Access, spec: Ro
   };
 }
 
-/** A service's unauthenticated `GET /health/<name>` route. */
-export function healthRoute(name: string): FunctionSpec {
+/** The key value a health route reads: no item has it (ids are ULIDs or usernames' ids). */
+export const HEALTH_PROBE_ID = '__health__';
+
+/** The item a health route reads: a table of the service (logical id) and a key (which need not exist). */
+export interface HealthProbe {
+  table: string;
+  key: Record<string, string>;
+}
+
+/**
+ * A service's unauthenticated `GET /health/<name>` route: it reads one item of `probe.table` (GetItem only) and
+ * answers 503 when that fails, so that health tells the truth.
+ */
+export function healthRoute(name: string, probe: HealthProbe): FunctionSpec {
   return {
     handler: handlerPath('health'),
     events: [{ httpApi: { method: 'GET', path: `/health/${name}` } }],
+    environment: {
+      [HEALTH_ENV.probeTable]: { Ref: probe.table },
+      [HEALTH_ENV.probeKey]: JSON.stringify(probe.key),
+    },
+    statements: [tableAccess(probe.table, ['dynamodb:GetItem'])],
   };
 }
 

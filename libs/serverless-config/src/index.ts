@@ -1,5 +1,6 @@
 export { serviceBase } from './service';
 export { attachedProvider, chatProvider } from './provider';
+export { DEFAULT_WEB_PORT, httpApiCors, webOrigins } from './cors';
 export { esbuildConfig } from './esbuild';
 export { allow, functionRole, ownLogsStatement, withOwnRoles, type FunctionSpec } from './iam';
 export { indexAccess, manageConnections, putEvents, streamRead, tableAccess } from './statements';
@@ -16,7 +17,9 @@ export {
 } from './tables';
 export {
   handlerPath,
+  HEALTH_PROBE_ID,
   healthRoute,
+  type HealthProbe,
   httpRoute,
   onEvents,
   outboxFunction,

@@ -12,10 +12,10 @@ import { routeSelectionExpressionOf, startWebSocketApi } from './cloud/websocket
 import { type LocalConfig, portsByVariable } from './config';
 import {
   createTables,
-  startDynamoDbLocal,
   startStreamMapping,
   startTtlSweeper,
-  type RunningDynamoDbLocal,
+  superviseDynamoDbLocal,
+  type SupervisedDynamoDbLocal,
   type TableInfo,
 } from './dynamodb';
 import { ensureUserPool, startCognitoLocal, startS3, type RunningCognitoLocal } from './emulators';
@@ -23,7 +23,7 @@ import { FunctionRuntime } from './functions/function-runtime';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
-import type { LoadedService } from './services/model';
+import type { CorsConfiguration, LoadedService } from './services/model';
 
 export interface LocalEndpoints {
   http: string;
@@ -79,7 +79,7 @@ interface Start {
 }
 
 interface Emulators {
-  dynamodb: RunningDynamoDbLocal;
+  dynamodb: SupervisedDynamoDbLocal;
   cognito: RunningCognitoLocal;
   pool: { userPoolId: string; clientId: string };
 }
@@ -123,10 +123,11 @@ async function startEmulators({ config, log, stops }: Start): Promise<Emulators>
   const { ports, region, accountId, stage, dataDir } = config;
   const [dynamodb, cognito] = await Promise.all([
     timed(log, `DynamoDB Local on ${LOOPBACK_HOST}:${ports.dynamodb}`, () =>
-      startDynamoDbLocal({
+      superviseDynamoDbLocal({
         port: ports.dynamodb,
         dataDir: path.join(dataDir, 'dynamodb'),
         cacheDir: config.cacheDir,
+        say: log,
       }),
     ),
     timed(log, `cognito-local on ${LOOPBACK_HOST}:${ports.cognito}`, () =>
@@ -250,14 +251,19 @@ function startFunctions(
 }
 
 /** The local EventBridge with the services' rules, delivering to their functions. */
-async function startEventBus({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+async function startEventBus(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  runtime: FunctionRuntime,
+) {
   const { region, accountId } = config;
   const eventBridge = await startEventBridge({
     port: config.ports.eventBridge,
     region,
     accountId,
     rules: services.flatMap((s) => s.rules),
-    invoke,
+    invoke: runtime.invoke,
+    minimumRetryDelayMs: runtime.retryDelayAfter,
     log,
   });
   stops.add('EventBridge', () => eventBridge.close());
@@ -326,6 +332,13 @@ async function startWebSocket({ config, log, stops }: Start, services: LoadedSer
   stops.add('WebSocket API', () => webSocket.close());
 }
 
+/** The HTTP API's CORS configuration: the one service that configures it (auth, which creates the API). */
+function corsOfApi(services: LoadedService[]): { cors?: CorsConfiguration } {
+  const configured = services.flatMap((s) => (s.httpApiCors ? [s.httpApiCors] : []));
+  if (configured.length > 1) throw new Error('more than one service configures the HTTP API’s CORS');
+  return configured[0] ? { cors: configured[0] } : {};
+}
+
 /** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`. */
 async function startHttp(
   { config, log, stops }: Start,
@@ -340,7 +353,7 @@ async function startHttp(
     accountId: config.accountId,
     routes: services.flatMap((s) => s.httpRoutes),
     invoke,
-    cors: true,
+    ...corsOfApi(services),
     localRoutes: [
       {
         method: 'GET',
@@ -406,8 +419,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
 
-    const { invoke } = startFunctions(start, services, endpoints);
-    await startEventBus(start, services, invoke);
+    const runtime = startFunctions(start, services, endpoints);
+    const { invoke } = runtime;
+    await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke);
     startTtlSweeps(start, dynamoClient, tables);
     await startWebSocket(start, services, invoke);

@@ -1,5 +1,13 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { COMMON_ENV, createLogger, errorFrame, optionalEnv, type Logger } from '@chat/runtime';
+import {
+  COMMON_ENV,
+  createLogger,
+  errorFrame,
+  isDependencyOutage,
+  optionalEnv,
+  UNAVAILABLE_MESSAGE,
+  type Logger,
+} from '@chat/runtime';
 import type { SendOutcome } from './connections';
 
 /** API Gateway's frame size (32 KB): a larger client frame is refused with PAYLOAD_TOO_LARGE. */
@@ -55,7 +63,8 @@ export function webSocketHandler(
 
 /**
  * A route that handles client frames (`webSocketHandler` plus): a frame over 32 KB is answered with a
- * PAYLOAD_TOO_LARGE error frame on the connection (which stays open) before the route sees it.
+ * PAYLOAD_TOO_LARGE error frame on the connection (which stays open) before the route sees it, and a
+ * dependency outage with an UNAVAILABLE error frame (the client may send the frame again later).
  */
 export function frameRouteHandler(
   name: string,
@@ -78,7 +87,13 @@ export function frameRouteHandler(
         });
         return;
       }
-      await handle(request);
+      try {
+        await handle(request);
+      } catch (error) {
+        if (!isDependencyOutage(error)) throw error;
+        request.logger.warn('dependency unavailable', { error });
+        await deps.messenger().send(request.connectionId, errorFrame('UNAVAILABLE', UNAVAILABLE_MESSAGE));
+      }
     },
     deps.logger,
   );

@@ -45,6 +45,20 @@ describe('httpHandler', () => {
     expect(bodyOf(result)).toEqual({ hello: 'world' });
   });
 
+  it('marks every answer, errors included, as not to be sniffed nor cached', async () => {
+    const fine = httpHandler({ name: 'test', auth: 'none' }, async () => ok({}));
+    const failing = httpHandler({ name: 'test', auth: 'none' }, async () => {
+      throw new Error('boom');
+    });
+
+    for (const result of [await fine(anHttpEvent()), await failing(anHttpEvent())]) {
+      expect(result.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+    }
+  });
+
   it('uses the request id as correlation id when the header is absent or not a sane token', async () => {
     const handler = httpHandler({ name: 'test', auth: 'none' }, async (request) =>
       ok({ correlationId: request.correlationId }),

@@ -64,7 +64,9 @@ const MESSAGING_SEND = [
   'dynamodb:PutItem', // clientMessageId keys
   'dynamodb:BatchGetItem',
   'dynamodb:UpdateItem', // attachments
-  's3:GetObject', // HeadObject of uploaded attachments
+  's3:GetObject', // the upload, copied (uploads/)
+  's3:PutObject',
+  's3:GetObject', // the message's copy, and its HEAD (rooms/)
 ];
 
 /** notifications: making a user's SNS topic match its projection (users, devices, the topic's subscriptions). */
@@ -87,7 +89,7 @@ const NOTIFICATIONS_GUARD = [
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
   auth: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     register: [
       ...LOGS,
       'dynamodb:PutItem',
@@ -117,8 +119,8 @@ const functionActions: Record<string, Record<string, string[]>> = {
     publishLogoutEvents: STREAM_TO_BUS,
   },
   realtime: {
-    health: LOGS,
-    getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem'],
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
+    getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem', 'dynamodb:Query'], // room mates only
     connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     disconnect: [...LOGS, 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
     defaultRoute: POST_TO_CONNECTIONS,
@@ -169,7 +171,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
   },
 
   rooms: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
     listRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     listMyRooms: [
@@ -231,7 +233,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     projectRoomActivity: [...LOGS, 'dynamodb:GetItem', 'dynamodb:PutItem'],
   },
   messaging: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     sendMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_SEND],
     socketSendMessage: [...LOGS, 'dynamodb:GetItem', ...MESSAGING_SEND, 'execute-api:ManageConnections'],
     // The cursor message (GetItem), then the messages' bySeq index.
@@ -260,7 +262,14 @@ const functionActions: Record<string, Record<string, string[]>> = {
       's3:DeleteObject',
     ],
     createAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:PutItem', 's3:PutObject'],
-    getAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 's3:GetObject'],
+    getAttachment: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      'dynamodb:GetItem',
+      's3:GetObject', // an upload not sent yet
+      's3:GetObject', // a sent message's copy
+    ],
     markRead: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
     getUnread: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:GetItem'],
     getUnreads: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:BatchGetItem'],
@@ -311,7 +320,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     ],
   },
   notifications: {
-    health: LOGS,
+    health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     listNotifications: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     getPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem'],
     putPreferences: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem'],
@@ -1235,17 +1244,24 @@ describe('the messaging service package', () => {
     );
   });
 
-  it('limits attachment object access to the rooms/ prefix of its own bucket', () => {
+  it('lets only createAttachment (whose role signs the upload URLs) write uploads/, and no URL write rooms/', () => {
     const objectStatements = Object.keys(functionActions.messaging ?? {}).flatMap((functionKey) =>
-      statementsOf(functionKey).filter((statement) =>
-        statement.Action.some((action) => action.startsWith('s3:')),
-      ),
+      statementsOf(functionKey)
+        .filter((statement) => statement.Action.some((action) => action.startsWith('s3:')))
+        .map((statement) => ({ functionKey, ...statement })),
     );
+    const prefixOf = (statement: { Resource: unknown[] }) =>
+      JSON.stringify(statement.Resource).match(/AttachmentsBucket\.Arn\}\/(\w+)\/\*/)?.[1];
+    const writers = (prefix: string) =>
+      objectStatements
+        .filter((statement) => prefixOf(statement) === prefix && statement.Action.includes('s3:PutObject'))
+        .map((statement) => statement.functionKey)
+        .sort();
 
-    expect(objectStatements.length).toBe(5);
-    for (const statement of objectStatements) {
-      expect(statement.Resource).toEqual([{ 'Fn::Sub': '${AttachmentsBucket.Arn}/rooms/*' }]);
-    }
+    for (const statement of objectStatements) expect(statement.Resource).toHaveLength(1);
+    expect(new Set(objectStatements.map(prefixOf))).toEqual(new Set(['uploads', 'rooms']));
+    expect(writers('uploads')).toEqual(['createAttachment']);
+    expect(writers('rooms')).toEqual(['sendMessage', 'socketSendMessage']);
   });
 
   it('lets only the WebSocket route post to connections, of realtime’s API and this stage', () => {

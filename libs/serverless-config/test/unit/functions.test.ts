@@ -34,10 +34,18 @@ describe('httpRoute', () => {
 });
 
 describe('healthRoute', () => {
-  it("serves GET /health/<name> from the service's health handler", () => {
-    expect(healthRoute('rooms')).toEqual({
+  it("serves GET /health/<name> from the service's health handler, reading one item of its table", () => {
+    expect(healthRoute('rooms', { table: 'RoomsTable', key: { roomId: '__health__' } })).toEqual({
       handler: 'src/handlers/health.handler',
       events: [{ httpApi: { method: 'GET', path: '/health/rooms' } }],
+      environment: { HEALTH_PROBE_TABLE: { Ref: 'RoomsTable' }, HEALTH_PROBE_KEY: '{"roomId":"__health__"}' },
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: [{ 'Fn::GetAtt': ['RoomsTable', 'Arn'] }],
+        },
+      ],
     });
   });
 });

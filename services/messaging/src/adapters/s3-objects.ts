@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -27,7 +28,7 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
 }
 
-/** The attachments bucket: presigned PUT/GET URLs (signed with the function's role), HEAD and DELETE. */
+/** The attachments bucket: presigned PUT/GET URLs (signed with the function's role), HEAD, COPY and DELETE. */
 export function s3ObjectStorage(client: S3Client, bucket: string): ObjectStorage {
   return {
     async presignUpload({ key, contentType, size, expiresInSeconds }) {
@@ -60,6 +61,22 @@ export function s3ObjectStorage(client: S3Client, bucket: string): ObjectStorage
         return { size: head.ContentLength ?? 0, contentType: head.ContentType };
       } catch (error) {
         if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async copy(from, to) {
+      try {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket: bucket,
+            Key: to,
+            CopySource: `${bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
         throw error;
       }
     },

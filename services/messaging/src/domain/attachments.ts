@@ -48,7 +48,29 @@ export function sanitizeFileName(fileName: string): string {
   return safe === '' ? 'file' : safe;
 }
 
-/** The S3 key of an attachment: namespaced by room, unique by attachment id. */
-export function attachmentObjectKey(roomId: string, attachmentId: string, fileName: string): string {
-  return `rooms/${encodeURIComponent(roomId)}/${encodeURIComponent(attachmentId)}/${sanitizeFileName(fileName)}`;
+/**
+ * The S3 key an attachment is uploaded to (the presigned PUT's key): under `uploads/`, which the upload URLs may
+ * write and nothing reads once a message carries the attachment.
+ */
+export function uploadObjectKey(roomId: string, attachmentId: string, fileName: string): string {
+  return `uploads/${attachmentPath(roomId, attachmentId)}/${sanitizeFileName(fileName)}`;
+}
+
+/**
+ * The S3 key of an attachment a message carries: the upload copied, when the message is sent, under `rooms/`,
+ * which no presigned URL can write (the upload URLs are signed by a role that may only put `uploads/`), so the
+ * bytes a message carries never change. Each send attempt copies to its own key (its messageId): an attempt
+ * that loses the claim cannot overwrite the winner's copy.
+ */
+export function attachmentObjectKey(
+  roomId: string,
+  attachmentId: string,
+  messageId: string,
+  fileName: string,
+): string {
+  return `${attachmentPath(roomId, attachmentId)}/${encodeURIComponent(messageId)}/${sanitizeFileName(fileName)}`;
+}
+
+function attachmentPath(roomId: string, attachmentId: string): string {
+  return `rooms/${encodeURIComponent(roomId)}/${encodeURIComponent(attachmentId)}`;
 }

@@ -1,11 +1,11 @@
 import { webSocketHandler } from '@chat/aws';
 import { messagingDependencies } from '../adapters/environment';
-import { answerSendMessageFrame, internalErrorReply } from '../use-cases/socket-send-message';
+import { answerSendMessageFrame, failureReply } from '../use-cases/socket-send-message';
 
 /**
  * WebSocket route `sendMessage` (attached to realtime's WebSocket API): sends the message as the connection's
  * user and answers the sender on its connection with `{"type":"ack",…}` or `{"type":"error",…}` (an unexpected
- * failure is logged and answered with a generic INTERNAL error frame). A frame over 32 KB is not refused
+ * failure is logged and answered with an UNAVAILABLE or a generic INTERNAL error frame). A frame over 32 KB is not refused
  * before the use case here: its validation answers it.
  */
 export const handler = webSocketHandler('socketSendMessage', async ({ event, connectionId, logger }) => {
@@ -14,8 +14,10 @@ export const handler = webSocketHandler('socketSendMessage', async ({ event, con
     body: event.body,
     correlationId: event.requestContext.requestId,
   }).catch((error: unknown) => {
-    logger.error('sendMessage failed', { error });
-    return internalErrorReply(event.body);
+    const reply = failureReply(event.body, error);
+    if (reply.error.code === 'UNAVAILABLE') logger.warn('dependency unavailable', { error });
+    else logger.error('sendMessage failed', { error });
+    return reply;
   });
   if (reply.type === 'ack') {
     logger.info('message sent', { roomId: reply.message.roomId, messageId: reply.message.messageId });

@@ -1,6 +1,7 @@
 import {
   allowedContentType,
   attachmentObjectKey,
+  uploadObjectKey,
   DOWNLOAD_URL_TTL_SECONDS,
   MAX_ATTACHMENT_BYTES,
   UPLOAD_URL_TTL_SECONDS,
@@ -45,8 +46,9 @@ function checkUpload(input: RequestUploadInput): string {
 
 /**
  * A member announces an upload: the attachment is recorded for this room and uploader, and a presigned PUT
- * for its object (`rooms/<roomId>/<attachmentId>/<safe file name>`) that accepts only the announced content
- * type and size is returned, valid for 10 minutes.
+ * for its upload object (`uploads/rooms/<roomId>/<attachmentId>/<safe file name>`) that accepts only the
+ * announced content type and size is returned, valid for 10 minutes. Sending a message with it copies the
+ * upload to a key no URL can write (`attachmentObjectKey`).
  */
 export async function requestUpload(
   deps: Pick<MessagingDependencies, 'clock' | 'ids' | 'memberships' | 'attachments' | 'objects'>,
@@ -67,7 +69,7 @@ export async function requestUpload(
     createdAt: now.toISOString(),
   });
   const { url, headers } = await deps.objects.presignUpload({
-    key: attachmentObjectKey(input.roomId, attachmentId, fileName),
+    key: uploadObjectKey(input.roomId, attachmentId, fileName),
     contentType,
     size: input.size,
     expiresInSeconds: UPLOAD_URL_TTL_SECONDS,
@@ -81,8 +83,9 @@ export async function requestUpload(
 }
 
 /**
- * A presigned GET of an attachment of the room, for members: one that a message references, or one the
- * caller uploaded and has not sent yet. Anything else is 404 (including another room's attachment).
+ * A presigned GET of an attachment of the room, for members: one that a message references (the copy the
+ * message made, which cannot change), or one the caller uploaded and has not sent yet (the upload). Anything
+ * else is 404 (including another room's attachment).
  */
 export async function getAttachment(
   deps: Pick<MessagingDependencies, 'clock' | 'memberships' | 'attachments' | 'objects'>,
@@ -95,7 +98,10 @@ export async function getAttachment(
     throw new AttachmentNotFoundError();
   const now = deps.clock.now();
   const downloadUrl = await deps.objects.presignDownload({
-    key: attachmentObjectKey(record.roomId, record.attachmentId, record.fileName),
+    key:
+      record.messageId === undefined
+        ? uploadObjectKey(record.roomId, record.attachmentId, record.fileName)
+        : attachmentObjectKey(record.roomId, record.attachmentId, record.messageId, record.fileName),
     fileName: record.fileName,
     contentType: record.contentType,
     expiresInSeconds: DOWNLOAD_URL_TTL_SECONDS,

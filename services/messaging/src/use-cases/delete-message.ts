@@ -35,7 +35,9 @@ export async function deleteMessage(
     { deletedAt: deps.clock.now().toISOString(), correlationId: input.correlationId },
   );
   if (!changed || message.attachments.length === 0) return;
-  const keys = message.attachments.map((a) => attachmentObjectKey(input.roomId, a.attachmentId, a.fileName));
+  const keys = message.attachments.map((a) =>
+    attachmentObjectKey(input.roomId, a.attachmentId, message.messageId, a.fileName),
+  );
   try {
     await deps.objects.remove(keys);
     await deps.attachments.remove(message.attachments.map((a) => a.attachmentId));

@@ -211,6 +211,8 @@ export interface ObjectStorage {
   }): Promise<string>;
   /** Size and type of the stored object; undefined when nothing was uploaded under `key`. */
   describe(key: string): Promise<StoredObject | undefined>;
+  /** Copies the object at `from` to `to`; false (nothing copied) when there is none at `from`. */
+  copy(from: string, to: string): Promise<boolean>;
   remove(keys: readonly string[]): Promise<void>;
 }
 

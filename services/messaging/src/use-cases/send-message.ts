@@ -1,4 +1,4 @@
-import { attachmentObjectKey } from '../domain/attachments';
+import { attachmentObjectKey, uploadObjectKey } from '../domain/attachments';
 import {
   canonicalMessage,
   MAX_ATTACHMENTS_PER_MESSAGE,
@@ -48,18 +48,21 @@ function checkInput(input: SendMessageInput): void {
 
 /**
  * The attachments of the new message, checked: each was announced in this room by this sender, is not
- * used by another message, and was uploaded with the announced size and type. Every bad id is named.
+ * used by another message, and was uploaded with the announced size and type. Each upload is first copied to
+ * the message's own key (which no URL can write) and the copy is what is checked, so the bytes the message
+ * carries are the ones checked, whatever is uploaded afterwards. Every bad id is named.
  */
 async function checkedAttachments(
   deps: SendMessageDependencies,
   input: SendMessageInput,
+  messageId: string,
 ): Promise<Attachment[]> {
   if (input.attachmentIds.length === 0) return [];
   const records = await deps.attachments.getMany(input.attachmentIds);
   const problems = await Promise.all(
     input.attachmentIds.map(async (attachmentId) => {
       const record = records.get(attachmentId);
-      return attachmentProblem(deps, input, record);
+      return attachmentProblem(deps, input, messageId, record);
     }),
   );
   const details = problems.flatMap((message, index) =>
@@ -75,15 +78,19 @@ async function checkedAttachments(
 async function attachmentProblem(
   deps: SendMessageDependencies,
   input: SendMessageInput,
+  messageId: string,
   record: AttachmentRecord | undefined,
 ): Promise<string | undefined> {
   if (!record || record.roomId !== input.roomId || record.uploaderId !== input.senderId) {
     return 'is not an attachment uploaded by you to this room';
   }
   if (record.messageId !== undefined) return 'is already attached to another message';
-  const stored = await deps.objects.describe(
-    attachmentObjectKey(record.roomId, record.attachmentId, record.fileName),
+  const kept = attachmentObjectKey(record.roomId, record.attachmentId, messageId, record.fileName);
+  const copied = await deps.objects.copy(
+    uploadObjectKey(record.roomId, record.attachmentId, record.fileName),
+    kept,
   );
+  const stored = copied ? await deps.objects.describe(kept) : undefined;
   if (!stored) return 'has not been uploaded';
   if (stored.size !== record.size || (stored.contentType ?? '').toLowerCase() !== record.contentType) {
     return 'does not match the announced size and content type';
@@ -122,14 +129,15 @@ export async function sendMessage(
     );
     if (existing) return { message: canonicalMessage(existing), created: false };
   }
+  const messageId = deps.ids.messageId();
   const [attachments, mentions, threadAuthorId] = await Promise.all([
-    checkedAttachments(deps, input),
+    checkedAttachments(deps, input, messageId),
     mentionedMembers(deps.memberships, input.roomId, input.text),
     threadAuthorOf(deps, input),
   ]);
   const message: NewMessage = {
     roomId: input.roomId,
-    messageId: deps.ids.messageId(),
+    messageId,
     senderId: input.senderId,
     text: input.text,
     mentions,

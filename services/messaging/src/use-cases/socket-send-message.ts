@@ -2,8 +2,10 @@ import { fieldIssuesOf } from '@chat/http';
 import {
   domainErrorFrame,
   errorFrame,
+  isDependencyOutage,
   isDomainError,
   parseFrameBody,
+  UNAVAILABLE_MESSAGE,
   ValidationError,
   type ErrorFrame,
 } from '@chat/runtime';
@@ -67,9 +69,14 @@ export async function answerSendMessageFrame(
   }
 }
 
-/** The answer to a frame whose handling failed unexpectedly: a generic INTERNAL error, matched when possible. */
-export function internalErrorReply(body: string | undefined): ErrorFrame {
-  return errorFrame('INTERNAL', 'Internal server error', {
-    clientMessageId: clientMessageIdOf(parseFrameBody(body)),
-  });
+/**
+ * The answer to a frame whose handling failed unexpectedly, matched when possible: UNAVAILABLE when a dependency
+ * is unreachable for now (the client sends it again later, with the same clientMessageId), else a generic
+ * INTERNAL error.
+ */
+export function failureReply(body: string | undefined, error: unknown): ErrorFrame {
+  const clientMessageId = clientMessageIdOf(parseFrameBody(body));
+  return isDependencyOutage(error)
+    ? errorFrame('UNAVAILABLE', UNAVAILABLE_MESSAGE, { clientMessageId })
+    : errorFrame('INTERNAL', 'Internal server error', { clientMessageId });
 }

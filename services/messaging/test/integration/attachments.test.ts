@@ -179,6 +179,26 @@ describe('attachments', () => {
     expect([announced.status, read.status]).toEqual([404, 404]);
   });
 
+  it('cannot change once a message carries them: uploading again through the URL changes nothing members get', async () => {
+    const { roomId, owner, members } = await aRoomWithMembers(1);
+    const { ticket, bytes } = await uploaded(roomId, owner);
+    const message = await send(roomId, owner, { text: 'the real one', attachmentIds: [ticket.attachmentId] });
+
+    const swapped = randomBytes(bytes.length);
+    const reupload = await upload(ticket, swapped);
+    const download = await api<DownloadTicket>('GET', `/rooms/${roomId}/attachments/${ticket.attachmentId}`, {
+      user: members[0]!,
+    });
+    const fetched = await fetch(download.body.downloadUrl, { signal: AbortSignal.timeout(20_000) });
+    const downloaded = Buffer.from(await fetched.arrayBuffer());
+
+    expect(message.status).toBe(201);
+    expect(reupload).toBe(200); // the URL is still valid: it writes the upload, not what the message keeps
+    expect(download.status).toBe(200);
+    expect(downloaded.equals(bytes)).toBe(true);
+    expect(downloaded.equals(swapped)).toBe(false);
+  });
+
   it('go away with their message', async () => {
     const { roomId, owner } = await aRoomWithMembers(0);
     const { ticket } = await uploaded(roomId, owner);

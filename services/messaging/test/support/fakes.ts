@@ -360,6 +360,11 @@ export class FakeObjectStorage implements ObjectStorage {
   async describe(key: string) {
     return this.objects.get(key);
   }
+  async copy(from: string, to: string) {
+    const object = this.objects.get(from);
+    if (object) this.objects.set(to, { ...object });
+    return object !== undefined;
+  }
   async remove(keys: readonly string[]) {
     if (this.removeFails) throw new Error('S3 is down');
     for (const key of keys) this.objects.delete(key);

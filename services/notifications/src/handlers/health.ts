@@ -1,4 +1,5 @@
+import { tableAnswers } from '@chat/aws';
 import { healthHandler } from '@chat/http';
 
-/** GET /health/notifications */
-export const handler = healthHandler();
+/** GET /health/notifications: 200 while its table answers, else 503 UNAVAILABLE. */
+export const handler = healthHandler({ check: tableAnswers });

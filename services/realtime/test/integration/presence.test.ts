@@ -107,10 +107,29 @@ describe('presence on the local stack', () => {
     expect(state).toEqual({ userId: alice!.userId, status: 'offline', lastSeenAt: offline.lastSeenAt });
   });
 
-  it('answers GET /presence for unknown users as offline with lastSeenAt null, and validates the ids', async () => {
+  it('answers GET /presence for the caller and room mates only: strangers and unknown ids are left out', async () => {
+    const [asker, mate, stranger] = await signedInUsers(3);
+    const { roomId } = await createRoom(asker!);
+    await joinRoom(roomId, mate!);
+    const strangerSocket = await connect(stranger!.accessToken);
+    await eventually(async () => (await presenceOf(stranger!, stranger!.userId))[0]?.status === 'online', {
+      what: 'the stranger online',
+    });
+
+    const items = await presenceOf(asker!, 'no-such-user', stranger!.userId, mate!.userId, asker!.userId);
+    const byStranger = await presenceOf(stranger!, asker!.userId, mate!.userId);
+    await strangerSocket.close();
+
+    expect(items).toEqual([
+      { userId: mate!.userId, status: 'offline', lastSeenAt: null },
+      { userId: asker!.userId, status: 'offline', lastSeenAt: null },
+    ]);
+    expect(byStranger).toEqual([]);
+  });
+
+  it('validates the ids of GET /presence and requires a token', async () => {
     const asker = await signedInUser();
 
-    const items = await presenceOf(asker, 'no-such-user', asker.userId);
     const empty = await api('GET', '/presence?userIds=', { user: asker });
     const tooMany = await api(
       'GET',
@@ -119,10 +138,6 @@ describe('presence on the local stack', () => {
     );
     const anonymous = await api('GET', '/presence?userIds=a');
 
-    expect(items).toEqual([
-      { userId: 'no-such-user', status: 'offline', lastSeenAt: null },
-      { userId: asker.userId, status: 'offline', lastSeenAt: null },
-    ]);
     expect(empty).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
     expect(tooMany).toMatchObject({
       status: 400,

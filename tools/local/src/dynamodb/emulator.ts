@@ -41,6 +41,8 @@ export interface StartDynamoDbLocalOptions {
   readyTimeoutMs?: number;
   /** Receives progress lines and, once started, every output line of the JVM. Silent by default. */
   log?: (line: string) => void;
+  /** Called when the JVM exits without close() having been called, with how it exited and its last output. */
+  onUnexpectedExit?: (how: string, lastOutput: string) => void;
 }
 
 export type RunningDynamoDbLocal = RunningServer & { pid: number };
@@ -269,7 +271,10 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions): Pr
   const pid = child.pid;
   if (pid === undefined) return fail('DynamoDB Local cannot start: the JVM has no pid');
   void exited.then(() => {
-    if (!closing) log(`DynamoDB Local (pid ${pid}) exited unexpectedly; last output:\n${tail.text()}`);
+    if (closing) return;
+    const how = exit?.signal ? `signal ${exit.signal}` : `exit code ${exit?.code ?? 'unknown'}`;
+    log(`DynamoDB Local (pid ${pid}) exited unexpectedly (${how}); last output:\n${tail.text()}`);
+    options.onUnexpectedExit?.(how, tail.text());
   });
   return { url, port, pid, close };
 }

@@ -22,3 +22,4 @@ export {
   type TtlSweeperOptions,
   type TtlTable,
 } from './ttl-sweeper';
+export { superviseDynamoDbLocal, type SupervisedDynamoDbLocal } from './supervisor';

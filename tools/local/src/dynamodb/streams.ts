@@ -129,12 +129,19 @@ class StreamMappingRunner implements StreamMapping {
     await this.saveCheckpoint();
     const interval = this.options.shardRefreshIntervalMs ?? 1_000;
     this.refreshLoop = (async () => {
+      let failing = false;
       while (!this.stopping) {
         await this.sleep(interval);
         if (this.stopping) break;
-        await this.refreshShards().catch((error: unknown) =>
-          this.onError(`stream mapping ${this.label()}: cannot list the stream's shards`, error),
-        );
+        try {
+          await this.refreshShards();
+          failing = false;
+        } catch (error) {
+          // Said once per outage: the shard readers say when they read again.
+          if (!failing)
+            this.onError(`stream mapping ${this.label()}: cannot list the stream's shards`, error);
+          failing = true;
+        }
       }
     })();
   }
@@ -343,6 +350,7 @@ class StreamMappingRunner implements StreamMapping {
     let needIterator = true;
     let buffer: StreamsRecord[] = [];
     let windowStartedAt: number | undefined;
+    let failingSince: number | undefined;
 
     while (!this.stopping) {
       const pollEpoch = this.epoch;
@@ -385,10 +393,25 @@ class StreamMappingRunner implements StreamMapping {
         } else if (name === 'ExpiredIteratorException') {
           needIterator = true;
         } else {
-          this.onError(`stream mapping ${this.label()}: cannot read shard ${shardId}`, error);
+          // DynamoDB Local unreachable or restarted (its iterators are then unknown): said once, then read
+          // again from the checkpoint once it answers, which loses nothing and repeats only what was unprocessed.
+          if (failingSince === undefined) {
+            failingSince = Date.now();
+            this.onError(
+              `stream mapping ${this.label()}: cannot read shard ${shardId}; retrying every ${ERROR_BACKOFF_MS} ms`,
+              error,
+            );
+          }
+          needIterator = true;
           await this.sleep(ERROR_BACKOFF_MS);
         }
         continue;
+      }
+      if (failingSince !== undefined) {
+        this.onError(
+          `stream mapping ${this.label()}: shard ${shardId} readable again after ${Date.now() - failingSince} ms`,
+        );
+        failingSince = undefined;
       }
 
       if (buffer.length === 0) {

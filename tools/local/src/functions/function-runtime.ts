@@ -6,8 +6,9 @@ import type { FunctionDefinition } from '../services/model';
 
 /**
  * Runs the services' Lambda functions locally: one worker thread per function (its own module state and its
- * own `process.env`, as a Lambda sandbox has), started on first use and kept warm. The function's timeout is
- * enforced: a timed-out invocation fails and its worker is replaced, as Lambda replaces the sandbox.
+ * own `process.env`, as a Lambda sandbox has), started on first use and kept warm. Its init (loading the module)
+ * runs outside the timeout for up to INIT_LIMIT_MS, as on Lambda; the timeout is enforced from then on: a timed-out
+ * invocation fails and its worker is replaced, as Lambda replaces the sandbox.
  */
 export interface FunctionRuntimeOptions {
   functions: FunctionDefinition[];
@@ -35,10 +36,12 @@ function rewrite(env: Record<string, string>, urls: Record<string, string>): Rec
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
 }
 
 interface WorkerMessage {
+  /** Sent once, when the handler's module has loaded (or failed to). */
+  ready?: true;
   id: string;
   ok: boolean;
   result?: unknown;
@@ -59,8 +62,14 @@ export class FunctionError extends Error {
 
 const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.cjs');
 
+/** Lambda gives a function's init this long outside the function's timeout; beyond it, init eats into it. */
+export const INIT_LIMIT_MS = 10_000;
+
+/** The `errorType` of an invocation that ran out of time. */
+export const TIMEOUT_ERROR = 'TimeoutError';
+
 class FunctionInstance {
-  private worker: Worker | undefined;
+  private worker: { worker: Worker; initialized: Promise<void> } | undefined;
   private readonly pending = new Map<string, Pending>();
 
   constructor(
@@ -70,30 +79,35 @@ class FunctionInstance {
   ) {}
 
   invoke(event: unknown): Promise<unknown> {
-    const worker = this.ensureWorker();
+    const { worker, initialized } = this.ensureWorker();
     const id = randomUUID();
     const timeoutMs = this.definition.timeoutSeconds * 1000;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.failAll(
-          `Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`,
-          'TimeoutError',
-        );
-        void this.stop();
-      }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, requestId: id, event, deadline: Date.now() + timeoutMs });
+      const pending: Pending = { resolve, reject, timer: undefined };
+      this.pending.set(id, pending);
+      // The function's clock starts once its init is over (or has had INIT_LIMIT_MS), as on Lambda.
+      void initialized.then(() => {
+        if (!this.pending.has(id)) return;
+        pending.timer = setTimeout(() => {
+          this.failAll(
+            `Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`,
+            TIMEOUT_ERROR,
+          );
+          void this.stop();
+        }, timeoutMs);
+        worker.postMessage({ id, requestId: id, event, deadline: Date.now() + timeoutMs });
+      });
     });
   }
 
   async stop(): Promise<void> {
-    const worker = this.worker;
+    const running = this.worker;
     this.worker = undefined;
     this.failAll('Function stopped', 'Stopped');
-    if (worker) await worker.terminate();
+    if (running) await running.worker.terminate();
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): { worker: Worker; initialized: Promise<void> } {
     if (this.worker) return this.worker;
     const { definition } = this;
     const worker = new Worker(BOOTSTRAP, {
@@ -107,17 +121,23 @@ class FunctionInstance {
       },
       execArgv: ['--enable-source-maps'],
     });
-    worker.on('message', (message: WorkerMessage) => this.settle(message));
+    let initDone = () => undefined as void;
+    const initialized = new Promise<void>((resolve) => {
+      initDone = resolve;
+      setTimeout(resolve, INIT_LIMIT_MS).unref();
+    });
+    worker.on('message', (message: WorkerMessage) => (message.ready ? initDone() : this.settle(message)));
     worker.on('error', (error) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker?.worker === worker) this.worker = undefined;
       this.failAll(`Runtime exited with error: ${error.message}`, 'Runtime.ExitError');
     });
     worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker?.worker === worker) this.worker = undefined;
+      initDone();
     });
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.worker = { worker, initialized };
+    return this.worker;
   }
 
   private settle(message: WorkerMessage): void {
@@ -144,6 +164,7 @@ class FunctionInstance {
 
 export class FunctionRuntime {
   private readonly instances = new Map<string, FunctionInstance>();
+  private readonly timeouts = new Map<string, number>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {
     for (const definition of options.functions) {
@@ -160,6 +181,7 @@ export class FunctionRuntime {
         ...rewrite(definition.environment, options.rewriteUrls ?? {}),
       };
       this.instances.set(definition.qualifiedName, new FunctionInstance(definition, env, arn));
+      this.timeouts.set(definition.qualifiedName, definition.timeoutSeconds);
     }
   }
 
@@ -174,6 +196,17 @@ export class FunctionRuntime {
       }
       throw error;
     }
+  };
+
+  /**
+   * How long to wait before retrying `qualifiedName` after `error` so that the retry meets what AWS's would: one
+   * function timeout after a timeout (AWS retries asynchronous invocations after about 1 and 2 minutes, longer
+   * than any timeout here), else 0.
+   */
+  readonly retryDelayAfter = (qualifiedName: string, error: unknown): number => {
+    const timeoutSeconds = this.timeouts.get(qualifiedName);
+    const timedOut = error instanceof FunctionError && error.errorType === TIMEOUT_ERROR;
+    return timedOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
   };
 
   async close(): Promise<void> {

@@ -45,8 +45,19 @@ function serializeError(error) {
   return { name: 'Error', message: String(error) };
 }
 
+// Lambda runs a function's init (loading its module) before the first invocation, outside its timeout: load
+// now and tell the parent, which starts the invocation's clock then. A failing load fails each invocation.
+let loadError;
+try {
+  loadHandler();
+} catch (error) {
+  loadError = error;
+}
+parentPort.postMessage({ ready: true });
+
 parentPort.on('message', async (message) => {
   try {
+    if (loadError) throw loadError;
     const result = await loadHandler()(message.event, contextFor(message));
     // Lambda returns JSON: undefined becomes null, class instances become plain data.
     const json = result === undefined ? null : JSON.parse(JSON.stringify(result));

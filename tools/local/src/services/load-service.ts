@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolveIntrinsics, type CfnResource, type IntrinsicContext } from './intrinsics';
 import type {
+  CorsConfiguration,
   EventRuleDefinition,
   FunctionDefinition,
   HttpRouteDefinition,
@@ -108,6 +109,40 @@ function streamOf(spec: unknown, functionName: string, tables: TableDefinition[]
   };
 }
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * `provider.httpApi.cors` as the Serverless Framework reads it: an object (the lists), `true` (API Gateway's
+ * permissive defaults, which this project does not use) or nothing.
+ */
+function corsOf(raw: unknown): CorsConfiguration | undefined {
+  if (raw === undefined || raw === false) return undefined;
+  if (raw === true) {
+    return {
+      allowedOrigins: ['*'],
+      allowedHeaders: [
+        'Content-Type',
+        'X-Amz-Date',
+        'Authorization',
+        'X-Api-Key',
+        'X-Amz-Security-Token',
+        'X-Amz-User-Agent',
+      ],
+      allowedMethods: ['OPTIONS', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedResponseHeaders: [],
+    };
+  }
+  const cors = asDict(raw);
+  return {
+    allowedOrigins: strings(cors.allowedOrigins),
+    allowedHeaders: strings(cors.allowedHeaders),
+    allowedMethods: strings(cors.allowedMethods),
+    exposedResponseHeaders: strings(cors.exposedResponseHeaders),
+    ...(cors.maxAge !== undefined && { maxAge: Number(cors.maxAge) }),
+    ...(cors.allowCredentials !== undefined && { allowCredentials: cors.allowCredentials === true }),
+  };
+}
+
 /** Reads one service's serverless.ts and resolves what the local cloud needs to run it. */
 export function loadService(dir: string, options: LoadOptions): LoadedService {
   const raw = readServerlessConfig(dir);
@@ -201,6 +236,7 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
   }
 
   const selection = provider.websocketsApiRouteSelectionExpression;
+  const cors = corsOf(asDict(provider.httpApi).cors);
   return {
     name,
     serviceName,
@@ -209,6 +245,7 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
     httpRoutes,
     webSocketRoutes,
     ...(selection === undefined ? {} : { webSocketRouteSelectionExpression: String(selection) }),
+    ...(cors && { httpApiCors: cors }),
     rules,
     streams,
     tables,

@@ -50,6 +50,16 @@ export interface TableDefinition {
   properties: Record<string, unknown>;
 }
 
+/** `provider.httpApi.cors` of serverless.ts: the HTTP API's CORS configuration. */
+export interface CorsConfiguration {
+  allowedOrigins: string[];
+  allowedHeaders: string[];
+  allowedMethods: string[];
+  exposedResponseHeaders: string[];
+  maxAge?: number;
+  allowCredentials?: boolean;
+}
+
 export interface LoadedService {
   /** The folder name under services/, e.g. `auth`. */
   name: string;
@@ -59,6 +69,8 @@ export interface LoadedService {
   functions: FunctionDefinition[];
   httpRoutes: HttpRouteDefinition[];
   webSocketRoutes: WebSocketRouteDefinition[];
+  /** `provider.httpApi.cors`, when this service configures the HTTP API's CORS. */
+  httpApiCors?: CorsConfiguration;
   /** `provider.websocketsApiRouteSelectionExpression`, when this service sets it. */
   webSocketRouteSelectionExpression?: string;
   rules: EventRuleDefinition[];

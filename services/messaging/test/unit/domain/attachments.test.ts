@@ -1,4 +1,9 @@
-import { allowedContentType, attachmentObjectKey, sanitizeFileName } from '../../../src/domain/attachments';
+import {
+  allowedContentType,
+  attachmentObjectKey,
+  sanitizeFileName,
+  uploadObjectKey,
+} from '../../../src/domain/attachments';
 
 describe('allowedContentType', () => {
   it.each([
@@ -49,8 +54,16 @@ describe('sanitizeFileName', () => {
   });
 });
 
-describe('attachmentObjectKey', () => {
-  it('namespaces the object by room and attachment', () => {
-    expect(attachmentObjectKey('room-1', 'att-1', 'my photo.png')).toBe('rooms/room-1/att-1/my_photo.png');
+describe('object keys', () => {
+  it('puts uploads under uploads/, namespaced by room and attachment', () => {
+    expect(uploadObjectKey('room-1', 'att-1', 'my photo.png')).toBe(
+      'uploads/rooms/room-1/att-1/my_photo.png',
+    );
+  });
+
+  it('keeps a sent attachment under rooms/, namespaced by room, attachment and message', () => {
+    expect(attachmentObjectKey('room-1', 'att-1', 'msg-1', 'my photo.png')).toBe(
+      'rooms/room-1/att-1/msg-1/my_photo.png',
+    );
   });
 });

@@ -24,14 +24,14 @@ function room(): FakeWorld {
 }
 
 describe('requestUpload', () => {
-  it('records the attachment and returns a presigned PUT for a key namespaced by room, valid 10 minutes', async () => {
+  it('records the attachment and returns a presigned PUT for an upload key namespaced by room, valid 10 minutes', async () => {
     const world = room();
 
     const ticket = await requestUpload(world, anUpload());
 
     expect(ticket).toEqual({
       attachmentId: expect.any(String),
-      uploadUrl: `https://bucket.example/rooms/${ROOM}/${ticket.attachmentId}/My_Photo.PNG?expires=600`,
+      uploadUrl: `https://bucket.example/uploads/rooms/${ROOM}/${ticket.attachmentId}/My_Photo.PNG?expires=600`,
       uploadHeaders: { 'Content-Type': 'image/png', 'Content-Length': '1024' },
       expiresAt: '2025-01-15T10:10:00.000Z',
     });
@@ -76,7 +76,7 @@ describe('requestUpload', () => {
 });
 
 describe('getAttachment', () => {
-  it('gives members a presigned GET of an attachment a message uses, valid 5 minutes', async () => {
+  it('gives members a presigned GET of the copy a message keeps of its attachment, valid 5 minutes', async () => {
     const world = room();
     const record = anAttachmentRecord({ messageId: 'm-1' });
     await world.attachments.put(record);
@@ -88,7 +88,9 @@ describe('getAttachment', () => {
     });
 
     expect(ticket).toEqual({
-      downloadUrl: expect.stringContaining(`rooms/${ROOM}/${record.attachmentId}/diagram.png`),
+      downloadUrl: expect.stringMatching(
+        new RegExp(`^https://bucket\\.example/rooms/${ROOM}/${record.attachmentId}/m-1/diagram\\.png\\?`),
+      ),
       fileName: 'diagram.png',
       contentType: 'image/png',
       size: 48213,
@@ -103,7 +105,9 @@ describe('getAttachment', () => {
 
     await expect(
       getAttachment(world, { roomId: ROOM, attachmentId: record.attachmentId, userId: ALICE }),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({
+      downloadUrl: expect.stringContaining(`/uploads/rooms/${ROOM}/${record.attachmentId}/diagram.png?`),
+    });
     await expect(
       getAttachment(world, { roomId: ROOM, attachmentId: record.attachmentId, userId: BOB }),
     ).rejects.toBeInstanceOf(AttachmentNotFoundError);

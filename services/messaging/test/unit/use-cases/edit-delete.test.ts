@@ -228,9 +228,9 @@ describe('deleteMessage', () => {
     const world = roomWith([ALICE, 'alice', 'member']);
     const record = anAttachmentRecord({ messageId: 'm' });
     await world.attachments.put(record);
-    const key = attachmentObjectKey(ROOM, record.attachmentId, record.fileName);
-    world.objects.objects.set(key, { size: record.size, contentType: record.contentType });
     const original = aMessage({ attachments: [attachment] });
+    const key = attachmentObjectKey(ROOM, record.attachmentId, original.messageId, record.fileName);
+    world.objects.objects.set(key, { size: record.size, contentType: record.contentType });
     world.messages.put(original);
 
     await deleteMessage(world, {

@@ -1,5 +1,5 @@
 import { ValidationError } from '@chat/runtime';
-import { attachmentObjectKey } from '../../../src/domain/attachments';
+import { attachmentObjectKey, uploadObjectKey } from '../../../src/domain/attachments';
 import { InvalidAttachmentsError, RoomNotFoundError } from '../../../src/domain/errors';
 import { sendMessage, type SendMessageInput } from '../../../src/use-cases/send-message';
 import { ALICE, anAttachmentRecord, BOB, CAROL, OTHER_ROOM, ROOM } from '../../support/builders';
@@ -27,7 +27,7 @@ function roomWithAliceAndBob(): FakeWorld {
 function uploaded(world: FakeWorld, overrides: Parameters<typeof anAttachmentRecord>[0] = {}) {
   const record = anAttachmentRecord(overrides);
   void world.attachments.put(record);
-  world.objects.objects.set(attachmentObjectKey(record.roomId, record.attachmentId, record.fileName), {
+  world.objects.objects.set(uploadObjectKey(record.roomId, record.attachmentId, record.fileName), {
     size: record.size,
     contentType: record.contentType,
   });
@@ -158,6 +158,21 @@ describe('sendMessage', () => {
       ]);
       expect(world.attachments.records.get(record.attachmentId)?.messageId).toBe(message.messageId);
     });
+
+    it('keeps a copy of the upload under the message’s own key, which no upload URL writes', async () => {
+      const world = roomWithAliceAndBob();
+      const record = uploaded(world);
+
+      const { message } = await sendMessage(world, aSend({ attachmentIds: [record.attachmentId] }));
+      world.objects.objects.set(uploadObjectKey(ROOM, record.attachmentId, record.fileName), {
+        size: 1,
+        contentType: 'text/plain',
+      });
+
+      const kept = attachmentObjectKey(ROOM, record.attachmentId, message.messageId, record.fileName);
+      expect(kept.startsWith('uploads/')).toBe(false);
+      expect(world.objects.objects.get(kept)).toEqual({ size: record.size, contentType: record.contentType });
+    });
   });
 
   describe('attachments', () => {
@@ -199,7 +214,7 @@ describe('sendMessage', () => {
     it('refuses an upload whose size or type differs from what was announced', async () => {
       const world = roomWithAliceAndBob();
       const record = uploaded(world);
-      world.objects.objects.set(attachmentObjectKey(ROOM, record.attachmentId, record.fileName), {
+      world.objects.objects.set(uploadObjectKey(ROOM, record.attachmentId, record.fileName), {
         size: record.size + 1,
         contentType: 'image/png',
       });

@@ -2,7 +2,9 @@
  * Target delivery as Lambda asynchronous invocation: the caller does not wait; a target that fails
  * (its handler throws or rejects) is retried up to two more times after a short backoff, then the
  * failure is logged with the event id and recorded on the delivery. (AWS waits about 1 and 2 minutes
- * between the attempts; locally the delays are milliseconds so that tests stay fast.)
+ * between the attempts; locally the delays are milliseconds so that tests stay fast, except where a short delay
+ * would change the outcome: after a timed-out attempt, AWS's retry comes later than the function's timeout, when
+ * what the timed-out attempt held — an idempotency lock — has expired, so the local retry waits as long.)
  */
 
 import type { Invoke } from '../types';
@@ -28,8 +30,11 @@ export function createDispatcher(options: {
   invoke: Invoke;
   log: (line: string) => void;
   retryDelaysMs?: readonly number[];
+  /** The least delay before retrying `target` after `error` (default 0): see above. */
+  minimumRetryDelayMs?: (target: string, error: unknown) => number;
 }): Dispatcher {
   const { invoke, log } = options;
+  const minimumRetryDelayMs = options.minimumRetryDelayMs ?? (() => 0);
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const sleeping = new Map<NodeJS.Timeout, (completed: boolean) => void>();
   let idleWaiters: Array<() => void> = [];
@@ -57,9 +62,13 @@ export function createDispatcher(options: {
   const run = async (event: EventBridgeEvent, delivery: TargetDelivery): Promise<void> => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const attempts = 1 + retryDelays.length;
+    let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       if (attempt > 1) {
-        const delay = retryDelays[attempt - 2] ?? 0;
+        const delay = Math.max(
+          retryDelays[attempt - 2] ?? 0,
+          minimumRetryDelayMs(delivery.target, lastError),
+        );
         log(
           `[eventbridge] ${delivery.target} failed for event ${event.id} (attempt ${attempt - 1}/${attempts}), retrying in ${delay} ms: ${delivery.error}`,
         );
@@ -77,6 +86,7 @@ export function createDispatcher(options: {
         delete delivery.error;
         return;
       } catch (error) {
+        lastError = error;
         delivery.error = messageOf(error);
       }
     }

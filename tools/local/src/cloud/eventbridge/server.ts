@@ -46,6 +46,8 @@ export interface EventBridgeOptions {
   maxEvents?: number;
   /** Delays before the 2nd and 3rd delivery attempt (default 100 and 200 ms). */
   retryDelaysMs?: readonly number[];
+  /** The least delay before retrying a target after a failure (e.g. one function timeout after a timeout). */
+  minimumRetryDelayMs?: (target: string, error: unknown) => number;
 }
 
 export interface RunningEventBridge extends RunningServer {
@@ -83,7 +85,12 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
   const { region, accountId } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const eventLog = createEventLog(options.maxEvents ?? DEFAULT_MAX_EVENTS);
-  const dispatcher = createDispatcher({ invoke: options.invoke, log, retryDelaysMs: options.retryDelaysMs });
+  const dispatcher = createDispatcher({
+    invoke: options.invoke,
+    log,
+    retryDelaysMs: options.retryDelaysMs,
+    minimumRetryDelayMs: options.minimumRetryDelayMs,
+  });
   let rules = normalizeRules(options.rules);
   let faults: FaultState = { ...NO_FAULTS };
 

@@ -7,6 +7,7 @@ import { authorizeJwt } from './jwt-authorizer';
 import { compileRoutes, type CompiledRoute, matchRoute } from './route-matching';
 import { gatewayError, type HttpResponseSpec, INTERNAL_SERVER_ERROR, mapHandlerResult } from './response';
 import type { HttpApiOptions, HttpRoute, LocalRoute, RunningHttpApi } from './types';
+import { corsHeaders, corsPreflight, isPreflight } from './cors';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const HTTP_API_BODY_LIMIT = 10 * 1024 * 1024;
@@ -20,24 +21,6 @@ export const HTTP_API_URI_LIMIT = 8192;
  * much so that a long URI gets API Gateway's 414 instead.
  */
 const MAX_REQUEST_HEAD_BYTES = 1024 * 1024;
-
-const CORS_ALLOW_HEADERS =
-  'authorization,content-type,x-amz-date,x-api-key,x-amz-security-token,x-requested-with';
-const CORS_ALLOW_METHODS = 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS';
-
-function corsPreflight(req: IncomingMessage): HttpResponseSpec {
-  const requested = req.headers['access-control-request-headers'];
-  return {
-    statusCode: 204,
-    headers: [
-      ['access-control-allow-origin', '*'],
-      ['access-control-allow-methods', CORS_ALLOW_METHODS],
-      ['access-control-allow-headers', typeof requested === 'string' ? requested : CORS_ALLOW_HEADERS],
-      ['access-control-max-age', '600'],
-    ],
-    body: Buffer.alloc(0),
-  };
-}
 
 function findLocalRoute(routes: readonly LocalRoute[], method: string, path: string): LocalRoute | undefined {
   return routes.find((r) => {
@@ -101,14 +84,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     const method = (req.method ?? 'GET').toUpperCase();
     if ((req.url ?? '').length > HTTP_API_URI_LIMIT) return gatewayError(414, 'Request-URI Too Long');
     const { rawPath, rawQueryString } = splitTarget(req.url ?? '/');
-    if (
-      options.cors &&
-      method === 'OPTIONS' &&
-      req.headers.origin &&
-      req.headers['access-control-request-method']
-    ) {
-      return corsPreflight(req);
-    }
+    if (options.cors && isPreflight(method, req.headers)) return corsPreflight(options.cors, req.headers);
     const read = await readBody(req, HTTP_API_BODY_LIMIT);
     if (read.kind === 'aborted') return undefined;
     if (read.kind === 'too-large') return gatewayError(413, 'Request Entity Too Large');
@@ -165,7 +141,9 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     (req: IncomingMessage, res: ServerResponse) => {
       const requestId = awsId();
       const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
-      if (options.cors) extraHeaders.push(['access-control-allow-origin', '*']);
+      if (options.cors && !isPreflight(req.method ?? 'GET', req.headers)) {
+        extraHeaders.push(...corsHeaders(options.cors, req.headers.origin));
+      }
       handle(req, requestId).then(
         (spec) => {
           if (spec) writeResponse(res, spec, extraHeaders);

@@ -1,3 +1,4 @@
+import type { CorsConfiguration } from '../../services/model';
 import type { Invoke, RunningServer } from '../types';
 import type { LogLine } from './aws-format';
 
@@ -39,8 +40,11 @@ export interface HttpApiOptions {
   verifyJwt?: (token: string) => Promise<Record<string, unknown>>;
   /** Served before the function routes. */
   localRoutes?: LocalRoute[];
-  /** Answer CORS preflights and add `access-control-allow-origin: *` to every response. */
-  cors?: boolean;
+  /**
+   * The API's CORS configuration (`provider.httpApi.cors`), applied as API Gateway does: preflights answered by
+   * the API, and the CORS headers added to the answers of requests from an allowed origin. None: no CORS.
+   */
+  cors?: CorsConfiguration;
   log?: LogLine;
 }
 

@@ -65,7 +65,13 @@ describe('startHttpApi', () => {
       accountId: '000000000000',
       routes: ROUTES,
       invoke: rec.invoke,
-      cors: true,
+      cors: {
+        allowedOrigins: ['http://app.test'],
+        allowedHeaders: ['Content-Type', 'Authorization'],
+        allowedMethods: ['GET', 'POST'],
+        exposedResponseHeaders: ['X-Correlation-Id'],
+        maxAge: 600,
+      },
       verifyJwt: async (token) => {
         if (token === 'good') return { sub: 'user-1', exp: 1700000000, 'cognito:groups': ['a', 'b'] };
         if (token === 'admin') return { sub: 'user-2', scope: 'admin' };
@@ -282,17 +288,50 @@ describe('startHttpApi', () => {
     expect(rec.calls.length).toBe(before + 1);
   });
 
-  it('answers a CORS preflight and allows any origin', async () => {
-    const preflight = await fetch(`${api.url}/rooms/r1`, {
+  const preflight = (origin: string, method: string, headers?: string) =>
+    fetch(`${api.url}/rooms/r1`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://example.test', 'access-control-request-method': 'GET' },
+      headers: {
+        origin,
+        'access-control-request-method': method,
+        ...(headers && { 'access-control-request-headers': headers }),
+      },
     });
-    const res = await fetch(`${api.url}/rooms/r1`, { headers: { origin: 'http://example.test' } });
 
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  it('answers a preflight from a configured origin with the configured methods, headers and max age', async () => {
+    const answer = await preflight('http://app.test', 'POST', 'content-type,authorization');
+
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    expect(answer.headers.get('vary')).toBe('Origin');
+    expect(answer.headers.get('access-control-allow-methods')).toBe('GET,POST');
+    expect(answer.headers.get('access-control-allow-headers')).toBe('content-type,authorization');
+    expect(answer.headers.get('access-control-max-age')).toBe('600');
+  });
+
+  it('gives no CORS headers to a preflight from another origin, or asking for another method or header', async () => {
+    const answers = await Promise.all([
+      preflight('http://evil.test', 'GET'),
+      preflight('http://app.test', 'DELETE'),
+      preflight('http://app.test', 'GET', 'x-custom-header'),
+    ]);
+
+    for (const answer of answers) {
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      expect(answer.headers.get('access-control-allow-headers')).toBeNull();
+    }
+  });
+
+  it('adds the allowed origin and exposed headers to answers for a configured origin only', async () => {
+    const allowed = await fetch(`${api.url}/rooms/r1`, { headers: { origin: 'http://app.test' } });
+    const other = await fetch(`${api.url}/rooms/r1`, { headers: { origin: 'http://evil.test' } });
+    const sameOrigin = await fetch(`${api.url}/rooms/r1`);
+
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    expect(allowed.headers.get('access-control-expose-headers')).toBe('x-correlation-id');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves local routes with their query string', async () => {

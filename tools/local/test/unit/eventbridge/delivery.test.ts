@@ -128,4 +128,34 @@ describe('createDispatcher', () => {
     expect(delivery.status).toBe('failed');
     expect(delivery.error).toContain('stopped before retry');
   });
+
+  it('waits at least the delay the target asks for after a failure, given the failure', async () => {
+    // Arrange
+    const lines: string[] = [];
+    const seen: Array<[string, unknown]> = [];
+    let calls = 0;
+    const timeout = new Error('Task timed out');
+    const dispatcher = createDispatcher({
+      invoke: async () => {
+        calls += 1;
+        if (calls === 1) throw timeout;
+      },
+      log: (line) => lines.push(line),
+      retryDelaysMs: [0, 0],
+      minimumRetryDelayMs: (target, error) => {
+        seen.push([target, error]);
+        return 50;
+      },
+    });
+    const delivery = aDelivery();
+
+    // Act
+    dispatcher.dispatch(anEvent(), delivery);
+    await dispatcher.waitForIdle();
+
+    // Assert
+    expect(seen).toEqual([['realtime.fanOut', timeout]]);
+    expect(lines.join('\n')).toContain('retrying in 50 ms');
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
 });

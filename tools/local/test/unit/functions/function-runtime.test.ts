@@ -31,6 +31,19 @@ describe('FunctionRuntime', () => {
         aFunction({ qualifiedName: 'svc.hangs', key: 'hangs', exportName: 'hangs', timeoutSeconds: 1 }),
         aFunction({ qualifiedName: 'svc.callback', key: 'callback', exportName: 'callbackStyle' }),
         aFunction({ qualifiedName: 'svc.nothing', key: 'nothing', exportName: 'returnsNothing' }),
+        aFunction({
+          qualifiedName: 'svc.slowInit',
+          key: 'slowInit',
+          handlerFile: path.join(__dirname, '../../fixtures/slow-init-handler.ts'),
+          exportName: 'handler',
+          timeoutSeconds: 1,
+        }),
+        aFunction({
+          qualifiedName: 'svc.brokenInit',
+          key: 'brokenInit',
+          handlerFile: path.join(__dirname, '../../fixtures/broken-init-handler.ts'),
+          exportName: 'handler',
+        }),
       ],
       baseEnvironment: { TABLE_NAME: 'base-table' },
       region: 'eu-west-1',
@@ -69,6 +82,28 @@ describe('FunctionRuntime', () => {
 
   it('fails an invocation that exceeds the timeout and replaces the sandbox', async () => {
     await expect(runtime.invoke('svc.hangs', {})).rejects.toMatchObject({ errorType: 'TimeoutError' });
+  });
+
+  it('does not count the init (loading the module) against the timeout, as Lambda does not', async () => {
+    const result = (await runtime.invoke('svc.slowInit', {})) as { initMs: number };
+
+    expect(result.initMs).toBeGreaterThanOrEqual(1_500);
+  });
+
+  it('fails each invocation of a function whose module throws while loading, with that error', async () => {
+    await expect(runtime.invoke('svc.brokenInit', {})).rejects.toMatchObject({
+      errorType: 'RangeError',
+      message: 'init failed',
+    });
+    await expect(runtime.invoke('svc.brokenInit', {})).rejects.toMatchObject({ errorType: 'RangeError' });
+  });
+
+  it('retries a timed-out function no sooner than one timeout later, anything else at once', async () => {
+    const timedOut = await runtime.invoke('svc.hangs', {}).catch((error: unknown) => error);
+    const failed = await runtime.invoke('svc.fails', {}).catch((error: unknown) => error);
+
+    expect(runtime.retryDelayAfter('svc.hangs', timedOut)).toBe(1_000);
+    expect(runtime.retryDelayAfter('svc.fails', failed)).toBe(0);
   });
 
   it('supports callback-style handlers and returns null for undefined results', async () => {

@@ -1,0 +1,11 @@
+export { ChatClient, type ChatClientOptions } from './chat-client.js';
+export type { ChatApi } from './api.js';
+export { Room, TYPING_THROTTLE_MS } from './room.js';
+export type { ConnectionState, ServerFrame, WebSocketConstructor, WebSocketLike } from './connection.js';
+export { ChatApiError, ChatClientError, type FieldIssue } from './errors.js';
+export type { Draft, PendingMessage } from './outbox.js';
+export type { Session } from './session.js';
+export { backoffDelay, type BackoffOptions } from './backoff.js';
+export { RoomTimeline, type Applied, type LiveChange } from './room-timeline.js';
+export type * from './generated/api-types.js';
+export { OPERATIONS } from './generated/api-types.js';
