@@ -11,6 +11,7 @@ import {
   manageConnections,
   outboxFunction,
   serviceBase,
+  streamFunction,
   tableAccess,
   tableEnvironment,
   tableRef,
@@ -62,6 +63,23 @@ const sendStatements: IamStatement[] = [
   attachmentObjects('rooms', ['s3:PutObject', 's3:GetObject']),
 ];
 
+const REACTION_PATH = '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}';
+/**
+ * A reaction change: the message and the user's record read, the record written (`recordWrite`) with the message's
+ * reactions and the room's version in one transaction; a removal may list the reaction's users again (Query).
+ */
+const reactionStatements = (recordWrite: string[]): IamStatement[] => [
+  takeRoomVersion,
+  tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+  tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', ...recordWrite]),
+];
+
+/** A search: the postings of one term per room, then the candidate messages (docs/decisions/005-message-search.md). */
+const searchStatements: IamStatement[] = [
+  tableAccess('SearchIndexTable', ['dynamodb:Query']),
+  tableAccess('MessagesTable', ['dynamodb:BatchGetItem']),
+];
+
 const { functions, roles } = withOwnRoles({
   health: healthRoute('messaging', {
     table: 'MessagesTable',
@@ -90,6 +108,11 @@ const { functions, roles } = withOwnRoles({
   listChanges: route('GET', '/rooms/{roomId}/changes', 'list-changes', [
     tableAccess('RoomVersionsTable', ['dynamodb:GetItem']),
     indexAccess('MessagesTable', INDEXES.messagesByVersion, ['dynamodb:Query']),
+  ]),
+  listReplies: route('GET', '/rooms/{roomId}/messages/{messageId}/replies', 'list-replies', [
+    // The parent and the cursor message, then the thread index.
+    tableAccess('MessagesTable', ['dynamodb:GetItem']),
+    indexAccess('MessagesTable', INDEXES.messagesByThread, ['dynamodb:Query']),
   ]),
   editMessage: route('PATCH', '/rooms/{roomId}/messages/{messageId}', 'edit-message', [
     findMembersByUsername,
@@ -126,12 +149,34 @@ const { functions, roles } = withOwnRoles({
   listReceipts: route('GET', '/rooms/{roomId}/receipts', 'list-receipts', [
     indexAccess('ReadMarkersTable', INDEXES.readMarkersByRoom, ['dynamodb:Query']),
   ]),
+  addReaction: route('PUT', REACTION_PATH, 'add-reaction', reactionStatements(['dynamodb:PutItem'])),
+  removeReaction: route(
+    'DELETE',
+    REACTION_PATH,
+    'remove-reaction',
+    reactionStatements(['dynamodb:DeleteItem']),
+  ),
   publishReadMarkerEvents: outboxFunction(
     'publish-read-marker-events',
     'ReadMarkersTable',
     '${param:eventBusArn}',
     { batchSize: 25, maximumRetryAttempts: 10, onFailureQueue: 'OutboxFailuresQueue' },
   ),
+  // The messages table's own projections (thread summaries; the search index), its stream's second consumer.
+  projectMessages: streamFunction('project-messages', 'MessagesTable', {
+    batchSize: 25,
+    maximumRetryAttempts: 10,
+    onFailureQueue: 'ProjectionFailuresQueue',
+    statements: [
+      tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('SearchIndexTable', ['dynamodb:BatchWriteItem']),
+    ],
+  }),
+  searchRoom: route('GET', '/rooms/{roomId}/search', 'search-room', searchStatements),
+  searchMyRooms: route('GET', '/search', 'search-my-rooms', [
+    ...searchStatements,
+    allow(['dynamodb:Query'], [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUser}`]),
+  ]),
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -151,6 +196,8 @@ const config: AWS = {
         [ENV.roomVersionsTable]: 'RoomVersionsTable',
         [ENV.attachmentsTable]: 'AttachmentsTable',
         [ENV.readMarkersTable]: 'ReadMarkersTable',
+        [ENV.reactionsTable]: 'ReactionsTable',
+        [ENV.searchIndexTable]: 'SearchIndexTable',
       }),
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
@@ -168,6 +215,8 @@ const config: AWS = {
         localIndexes: [
           { name: INDEXES.messagesBySeq, sortKey: { name: 'seq', type: 'N' } },
           { name: INDEXES.messagesByVersion, sortKey: { name: 'version', type: 'N' } },
+          // Replies keep their seq as replySeq and sit here instead of bySeq: a thread in order.
+          { name: INDEXES.messagesByThread, sortKey: { name: 'threadPosition', type: 'S' } },
         ],
         stream: 'NEW_AND_OLD_IMAGES',
         pointInTimeRecovery: true,
@@ -181,6 +230,17 @@ const config: AWS = {
         name: 'client-message-ids',
         partitionKey: { name: 'roomId', type: 'S' },
         sortKey: { name: 'clientKey', type: 'S' },
+      }),
+      ReactionsTable: dynamoTable({
+        name: 'reactions',
+        partitionKey: { name: 'messageKey', type: 'S' },
+        sortKey: { name: 'reactionKey', type: 'S' },
+      }),
+      // The search index: one item per (room and term, message); kept by projectMessages.
+      SearchIndexTable: dynamoTable({
+        name: 'search-index',
+        partitionKey: { name: 'term', type: 'S' },
+        sortKey: { name: 'messageId', type: 'S' },
       }),
       AttachmentsTable: dynamoTable({
         name: 'attachments',
@@ -235,6 +295,7 @@ const config: AWS = {
         },
       },
       OutboxFailuresQueue: failuresQueue(),
+      ProjectionFailuresQueue: failuresQueue(),
     },
     Outputs: {
       MessagesTableName: { Value: tableRef('MessagesTable') },

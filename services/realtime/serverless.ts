@@ -29,6 +29,7 @@ import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
+import { reactionChangedContract } from '../../libs/events/src/contracts/reaction-changed';
 import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { notificationRequestedContract } from '../../libs/events/src/contracts/notification-requested';
@@ -151,6 +152,7 @@ const { functions, roles } = withOwnRoles({
       eventPattern(messageSentContract),
       eventPattern(messageEditedContract),
       eventPattern(messageDeletedContract),
+      eventPattern(reactionChangedContract),
       eventPattern(userJoinedContract),
       eventPattern(userLeftContract),
       fanOutContinuedPattern,

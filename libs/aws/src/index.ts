@@ -11,6 +11,7 @@ export {
 export { tableAdapter } from './dynamodb/table-adapter';
 export { tableAnswers } from './dynamodb/health';
 export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
+export { BATCH_WRITE_LIMIT, batchWriteAll, type BatchWrite } from './dynamodb/batch-write';
 export { epochSeconds } from './dynamodb/ttl';
 export { backoffDelay, sleep, type RetryOptions } from './retry';
 export {

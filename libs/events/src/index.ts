@@ -17,6 +17,7 @@ export * from './contracts/user-left';
 export * from './contracts/message-sent';
 export * from './contracts/message-edited';
 export * from './contracts/message-deleted';
+export * from './contracts/reaction-changed';
 export * from './contracts/read-marker-moved';
 export * from './contracts/presence-changed';
 export * from './contracts/notification-requested';

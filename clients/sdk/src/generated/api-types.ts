@@ -55,6 +55,7 @@ export interface SendMessageRequest {
   text?: string;
   clientMessageId?: string;
   attachmentIds?: string[];
+  threadId?: string;
 }
 
 export interface EditMessageRequest {
@@ -159,6 +160,17 @@ export interface Message {
   deletedAt?: string;
   seq?: number;
   version?: number;
+  reactions?: Array<{
+    reaction: string;
+    count: number;
+    userIds: string[];
+  }>;
+  threadId?: string;
+  thread?: {
+    replyCount: number;
+    lastReplyAt: string;
+    participantIds: string[];
+  };
 }
 
 export interface MessagePage {
@@ -170,6 +182,11 @@ export interface Changes {
   items: Message[];
   version: number;
   nextSince: number | null;
+}
+
+export interface SearchResults {
+  items: Message[];
+  nextCursor: string | null;
 }
 
 export interface UploadTicket {
@@ -316,6 +333,26 @@ export interface ListMessagesQuery {
 export interface ListChangesQuery {
   since?: number;
   limit?: number;
+}
+
+export interface ListRepliesQuery {
+  limit?: number;
+  before?: string;
+  after?: string;
+}
+
+export interface SearchRoomQuery {
+  q: string;
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface SearchMyRoomsQuery {
+  q: string;
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 export interface GetUnreadsQuery {
@@ -501,6 +538,41 @@ export interface Operations {
     query: undefined;
     response: void;
   };
+  addReaction: {
+    method: 'PUT';
+    path: '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}';
+    body: undefined;
+    query: undefined;
+    response: void;
+  };
+  removeReaction: {
+    method: 'DELETE';
+    path: '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}';
+    body: undefined;
+    query: undefined;
+    response: void;
+  };
+  listReplies: {
+    method: 'GET';
+    path: '/rooms/{roomId}/messages/{messageId}/replies';
+    body: undefined;
+    query: ListRepliesQuery;
+    response: MessagePage;
+  };
+  searchRoom: {
+    method: 'GET';
+    path: '/rooms/{roomId}/search';
+    body: undefined;
+    query: SearchRoomQuery;
+    response: SearchResults;
+  };
+  searchMyRooms: {
+    method: 'GET';
+    path: '/search';
+    body: undefined;
+    query: SearchMyRoomsQuery;
+    response: SearchResults;
+  };
   createAttachment: {
     method: 'POST';
     path: '/rooms/{roomId}/attachments';
@@ -629,6 +701,29 @@ export const OPERATIONS = {
     query: false,
     auth: true,
   },
+  addReaction: {
+    method: 'PUT',
+    path: '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}',
+    body: false,
+    query: false,
+    auth: true,
+  },
+  removeReaction: {
+    method: 'DELETE',
+    path: '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}',
+    body: false,
+    query: false,
+    auth: true,
+  },
+  listReplies: {
+    method: 'GET',
+    path: '/rooms/{roomId}/messages/{messageId}/replies',
+    body: false,
+    query: true,
+    auth: true,
+  },
+  searchRoom: { method: 'GET', path: '/rooms/{roomId}/search', body: false, query: true, auth: true },
+  searchMyRooms: { method: 'GET', path: '/search', body: false, query: true, auth: true },
   createAttachment: {
     method: 'POST',
     path: '/rooms/{roomId}/attachments',

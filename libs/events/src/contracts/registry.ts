@@ -4,6 +4,7 @@ import { messageEditedContract } from './message-edited';
 import { messageSentContract } from './message-sent';
 import { notificationRequestedContract } from './notification-requested';
 import { presenceChangedContract } from './presence-changed';
+import { reactionChangedContract } from './reaction-changed';
 import { readMarkerMovedContract } from './read-marker-moved';
 import { roomCreatedContract } from './room-created';
 import { roomUpdatedContract } from './room-updated';
@@ -23,6 +24,7 @@ export const eventContracts = {
   MessageSent: messageSentContract,
   MessageEdited: messageEditedContract,
   MessageDeleted: messageDeletedContract,
+  ReactionChanged: reactionChangedContract,
   ReadMarkerMoved: readMarkerMovedContract,
   PresenceChanged: presenceChangedContract,
   NotificationRequested: notificationRequestedContract,

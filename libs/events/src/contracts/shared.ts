@@ -53,9 +53,33 @@ export const maxMessageTextLength = 4000;
 /** A room version: the number a change of the room's messages took (1, 2, 3 … gap-free per room). */
 export const roomVersionSchema = z.number().int().positive();
 
+/** Most distinct reactions one message carries (API.md "Reactions"). */
+export const maxReactionsPerMessage = 20;
+/** Most userIds a reaction lists; its `count` stays exact beyond that. */
+export const maxReactionUserIds = 100;
+
+/** One reaction of a message: `{reaction, count, userIds}` (`userIds`: up to 100 of the `count` users). */
+export const reactionSummarySchema = z.object({
+  reaction: z.string().min(1),
+  count: z.number().int().positive(),
+  userIds: z.array(idSchema).max(maxReactionUserIds),
+});
+export type ReactionSummary = z.infer<typeof reactionSummarySchema>;
+
+/** Most participant ids a thread summary lists. */
+export const maxThreadParticipantIds = 10;
+
+/** A parent message's thread: `{replyCount, lastReplyAt, participantIds}` (kept by a projection, no version). */
+export const threadSummarySchema = z.object({
+  replyCount: z.number().int().positive(),
+  lastReplyAt: isoTimeSchema,
+  participantIds: z.array(idSchema).max(maxThreadParticipantIds),
+});
+export type ThreadSummary = z.infer<typeof threadSummarySchema>;
+
 /**
  * `Message` = `{roomId, messageId, senderId, text, mentions, attachments, clientMessageId?, createdAt,
- * editedAt?, deletedAt?, seq?, version?}`. `text` may be empty (attachments only, or a deleted message's
+ * editedAt?, deletedAt?, seq?, version?, reactions?, threadId?, thread?}`. `text` may be empty (attachments only, or a deleted message's
  * tombstone). `seq` is the room version its creation took (the room's order), `version` the room version of its
  * latest change; both are set on every message stored since room versions exist (optional in the schema so the
  * change stays compatible with version 1 of the events that carry a Message).
@@ -73,6 +97,12 @@ export const messageSchema = z.object({
   deletedAt: isoTimeSchema.optional(),
   seq: roomVersionSchema.optional(),
   version: roomVersionSchema.optional(),
+  /** The reactions, `[]` when none (optional in the schema: added to version 1 of the events). */
+  reactions: z.array(reactionSummarySchema).max(maxReactionsPerMessage).optional(),
+  /** A reply's thread: the messageId of its top-level parent in the same room. */
+  threadId: idSchema.optional(),
+  /** A parent's thread summary, once it has replies. */
+  thread: threadSummarySchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

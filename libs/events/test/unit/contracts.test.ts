@@ -30,7 +30,7 @@ describe('event contracts', () => {
     }
   });
 
-  it('covers the events of API.md plus UserLoggedOut, RoomUpdated and ReadMarkerMoved', () => {
+  it('covers the events of API.md plus UserLoggedOut, RoomUpdated, ReadMarkerMoved and ReactionChanged', () => {
     expect(Object.keys(eventContracts).sort()).toEqual(
       [
         'MessageDeleted',
@@ -38,6 +38,7 @@ describe('event contracts', () => {
         'MessageSent',
         'NotificationRequested',
         'PresenceChanged',
+        'ReactionChanged',
         'ReadMarkerMoved',
         'RoomCreated',
         'RoomUpdated',

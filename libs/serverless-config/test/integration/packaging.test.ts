@@ -276,6 +276,48 @@ const functionActions: Record<string, Record<string, string[]>> = {
     listReceipts: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'], // read-markers' byRoom
     publishReadMarkerEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
     publishMessageEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
+    // The room's counter, the message, the user's reaction record (read; put or delete; a Query to list users again).
+    addReaction: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      ...['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+    ],
+    removeReaction: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      ...['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:DeleteItem'],
+    ],
+    // The parent and the cursor message, then the messages' byThread index.
+    listReplies: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:Query'],
+    // The search index's postings, then the candidate messages.
+    searchRoom: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    // Also the caller's rooms (memberships' byUser index).
+    searchMyRooms: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      'dynamodb:Query',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+    ],
+    // Thread summaries (the parent, the reply's mark) and the search index, from the messages stream.
+    projectMessages: [
+      ...LOGS,
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+      'sqs:SendMessage',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchWriteItem',
+    ],
   },
   notifications: {
     health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
@@ -351,6 +393,11 @@ const httpRoutes: Record<string, string[]> = {
     'GET /rooms/{roomId}/changes',
     'PATCH /rooms/{roomId}/messages/{messageId}',
     'DELETE /rooms/{roomId}/messages/{messageId}',
+    'PUT /rooms/{roomId}/messages/{messageId}/reactions/{reaction}',
+    'DELETE /rooms/{roomId}/messages/{messageId}/reactions/{reaction}',
+    'GET /rooms/{roomId}/messages/{messageId}/replies',
+    'GET /rooms/{roomId}/search',
+    'GET /search',
     'POST /rooms/{roomId}/attachments',
     'GET /rooms/{roomId}/attachments/{attachmentId}',
     'PUT /rooms/{roomId}/read',
@@ -738,6 +785,7 @@ describe('the realtime service package', () => {
       pattern('chat.messaging', 'MessageSent'),
       pattern('chat.messaging', 'MessageEdited'),
       pattern('chat.messaging', 'MessageDeleted'),
+      pattern('chat.messaging', 'ReactionChanged'),
       pattern('chat.rooms', 'UserJoined'),
       pattern('chat.rooms', 'UserLeft'),
       pattern('chat.realtime', 'FanOutContinued'),
@@ -1026,7 +1074,7 @@ describe('the messaging service package', () => {
     ]);
   });
 
-  it('creates the messages table keyed by room and message id, with the seq and version LSIs and the outbox stream', () => {
+  it('creates the messages table keyed by room and message id, with the seq, version and thread LSIs and the outbox stream', () => {
     const lsi = (name: string, sortKey: string) => ({
       IndexName: name,
       KeySchema: [
@@ -1044,12 +1092,17 @@ describe('the messaging service package', () => {
         { AttributeName: 'messageId', AttributeType: 'S' },
         { AttributeName: 'seq', AttributeType: 'N' },
         { AttributeName: 'version', AttributeType: 'N' },
+        { AttributeName: 'threadPosition', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'roomId', KeyType: 'HASH' },
         { AttributeName: 'messageId', KeyType: 'RANGE' },
       ],
-      LocalSecondaryIndexes: [lsi('bySeq', 'seq'), lsi('byVersion', 'version')],
+      LocalSecondaryIndexes: [
+        lsi('bySeq', 'seq'),
+        lsi('byVersion', 'version'),
+        lsi('byThread', 'threadPosition'),
+      ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
@@ -1073,10 +1126,25 @@ describe('the messaging service package', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
     expect(touching('dynamodb:UpdateItem').sort()).toEqual(
-      ['deleteMessage', 'editMessage', 'sendMessage', 'socketSendMessage'].sort(),
+      [
+        'addReaction',
+        'deleteMessage',
+        'editMessage',
+        'removeReaction',
+        'sendMessage',
+        'socketSendMessage',
+      ].sort(),
     );
     expect(touching('dynamodb:GetItem').sort()).toEqual(
-      ['deleteMessage', 'editMessage', 'listChanges', 'sendMessage', 'socketSendMessage'].sort(),
+      [
+        'addReaction',
+        'deleteMessage',
+        'editMessage',
+        'listChanges',
+        'removeReaction',
+        'sendMessage',
+        'socketSendMessage',
+      ].sort(),
     );
   });
 
@@ -1097,7 +1165,9 @@ describe('the messaging service package', () => {
   it('publishes from the stream in batches of 10 with partial batch failures and a failure queue', () => {
     const mapping = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').find(
       ([, p]) =>
-        JSON.stringify(p.EventSourceArn) === JSON.stringify({ 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] }),
+        JSON.stringify(p.EventSourceArn) ===
+          JSON.stringify({ 'Fn::GetAtt': ['MessagesTable', 'StreamArn'] }) &&
+        JSON.stringify(p.FunctionName).includes(lambdaLogicalId('publishMessageEvents')),
     );
 
     expect(mapping?.[1]).toMatchObject({

@@ -6,12 +6,20 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { backoffDelay, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
+import { backoffDelay, batchGetAll, cancellationReasons, CONDITION_FAILED, sleep } from '@chat/aws';
 import type { HistoryWindow } from '../domain/cursor';
-import { withCreationVersion, type Message, type NewMessage } from '../domain/message';
+import { canonicalMessage, withCreationVersion, type Message, type NewMessage } from '../domain/message';
 import { INITIAL_ROOM_VERSION, nextRoomVersion, type ChangesPage } from '../domain/room-versions';
-import type { CreateMessageOutcome, MessagePage, MessageStore, UnreadCount } from '../use-cases/ports';
-import { itemOfMessage, messageOfItem } from './message-item';
+import type {
+  CreateMessageOutcome,
+  CreateOptions,
+  MessageKey,
+  MessagePage,
+  MessageStore,
+  ReactionWrite,
+  UnreadCount,
+} from '../use-cases/ports';
+import { itemOfMessage, messageOfItem, threadPositionOf } from './message-item';
 import { INDEXES } from './names';
 
 export interface MessageTables {
@@ -23,6 +31,8 @@ export interface MessageTables {
   attachments: string;
   /** pk roomId → `version`: the room's change counter (docs/decisions/004-room-versions.md). */
   roomVersions: string;
+  /** pk messageKey (`<roomId>#<messageId>`), sk reactionKey (`<reaction>#<userId>`): who reacted with what. */
+  reactions: string;
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -43,6 +53,11 @@ function clientKeyOf(senderId: string, clientMessageId: string): string {
   return `${senderId}#${clientMessageId}`;
 }
 
+/** The reactions table's keys: ids never hold `#`, so both keys split unambiguously. */
+function reactionKeysOf(key: MessageKey, reaction: string, userId: string) {
+  return { messageKey: `${key.roomId}#${key.messageId}`, reactionKey: `${reaction}#${userId}` };
+}
+
 function keyCondition(
   window: HistoryWindow,
 ): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'> {
@@ -61,6 +76,21 @@ function keyCondition(
         ExpressionAttributeValues: { ':cursor': window.seq },
         ScanIndexForward: true,
       };
+  }
+}
+
+/** Most seq a room reaches (far beyond what a room's 10 GB item collection holds). */
+const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+
+/** A thread page's seq bounds (inclusive) and direction, from the history window. */
+function threadRange(window: HistoryWindow): { from: number; to: number; ascending: boolean } {
+  switch (window.kind) {
+    case 'latest':
+      return { from: 1, to: MAX_SEQ, ascending: false };
+    case 'before':
+      return { from: 1, to: window.seq - 1, ascending: false };
+    case 'after':
+      return { from: window.seq + 1, to: MAX_SEQ, ascending: true };
   }
 }
 
@@ -166,12 +196,12 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     }
   }
 
-  function creationWrites(message: Message, correlationId: string): TransactItem[] {
+  function creationWrites(message: Message, options: CreateOptions): TransactItem[] {
     const items: TransactItem[] = [
       {
         Put: {
           TableName: tables.messages,
-          Item: itemOfMessage(message, correlationId),
+          Item: itemOfMessage(message, options.correlationId, options.threadAuthorId),
           ConditionExpression: 'attribute_not_exists(messageId)',
         },
       },
@@ -209,14 +239,11 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     return items;
   }
 
-  async function create(
-    message: NewMessage,
-    options: { correlationId: string },
-  ): Promise<CreateMessageOutcome> {
+  async function create(message: NewMessage, options: CreateOptions): Promise<CreateMessageOutcome> {
     const hasKey = message.clientMessageId !== undefined;
     const result = await versionedChange<Exclude<CreateMessageOutcome, { outcome: 'created' }>>(
       message.roomId,
-      (version) => creationWrites(withCreationVersion(message, version), options.correlationId),
+      (version) => creationWrites(withCreationVersion(message, version), options),
       async ([, clientKey, ...claims]) => {
         // [message, clientKey?, ...attachments]: without a key the claims start right after the message.
         const attachmentReasons = hasKey ? claims : [clientKey, ...claims];
@@ -233,7 +260,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
       },
     );
     return 'version' in result
-      ? { outcome: 'created', message: withCreationVersion(message, result.version) }
+      ? { outcome: 'created', message: canonicalMessage(withCreationVersion(message, result.version)) }
       : result.outcome;
   }
 
@@ -242,6 +269,16 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
     findByClientMessageId,
     get,
     roomVersion,
+
+    async getMany(keys) {
+      const items = await batchGetAll(
+        client,
+        tables.messages,
+        keys.map(({ roomId, messageId }) => ({ roomId, messageId })),
+        { consistentRead: true },
+      );
+      return items.map(messageOfItem);
+    },
 
     async page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage> {
       const condition = keyCondition(window);
@@ -256,6 +293,72 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
         }),
       );
       return { items: Items.slice(0, limit).map(messageOfItem), hasMore: Items.length > limit };
+    },
+
+    async threadPage(roomId, threadId, window, limit): Promise<MessagePage> {
+      const { from, to, ascending } = threadRange(window);
+      if (from > to) return { items: [], hasMore: false };
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tables.messages,
+          IndexName: INDEXES.messagesByThread,
+          KeyConditionExpression: 'roomId = :roomId AND threadPosition BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':roomId': roomId,
+            ':from': threadPositionOf(threadId, from),
+            ':to': threadPositionOf(threadId, to),
+          },
+          ScanIndexForward: ascending,
+          Limit: limit + 1,
+          ConsistentRead: true,
+        }),
+      );
+      return { items: Items.slice(0, limit).map(messageOfItem), hasMore: Items.length > limit };
+    },
+
+    async countReply(parent, reply, summary) {
+      const previous = parent.thread?.replyCount;
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tables.messages,
+                  Key: { roomId: parent.roomId, messageId: parent.messageId },
+                  UpdateExpression: 'SET thread = :summary',
+                  // As read: the summary is replaced only by one computed from the one it replaces.
+                  ConditionExpression:
+                    previous === undefined
+                      ? 'attribute_exists(messageId) AND attribute_not_exists(thread)'
+                      : 'attribute_exists(messageId) AND thread.replyCount = :previous',
+                  ExpressionAttributeValues: {
+                    ':summary': summary,
+                    ...(previous === undefined ? {} : { ':previous': previous }),
+                  },
+                },
+              },
+              {
+                Update: {
+                  TableName: tables.messages,
+                  Key: { roomId: reply.roomId, messageId: reply.messageId },
+                  UpdateExpression: 'SET threadCounted = :yes',
+                  ConditionExpression: 'attribute_exists(messageId) AND attribute_not_exists(threadCounted)',
+                  ExpressionAttributeValues: { ':yes': true },
+                },
+              },
+            ],
+          }),
+        );
+        return 'counted';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons === undefined) throw error;
+        const [parentReason, replyReason] = reasons;
+        if (replyReason === CONDITION_FAILED) return 'already-counted';
+        if (parentReason === CONDITION_FAILED || reasons.includes(TRANSACTION_CONFLICT)) return 'stale';
+        throw error;
+      }
     },
 
     async changes(roomId, range, limit): Promise<ChangesPage> {
@@ -301,7 +404,86 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
       );
       if (!('version' in result)) return undefined;
       // Only the sender edits and a delete is excluded by the condition: the other fields are the ones read.
-      return { ...current, ...changes, version: result.version };
+      return canonicalMessage({ ...current, ...changes, version: result.version });
+    },
+
+    async hasReaction(key, reaction, userId) {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tables.reactions,
+          Key: reactionKeysOf(key, reaction, userId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item !== undefined;
+    },
+
+    async reactors(key, reaction, limit) {
+      const { messageKey, reactionKey: prefix } = reactionKeysOf(key, reaction, '');
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tables.reactions,
+          KeyConditionExpression: 'messageKey = :messageKey AND begins_with(reactionKey, :prefix)',
+          ExpressionAttributeValues: { ':messageKey': messageKey, ':prefix': prefix },
+          Limit: limit,
+          ConsistentRead: true,
+        }),
+      );
+      return Items.map((item) => String(item.userId));
+    },
+
+    async react(current, write: ReactionWrite, options) {
+      const key = { roomId: current.roomId, messageId: current.messageId };
+      const record = reactionKeysOf(key, write.reaction, write.userId);
+      const result = await versionedChange(
+        current.roomId,
+        (version): TransactItem[] => [
+          {
+            Update: {
+              TableName: tables.messages,
+              Key: key,
+              UpdateExpression:
+                'SET reactions = :reactions, version = :version, lastReaction = :last, correlationId = :correlationId',
+              // As read: the same version (no change of the message since) and still not deleted.
+              ConditionExpression:
+                current.version === undefined
+                  ? 'attribute_exists(messageId) AND attribute_not_exists(deletedAt) AND attribute_not_exists(version)'
+                  : 'attribute_exists(messageId) AND attribute_not_exists(deletedAt) AND version = :read',
+              ExpressionAttributeValues: {
+                ':reactions': write.reactions,
+                ':version': version,
+                ':last': {
+                  userId: write.userId,
+                  reaction: write.reaction,
+                  change: write.change,
+                  version,
+                  at: write.at,
+                },
+                ':correlationId': options.correlationId,
+                ...(current.version === undefined ? {} : { ':read': current.version }),
+              },
+            },
+          },
+          write.change === 'added'
+            ? {
+                Put: {
+                  TableName: tables.reactions,
+                  Item: { ...record, userId: write.userId, reaction: write.reaction, createdAt: write.at },
+                  ConditionExpression: 'attribute_not_exists(reactionKey)',
+                },
+              }
+            : {
+                Delete: {
+                  TableName: tables.reactions,
+                  Key: record,
+                  ConditionExpression: 'attribute_exists(reactionKey)',
+                },
+              },
+        ],
+        (own) => (own.includes(CONDITION_FAILED) ? ('stale' as const) : undefined),
+      );
+      if (!('version' in result)) return result.outcome;
+      return { ...current, reactions: write.reactions, version: result.version };
     },
 
     async tombstone(key, options) {
@@ -313,7 +495,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
               TableName: tables.messages,
               Key: { roomId: key.roomId, messageId: key.messageId },
               UpdateExpression:
-                'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, version = :version, correlationId = :correlationId',
+                'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, reactions = :none, version = :version, correlationId = :correlationId',
               ConditionExpression: 'attribute_exists(messageId) AND attribute_not_exists(deletedAt)',
               ExpressionAttributeNames: { '#text': 'text' },
               ExpressionAttributeValues: {

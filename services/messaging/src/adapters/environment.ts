@@ -10,6 +10,7 @@ import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
 import { dynamoMessageStore } from './dynamodb-messages';
 import { dynamoReadMarkers } from './dynamodb-read-markers';
+import { dynamoSearchIndex } from './dynamodb-search-index';
 import { ENV } from './names';
 import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
 
@@ -23,11 +24,16 @@ const messages = lazy(() =>
     clientMessageIds: requireEnv(ENV.clientMessageIdsTable),
     attachments: requireEnv(ENV.attachmentsTable),
     roomVersions: requireEnv(ENV.roomVersionsTable),
+    // Only the reaction routes read it: the others never ask for the variable.
+    get reactions() {
+      return requireEnv(ENV.reactionsTable);
+    },
   }),
 );
 const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));
 const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
 const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
+const search = lazy(() => dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)));
 const objects = lazy(() => s3ObjectStorage(attachmentsS3Client(), requireEnv(ENV.attachmentsBucket)));
 const connections = lazy(() => dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)));
 const replies = lazy(() =>
@@ -77,6 +83,9 @@ export const messagingDependencies: MessagingEnvironment = {
   },
   get readMarkers() {
     return readMarkers();
+  },
+  get search() {
+    return search();
   },
   get logger() {
     return logger();

@@ -7,6 +7,8 @@ export const ENV = {
   roomVersionsTable: 'ROOM_VERSIONS_TABLE',
   attachmentsTable: 'ATTACHMENTS_TABLE',
   readMarkersTable: 'READ_MARKERS_TABLE',
+  reactionsTable: 'REACTIONS_TABLE',
+  searchIndexTable: 'SEARCH_INDEX_TABLE',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
   /** Rooms' memberships table and realtime's connections table (read-only, see README, Parameters). */
   membershipsTable: 'MEMBERSHIPS_TABLE',
@@ -21,6 +23,8 @@ export const INDEXES = {
   messagesBySeq: 'bySeq',
   /** messages LSI (roomId, version): the changes feed. */
   messagesByVersion: 'byVersion',
+  /** messages LSI (roomId, threadPosition `<threadId>#<seq>`): a thread's replies in order. */
+  messagesByThread: 'byThread',
   /** read-markers: (roomId, userId), a room's receipts. */
   readMarkersByRoom: 'byRoom',
 } as const;

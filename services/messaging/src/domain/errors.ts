@@ -45,6 +45,13 @@ export class MessageDeletedError extends ConflictError {
   }
 }
 
+/** The 21st distinct reaction of a message. */
+export class TooManyReactionsError extends ConflictError {
+  constructor(max: number) {
+    super(`A message has at most ${max} distinct reactions`);
+  }
+}
+
 /** One or more referenced attachments cannot go with this message. */
 export class InvalidAttachmentsError extends ValidationError {
   constructor(details: FieldIssue[]) {

@@ -17,9 +17,9 @@ export function textProblem(text: string, attachmentCount: number): string | und
   return undefined;
 }
 
-/** What a deleted message keeps: its identity and times; text, mentions and attachments are gone. */
+/** What a deleted message keeps: its identity, times and thread; text, mentions, attachments and reactions are gone. */
 export function tombstoneOf(message: Message, deletedAt: string): Message {
-  return { ...message, text: '', mentions: [], attachments: [], deletedAt };
+  return { ...message, text: '', mentions: [], attachments: [], reactions: [], deletedAt };
 }
 
 export function isDeleted(message: Message): boolean {
@@ -58,5 +58,15 @@ export function canonicalMessage(message: Message): Message {
   if (message.deletedAt !== undefined) canonical.deletedAt = message.deletedAt;
   if (message.seq !== undefined) canonical.seq = message.seq;
   if (message.version !== undefined) canonical.version = message.version;
+  canonical.reactions = (message.reactions ?? []).map((r) => ({
+    reaction: r.reaction,
+    count: r.count,
+    userIds: [...r.userIds],
+  }));
+  if (message.threadId !== undefined) canonical.threadId = message.threadId;
+  if (message.thread !== undefined) {
+    const { replyCount, lastReplyAt, participantIds } = message.thread;
+    canonical.thread = { replyCount, lastReplyAt, participantIds: [...participantIds] };
+  }
   return canonical;
 }

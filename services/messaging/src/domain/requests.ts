@@ -12,12 +12,15 @@ const id = z.string().regex(ID_PATTERN, { message: `Must be an id: ${ID_RULE}` }
 const text = z.string().max(100_000);
 const clientMessageId = z.string().min(1).max(128);
 const attachmentIds = z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE);
+/** A reply names its thread: the messageId of the top-level message it answers. */
+const threadId = id.optional();
 
 /** POST /rooms/{roomId}/messages */
 export const sendMessageBody = z.object({
   text: text.default(''),
   clientMessageId: clientMessageId.optional(),
   attachmentIds: attachmentIds.default([]),
+  threadId,
 });
 export type SendMessageBody = z.infer<typeof sendMessageBody>;
 
@@ -28,6 +31,7 @@ export const sendMessageFrame = z.object({
   text: text.default(''),
   clientMessageId,
   attachmentIds: attachmentIds.default([]),
+  threadId,
 });
 export type SendMessageFrame = z.infer<typeof sendMessageFrame>;
 

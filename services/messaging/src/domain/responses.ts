@@ -63,3 +63,9 @@ export const receiptsResponse = z.object({
   items: z.array(receiptResponse),
   nextCursor: z.string().nullable(),
 });
+
+/** `GET /rooms/{roomId}/search` and `GET /search` → 200: matches newest first; page on `nextCursor`. */
+export const searchResultsResponse = z.object({
+  items: z.array(messageResponse),
+  nextCursor: z.string().nullable(),
+});

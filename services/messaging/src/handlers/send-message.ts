@@ -14,6 +14,7 @@ export const handler = httpHandler(
       text: body.text,
       ...(body.clientMessageId === undefined ? {} : { clientMessageId: body.clientMessageId }),
       attachmentIds: body.attachmentIds,
+      ...(body.threadId === undefined ? {} : { threadId: body.threadId }),
       correlationId,
     });
     return isNew ? created(message) : ok(message);

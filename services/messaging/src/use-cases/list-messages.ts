@@ -1,6 +1,6 @@
 import { isMessageId, nextCursorOf, type HistoryCursor, type HistoryWindow } from '../domain/cursor';
 import { canonicalMessage, type Message } from '../domain/message';
-import { invalidField } from '../domain/errors';
+import { invalidField, MessageNotFoundError } from '../domain/errors';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 
@@ -41,15 +41,39 @@ async function historyWindowOf(
   messages: MessagingDependencies['messages'],
   roomId: string,
   cursor: HistoryCursor,
+  threadId?: string,
 ): Promise<HistoryWindow> {
   if (cursor.kind === 'latest') return cursor;
   const message = await messages.get(roomId, cursor.messageId);
-  if (message?.seq === undefined) throw invalidField(cursor.kind, 'is not a message of this room');
+  if (message?.seq === undefined || message.threadId !== threadId) {
+    throw invalidField(
+      cursor.kind,
+      threadId === undefined ? 'is not a message of this room' : 'is not a reply of this thread',
+    );
+  }
   return { kind: cursor.kind, seq: message.seq };
 }
 
 /**
- * A page of a room's history for a member, in the room's order (`seq`): newest first (no cursor, or `before`),
+ * A page of a thread for a member (GET …/messages/{messageId}/replies), with history's paging rules: the replies
+ * of the top-level message `messageId` in `seq` order. 404 when `messageId` is no top-level message of the room;
+ * a deleted parent's thread is still listed (its replies stay).
+ */
+export async function listReplies(
+  deps: Pick<MessagingDependencies, 'memberships' | 'messages'>,
+  input: ListMessagesInput & { messageId: string },
+): Promise<MessageHistoryPage> {
+  const cursor = historyCursorOf(input);
+  await requireMember(deps.memberships, input.roomId, input.userId);
+  const parent = await deps.messages.get(input.roomId, input.messageId);
+  if (!parent || parent.threadId !== undefined) throw new MessageNotFoundError();
+  const window = await historyWindowOf(deps.messages, input.roomId, cursor, input.messageId);
+  const page = await deps.messages.threadPage(input.roomId, input.messageId, window, input.limit);
+  return { items: page.items.map(canonicalMessage), nextCursor: nextCursorOf(page.items, page.hasMore) };
+}
+
+/**
+ * A page of a room's top-level history for a member (replies are listed by their thread), in the room's order (`seq`): newest first (no cursor, or `before`),
  * oldest first (`after`, catch-up after a reconnect). Deleted messages appear as tombstones.
  */
 export async function listMessages(

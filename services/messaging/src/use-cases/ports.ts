@@ -3,6 +3,8 @@ import type { HistoryWindow } from '../domain/cursor';
 import type { Attachment, Message, NewMessage } from '../domain/message';
 import type { MemberRole } from '../domain/permissions';
 import type { ChangesPage } from '../domain/room-versions';
+import type { ReactionChange, ReactionSummary } from '../domain/reactions';
+import type { ThreadSummary } from '../domain/threads';
 import type { ReadMarker, ReadPosition } from '../domain/read-markers';
 
 export type { Clock };
@@ -29,6 +31,26 @@ export interface MembershipReader {
   membershipOf(roomId: string, userId: string): Promise<Membership | undefined>;
   /** username → userId for those of `usernames` that are members of the room (the others are left out). */
   membersByUsername(roomId: string, usernames: readonly string[]): Promise<Map<string, string>>;
+  /** A page of the user's rooms in roomId order (an index: eventually consistent; check with membershipOf). */
+  roomsPage(
+    userId: string,
+    options: { after?: string; limit: number },
+  ): Promise<{ items: string[]; next?: string }>;
+}
+
+/**
+ * The search index (docs/decisions/005-message-search.md): per room and term, the ids of the messages that have the
+ * term. Kept by the messages table's stream; read by the search routes.
+ */
+export interface SearchIndex {
+  /** Adds the message to the postings of `added` and removes it from those of `removed` (idempotent writes). */
+  update(message: MessageKey, added: readonly string[], removed: readonly string[]): Promise<void>;
+  /** The room's messages that have `term`, newest first (messageId order), below `before`, at most `limit`. */
+  postings(
+    roomId: string,
+    term: string,
+    options: { before?: string; limit: number },
+  ): Promise<{ messageIds: string[]; hasMore: boolean }>;
 }
 
 export type CreateMessageOutcome =
@@ -38,6 +60,27 @@ export type CreateMessageOutcome =
   | { outcome: 'duplicate'; existing: Message }
   /** An attachment was claimed by another message (or vanished) between the checks and the write. */
   | { outcome: 'attachment-unavailable'; attachmentId: string };
+
+export interface CreateOptions {
+  /** Stored with the message for the events its stream produces. */
+  correlationId: string;
+  /** A reply's parent's sender, stored with the reply (MessageSent carries it for the reply notification). */
+  threadAuthorId?: string;
+}
+
+export interface MessageKey {
+  roomId: string;
+  messageId: string;
+}
+
+/** One reaction change and the message's reactions after it. */
+export interface ReactionWrite {
+  userId: string;
+  reaction: string;
+  change: ReactionChange;
+  reactions: ReactionSummary[];
+  at: string;
+}
 
 export interface MessagePage {
   items: Message[];
@@ -58,15 +101,29 @@ export interface MessageStore {
    * its clientMessageId key (when it has one) and the claim of each of its attachments: a duplicate or a refused
    * claim takes no version. `correlationId` is stored with it for the events its stream produces.
    */
-  create(message: NewMessage, options: { correlationId: string }): Promise<CreateMessageOutcome>;
+  create(message: NewMessage, options: CreateOptions): Promise<CreateMessageOutcome>;
   findByClientMessageId(
     roomId: string,
     senderId: string,
     clientMessageId: string,
   ): Promise<Message | undefined>;
   get(roomId: string, messageId: string): Promise<Message | undefined>;
-  /** One page of the room's history in `seq` order (a Query of the room's seq index), at most `limit` items. */
+  /** The messages among `keys` that exist (BatchGetItem, consistent), in no particular order. */
+  getMany(keys: readonly MessageKey[]): Promise<Message[]>;
+  /** One page of the room's top-level history in `seq` order (a Query of the room's seq index), at most `limit` items. */
   page(roomId: string, window: HistoryWindow, limit: number): Promise<MessagePage>;
+  /** One page of a thread's replies in `seq` order (a Query of the room's thread index), at most `limit` items. */
+  threadPage(roomId: string, threadId: string, window: HistoryWindow, limit: number): Promise<MessagePage>;
+  /**
+   * Counts `reply` in its parent's thread summary (`summary`, computed from `parent` as read), once: 'counted';
+   * 'already-counted' when this reply was counted before (a retried record); 'stale' when the parent's summary
+   * changed since it was read (read again); 'no-parent' when the parent is gone.
+   */
+  countReply(
+    parent: Message,
+    reply: MessageKey,
+    summary: ThreadSummary,
+  ): Promise<'counted' | 'already-counted' | 'stale' | 'no-parent'>;
   /**
    * Sets text, mentions and editedAt, and the room's next version, when the message still exists, is not deleted
    * and was sent by `senderId`; undefined (and no version taken) when that no longer holds.
@@ -76,6 +133,21 @@ export interface MessageStore {
     changes: { text: string; mentions: string[]; editedAt: string },
     options: { senderId: string; correlationId: string },
   ): Promise<Message | undefined>;
+  /** Whether `userId` has `reaction` on the message (the per-user record, read consistently). */
+  hasReaction(key: MessageKey, reaction: string, userId: string): Promise<boolean>;
+  /** The first `limit` users (in userId order) who have `reaction` on the message. */
+  reactors(key: MessageKey, reaction: string, limit: number): Promise<string[]>;
+  /**
+   * Stores one reaction change: the user's record (added, or removed), the message's new `reactions` and the
+   * room's next version, in one transaction conditioned on the message being as read (its `version`) and not
+   * deleted, and on the record being absent (add) or present (remove). 'stale' (nothing stored, no version
+   * taken) when any of that no longer holds: read again and decide again.
+   */
+  react(
+    current: Message,
+    change: ReactionWrite,
+    options: { correlationId: string },
+  ): Promise<Message | 'stale'>;
   /** Makes the message a tombstone, taking the room's next version; false (no version taken) when it already was one. */
   tombstone(
     key: { roomId: string; messageId: string },
@@ -181,5 +253,6 @@ export interface MessagingDependencies {
   attachments: AttachmentRecords;
   objects: ObjectStorage;
   readMarkers: ReadMarkers;
+  search: SearchIndex;
   logger: Logger;
 }

@@ -8,6 +8,7 @@ import {
   type NewMessage,
 } from '../domain/message';
 import { InvalidAttachmentsError, invalidField } from '../domain/errors';
+import { threadParentProblem } from '../domain/threads';
 import { mentionedMembers, requireMember } from './membership';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 
@@ -23,6 +24,8 @@ export interface SendMessageInput {
   text: string;
   clientMessageId?: string;
   attachmentIds: readonly string[];
+  /** A reply: the messageId of the top-level, not deleted message of this room it answers. */
+  threadId?: string;
   correlationId: string;
 }
 
@@ -95,6 +98,18 @@ async function attachmentProblem(
   return undefined;
 }
 
+/** The sender of the thread's parent, once `threadId` is checked to name a top-level, not deleted message of the room. */
+async function threadAuthorOf(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+): Promise<string | undefined> {
+  if (input.threadId === undefined) return undefined;
+  const parent = await deps.messages.get(input.roomId, input.threadId);
+  const problem = threadParentProblem(parent);
+  if (problem || !parent) throw invalidField('threadId', problem ?? 'is not a message of this room');
+  return parent.senderId;
+}
+
 /**
  * Stores a message from a member of the room, with its mentions resolved to member userIds. A send with a
  * clientMessageId the sender already used in this room stores nothing and returns the stored message
@@ -115,9 +130,10 @@ export async function sendMessage(
     if (existing) return { message: canonicalMessage(existing), created: false };
   }
   const messageId = deps.ids.messageId();
-  const [attachments, mentions] = await Promise.all([
+  const [attachments, mentions, threadAuthorId] = await Promise.all([
     checkedAttachments(deps, input, messageId),
     mentionedMembers(deps.memberships, input.roomId, input.text),
+    threadAuthorOf(deps, input),
   ]);
   const message: NewMessage = {
     roomId: input.roomId,
@@ -128,8 +144,12 @@ export async function sendMessage(
     attachments,
     ...(input.clientMessageId === undefined ? {} : { clientMessageId: input.clientMessageId }),
     createdAt: deps.clock.now().toISOString(),
+    ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
   };
-  const result = await deps.messages.create(message, { correlationId: input.correlationId });
+  const result = await deps.messages.create(message, {
+    correlationId: input.correlationId,
+    ...(threadAuthorId === undefined ? {} : { threadAuthorId }),
+  });
   switch (result.outcome) {
     case 'created':
       return { message: canonicalMessage(result.message), created: true };

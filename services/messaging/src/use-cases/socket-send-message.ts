@@ -59,6 +59,7 @@ export async function answerSendMessageFrame(
       text: frame.text,
       clientMessageId: frame.clientMessageId,
       attachmentIds: frame.attachmentIds,
+      ...(frame.threadId === undefined ? {} : { threadId: frame.threadId }),
       correlationId: input.correlationId,
     });
     return { type: 'ack', clientMessageId: frame.clientMessageId, message };

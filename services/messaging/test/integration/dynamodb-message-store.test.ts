@@ -13,6 +13,7 @@ const tables = {
   clientMessageIds: 'chat-messaging-local-client-message-ids',
   attachments: 'chat-messaging-local-attachments',
   roomVersions: 'chat-messaging-local-room-versions',
+  reactions: 'chat-messaging-local-reactions',
 };
 const nextId = monotonicFactory();
 
@@ -232,7 +233,7 @@ describe('room versions in the DynamoDB message store', () => {
     });
     const next = await faulty.create(aMessage(roomId), { correlationId: 'test' });
 
-    expect(retry).toEqual({ outcome: 'duplicate', existing: { ...lost, seq: 1, version: 1 } });
+    expect(retry).toEqual({ outcome: 'duplicate', existing: { ...lost, seq: 1, version: 1, reactions: [] } });
     expect(next).toMatchObject({ outcome: 'created', message: { seq: 2, version: 2 } });
     expect((await changesOf(roomId)).map(([, version]) => version)).toEqual([1, 2]);
   });

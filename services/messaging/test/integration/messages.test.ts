@@ -27,6 +27,7 @@ describe('POST /rooms/{roomId}/messages', () => {
       createdAt: expect.any(String),
       seq: 1, // the room's first change
       version: 1,
+      reactions: [],
     });
   });
 

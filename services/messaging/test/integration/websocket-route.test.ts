@@ -171,6 +171,7 @@ describe('the WebSocket sendMessage route', () => {
         clientMessageId,
         seq: 1,
         version: 1,
+        reactions: [],
       },
     });
     const history = await api<{ items: Message[] }>('GET', `/rooms/${roomId}/messages`, { user: bob });

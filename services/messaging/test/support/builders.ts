@@ -24,6 +24,7 @@ export function aMessage(overrides: Partial<Message> = {}): Message {
     mentions: [],
     attachments: [],
     createdAt: '2025-01-15T10:00:00.000Z',
+    reactions: [],
     ...overrides,
   };
 }

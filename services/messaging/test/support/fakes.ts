@@ -3,6 +3,7 @@ import type { HistoryWindow } from '../../src/domain/cursor';
 import { tombstoneOf, withCreationVersion, type Message, type NewMessage } from '../../src/domain/message';
 import type { MemberRole } from '../../src/domain/permissions';
 import type { ReadMarker, ReadPosition } from '../../src/domain/read-markers';
+import type { ThreadSummary } from '../../src/domain/threads';
 import type {
   AttachmentRecord,
   AttachmentRecords,
@@ -11,10 +12,13 @@ import type {
   CreateMessageOutcome,
   IdGenerator,
   MembershipReader,
+  MessageKey,
   MessageStore,
   MessagingDependencies,
   ObjectStorage,
+  ReactionWrite,
   ReadMarkers,
+  SearchIndex,
   StoredObject,
 } from '../../src/use-cases/ports';
 
@@ -69,6 +73,38 @@ export class FakeMemberships implements MembershipReader {
       if (usernames.includes(member.username)) found.set(member.username, member.userId);
     }
     return found;
+  }
+
+  async roomsPage(userId: string, options: { after?: string; limit: number }) {
+    const all = [...this.rooms]
+      .filter(
+        ([roomId, members]) => members.some((m) => m.userId === userId) && roomId > (options.after ?? ''),
+      )
+      .map(([roomId]) => roomId)
+      .sort();
+    const items = all.slice(0, options.limit);
+    return all.length > options.limit ? { items, next: items.at(-1) as string } : { items };
+  }
+}
+
+/** The search index in memory: `<roomId>|<term>` → message ids. */
+export class FakeSearchIndex implements SearchIndex {
+  readonly postingsOf = new Map<string, Set<string>>();
+
+  async update(message: MessageKey, added: readonly string[], removed: readonly string[]) {
+    for (const term of added) {
+      const key = `${message.roomId}|${term}`;
+      this.postingsOf.set(key, (this.postingsOf.get(key) ?? new Set()).add(message.messageId));
+    }
+    for (const term of removed) this.postingsOf.get(`${message.roomId}|${term}`)?.delete(message.messageId);
+  }
+
+  async postings(roomId: string, term: string, options: { before?: string; limit: number }) {
+    const ids = [...(this.postingsOf.get(`${roomId}|${term}`) ?? [])]
+      .filter((id) => options.before === undefined || id < options.before)
+      .sort()
+      .reverse();
+    return { messageIds: ids.slice(0, options.limit), hasMore: ids.length > options.limit };
   }
 }
 
@@ -152,7 +188,7 @@ export class FakeMessageStore implements MessageStore {
   /** The room's messages in seq order (those without a seq are outside the index, as on DynamoDB). */
   private bySeq(roomId: string): Message[] {
     return this.all(roomId)
-      .filter((m) => m.seq !== undefined)
+      .filter((m) => m.seq !== undefined && m.threadId === undefined)
       .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   }
 
@@ -165,6 +201,40 @@ export class FakeMessageStore implements MessageStore {
           ? ascending.filter((m) => (m.seq ?? 0) < window.seq).reverse()
           : ascending.filter((m) => (m.seq ?? 0) > window.seq);
     return { items: selected.slice(0, limit), hasMore: selected.length > limit };
+  }
+
+  async getMany(keys: readonly MessageKey[]) {
+    return keys.flatMap((k) => {
+      const found = this.messages.get(this.key(k.roomId, k.messageId));
+      return found ? [found] : [];
+    });
+  }
+
+  async threadPage(roomId: string, threadId: string, window: HistoryWindow, limit: number) {
+    const ascending = this.all(roomId)
+      .filter((m) => m.threadId === threadId && m.seq !== undefined)
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    const selected =
+      window.kind === 'latest'
+        ? ascending.reverse()
+        : window.kind === 'before'
+          ? ascending.filter((m) => (m.seq ?? 0) < window.seq).reverse()
+          : ascending.filter((m) => (m.seq ?? 0) > window.seq);
+    return { items: selected.slice(0, limit), hasMore: selected.length > limit };
+  }
+
+  /** Replies already counted in their thread summary. */
+  readonly countedReplies = new Set<string>();
+
+  async countReply(parent: Message, reply: MessageKey, summary: ThreadSummary) {
+    const stored = this.messages.get(this.key(parent.roomId, parent.messageId));
+    if (!stored) return 'no-parent' as const;
+    const replyKey = this.key(reply.roomId, reply.messageId);
+    if (this.countedReplies.has(replyKey)) return 'already-counted' as const;
+    if (stored.thread?.replyCount !== parent.thread?.replyCount) return 'stale' as const;
+    this.countedReplies.add(replyKey);
+    this.messages.set(this.key(parent.roomId, parent.messageId), { ...stored, thread: summary });
+    return 'counted' as const;
   }
 
   async roomVersion(roomId: string) {
@@ -204,6 +274,36 @@ export class FakeMessageStore implements MessageStore {
       correlationId: options.correlationId,
     });
     return true;
+  }
+
+  /** `<roomId>|<messageId>|<reaction>` → the users who have that reaction, in userId order. */
+  readonly reactionRecords = new Map<string, Set<string>>();
+
+  private reactionKey(key: MessageKey, reaction: string): string {
+    return `${key.roomId}|${key.messageId}|${reaction}`;
+  }
+
+  async hasReaction(key: MessageKey, reaction: string, userId: string) {
+    return this.reactionRecords.get(this.reactionKey(key, reaction))?.has(userId) ?? false;
+  }
+
+  async reactors(key: MessageKey, reaction: string, limit: number) {
+    return [...(this.reactionRecords.get(this.reactionKey(key, reaction)) ?? [])].sort().slice(0, limit);
+  }
+
+  async react(current: Message, write: ReactionWrite, options: { correlationId: string }) {
+    const stored = this.messages.get(this.key(current.roomId, current.messageId));
+    const users = this.reactionRecords.get(this.reactionKey(current, write.reaction)) ?? new Set<string>();
+    const recordOk = write.change === 'added' ? !users.has(write.userId) : users.has(write.userId);
+    if (!stored || stored.deletedAt !== undefined || stored.version !== current.version || !recordOk) {
+      return 'stale' as const;
+    }
+    if (write.change === 'added') users.add(write.userId);
+    else users.delete(write.userId);
+    this.reactionRecords.set(this.reactionKey(current, write.reaction), users);
+    const reacted = { ...stored, reactions: write.reactions, version: this.takeVersion(current.roomId) };
+    this.messages.set(this.key(current.roomId, current.messageId), { ...reacted, ...options });
+    return reacted;
   }
 
   async countAfter(roomId: string, afterMessageId: string | undefined, excludeSenderId: string, cap: number) {
@@ -345,6 +445,7 @@ export interface FakeWorld extends MessagingDependencies {
   attachments: FakeAttachmentRecords;
   objects: FakeObjectStorage;
   readMarkers: FakeReadMarkers;
+  search: FakeSearchIndex;
   logger: RecordingLogger;
   connections: FakeConnections;
 }
@@ -360,6 +461,7 @@ export function aWorld(): FakeWorld {
     attachments,
     objects: new FakeObjectStorage(),
     readMarkers: new FakeReadMarkers(),
+    search: new FakeSearchIndex(),
     logger: new RecordingLogger(),
     connections: new FakeConnections(),
   };

@@ -4,6 +4,7 @@ import type {
   Notification,
   NotificationRequested,
   PresenceChanged,
+  ReactionChanged,
   ReadMarkerMoved,
   UserJoined,
   UserLeft,
@@ -17,6 +18,14 @@ export type EventFrame =
   | { type: 'message.sent'; roomId: string; version?: number; message: Message; eventId: string }
   | { type: 'message.edited'; roomId: string; version?: number; message: Message; eventId: string }
   | { type: 'message.deleted'; roomId: string; messageId: string; version?: number; eventId: string }
+  | {
+      type: 'reaction.changed';
+      roomId: string;
+      messageId: string;
+      version: number;
+      reactions: ReactionChanged['reactions'];
+      eventId: string;
+    }
   | { type: 'member.joined'; roomId: string; userId: string; role: UserJoined['role']; eventId: string }
   | { type: 'member.left'; roomId: string; userId: string; eventId: string }
   | {
@@ -46,7 +55,11 @@ export type EventFrame =
 const versionOf = (version: number | undefined): { version?: number } =>
   version === undefined ? {} : { version };
 
-export const messageSentFrame = (message: Message, eventId: string): EventFrame => ({
+/** MessageSent's data is the Message, plus `threadAuthorId` for a reply (routing data the frame leaves out). */
+export const messageSentFrame = (
+  { threadAuthorId: _routing, ...message }: Message & { threadAuthorId?: string },
+  eventId: string,
+): EventFrame => ({
   type: 'message.sent',
   roomId: message.roomId,
   ...versionOf(message.version),
@@ -72,6 +85,12 @@ export const messageDeletedFrame = (
   ...versionOf(version),
   eventId,
 });
+
+/** A message's reactions changed: the whole list after the change, and the room version it took. */
+export const reactionChangedFrame = (
+  { roomId, messageId, version, reactions }: ReactionChanged,
+  eventId: string,
+): EventFrame => ({ type: 'reaction.changed', roomId, messageId, version, reactions, eventId });
 
 export const memberJoinedFrame = ({ roomId, userId, role }: UserJoined, eventId: string): EventFrame => ({
   type: 'member.joined',

@@ -10,7 +10,7 @@ import { fanOutToRoom } from '../use-cases/fan-out-room';
 import { roomDeliveryOf } from '../use-cases/room-events';
 
 /**
- * MessageSent / MessageEdited / MessageDeleted / UserJoined / UserLeft (and realtime's own FanOutContinued) →
+ * MessageSent / MessageEdited / MessageDeleted / ReactionChanged / UserJoined / UserLeft (and realtime's own FanOutContinued) →
  * the frame to every open connection of the room's members, one page of members per invocation.
  */
 export const handler = eventConsumer(

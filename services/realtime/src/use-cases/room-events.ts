@@ -3,6 +3,7 @@ import {
   messageEditedContract,
   messageSentContract,
   parseEvent,
+  reactionChangedContract,
   userJoinedContract,
   userLeftContract,
   type IncomingEventBridgeEvent,
@@ -14,6 +15,7 @@ import {
   messageDeletedFrame,
   messageEditedFrame,
   messageSentFrame,
+  reactionChangedFrame,
 } from '../domain/server-frames';
 import { FAN_OUT_CONTINUED, parseFanOutContinued } from '../domain/fan-out-continued';
 import type { RoomFanOutJob } from './ports';
@@ -33,7 +35,7 @@ const firstPage = (
 
 /**
  * Reads an event the room fan-out consumes, with its contract, as the job to run: MessageSent / MessageEdited /
- * MessageDeleted and UserJoined → the room's members; UserLeft → the members and the user who left (so their
+ * MessageDeleted / ReactionChanged and UserJoined → the room's members; UserLeft → the members and the user who left (so their
  * other devices learn it); FanOutContinued → the next page of a fan-out already started.
  */
 export function roomDeliveryOf(event: IncomingEventBridgeEvent, logger?: Logger): RoomDelivery {
@@ -55,6 +57,10 @@ export function roomDeliveryOf(event: IncomingEventBridgeEvent, logger?: Logger)
     case messageDeletedContract.detailType: {
       const { metadata, data } = parseEvent(messageDeletedContract, event, options);
       return from(metadata, firstPage(data.roomId, messageDeletedFrame(data, metadata.eventId)));
+    }
+    case reactionChangedContract.detailType: {
+      const { metadata, data } = parseEvent(reactionChangedContract, event, options);
+      return from(metadata, firstPage(data.roomId, reactionChangedFrame(data, metadata.eventId)));
     }
     case userJoinedContract.detailType: {
       const { metadata, data } = parseEvent(userJoinedContract, event, options);

@@ -49,6 +49,7 @@ describe('canonicalMessage', () => {
       'attachments',
       'createdAt',
       'clientMessageId',
+      'reactions',
     ]);
   });
 });

@@ -52,6 +52,7 @@ describe('sendMessage', () => {
       clientMessageId: 'c-1',
       seq: 1,
       version: 1,
+      reactions: [],
     });
     expect(world.messages.messages.get(`${ROOM}|${message.messageId}`)).toMatchObject({
       correlationId: 'req-1',

@@ -11,6 +11,16 @@ import { corsHeaders, corsPreflight, isPreflight } from './cors';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const HTTP_API_BODY_LIMIT = 10 * 1024 * 1024;
+/**
+ * Longest request URI (path and query) answered normally: API Gateway refuses longer ones itself with 414 (its
+ * documented URL limit is 8,192 characters), before any route or function sees them.
+ */
+export const HTTP_API_URI_LIMIT = 8192;
+/**
+ * Node's HTTP parser refuses a request line and headers over 16 KiB with a bare 431; the server reads up to this
+ * much so that a long URI gets API Gateway's 414 instead.
+ */
+const MAX_REQUEST_HEAD_BYTES = 1024 * 1024;
 
 function findLocalRoute(routes: readonly LocalRoute[], method: string, path: string): LocalRoute | undefined {
   return routes.find((r) => {
@@ -72,6 +82,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
 
   async function handle(req: IncomingMessage, requestId: string): Promise<HttpResponseSpec | undefined> {
     const method = (req.method ?? 'GET').toUpperCase();
+    if ((req.url ?? '').length > HTTP_API_URI_LIMIT) return gatewayError(414, 'Request-URI Too Long');
     const { rawPath, rawQueryString } = splitTarget(req.url ?? '/');
     if (options.cors && isPreflight(method, req.headers)) return corsPreflight(options.cors, req.headers);
     const read = await readBody(req, HTTP_API_BODY_LIMIT);
@@ -125,23 +136,26 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     }
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const requestId = awsId();
-    const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
-    if (options.cors && !isPreflight(req.method ?? 'GET', req.headers)) {
-      extraHeaders.push(...corsHeaders(options.cors, req.headers.origin));
-    }
-    handle(req, requestId).then(
-      (spec) => {
-        if (spec) writeResponse(res, spec, extraHeaders);
-        else res.destroy();
-      },
-      (error: unknown) => {
-        log(`http-api: ${req.method} ${req.url} failed: ${String(error)}`);
-        writeResponse(res, INTERNAL_SERVER_ERROR(), extraHeaders);
-      },
-    );
-  });
+  const server = createServer(
+    { maxHeaderSize: MAX_REQUEST_HEAD_BYTES },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const requestId = awsId();
+      const extraHeaders: Array<[string, string]> = [['apigw-requestid', requestId]];
+      if (options.cors && !isPreflight(req.method ?? 'GET', req.headers)) {
+        extraHeaders.push(...corsHeaders(options.cors, req.headers.origin));
+      }
+      handle(req, requestId).then(
+        (spec) => {
+          if (spec) writeResponse(res, spec, extraHeaders);
+          else res.destroy();
+        },
+        (error: unknown) => {
+          log(`http-api: ${req.method} ${req.url} failed: ${String(error)}`);
+          writeResponse(res, INTERNAL_SERVER_ERROR(), extraHeaders);
+        },
+      );
+    },
+  );
 
   const listening = await listenOnLoopback(server, { name: 'the local HTTP API', port: options.port });
   port = listening.port;

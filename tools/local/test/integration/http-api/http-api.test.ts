@@ -277,6 +277,17 @@ describe('startHttpApi', () => {
     expect(await res.json()).toEqual({ message: 'Request Entity Too Large' });
   });
 
+  it('answers 414 for a URI over 8,192 characters, as API Gateway does, without invoking a function', async () => {
+    const before = rec.calls.length;
+    const res = await fetch(`${api.url}/rooms/${'x'.repeat(100 * 1024)}`);
+    const atTheLimit = await fetch(`${api.url}/rooms/${'x'.repeat(8192 - '/rooms/'.length)}`);
+
+    expect(res.status).toBe(414);
+    expect(await res.json()).toEqual({ message: 'Request-URI Too Long' });
+    expect(atTheLimit.status).not.toBe(414);
+    expect(rec.calls.length).toBe(before + 1);
+  });
+
   const preflight = (origin: string, method: string, headers?: string) =>
     fetch(`${api.url}/rooms/r1`, {
       method: 'OPTIONS',
