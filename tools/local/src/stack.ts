@@ -264,6 +264,8 @@ async function startEventBus(
     rules: services.flatMap((s) => s.rules),
     invoke: runtime.invoke,
     minimumRetryDelayMs: runtime.retryDelayAfter,
+    journalFile: path.join(config.dataDir, 'eventbridge-deliveries.jsonl'),
+    redeliveryDelayMs: runtime.timeoutMsOf,
     log,
   });
   stops.add('EventBridge', () => eventBridge.close());
@@ -327,6 +329,7 @@ async function startWebSocket({ config, log, stops }: Start, services: LoadedSer
     routes: services.flatMap((s) => s.webSocketRoutes),
     routeSelectionExpression: routeSelectionExpressionOf(services),
     invoke,
+    journalFile: path.join(config.dataDir, 'websocket-connections.json'),
     log,
   });
   stops.add('WebSocket API', () => webSocket.close());

@@ -209,6 +209,9 @@ export class FunctionRuntime {
     return timedOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
   };
 
+  /** A function's timeout in milliseconds (0 for an unknown function). */
+  readonly timeoutMsOf = (qualifiedName: string): number => (this.timeouts.get(qualifiedName) ?? 0) * 1000;
+
   async close(): Promise<void> {
     await Promise.all([...this.instances.values()].map((instance) => instance.stop()));
   }

@@ -14,8 +14,11 @@ import type { EventBridgeEvent, TargetDelivery } from './types';
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [100, 200];
 
 export interface Dispatcher {
-  /** Starts delivering `event` to `delivery.target` on a later tick; updates `delivery` as it goes. */
-  dispatch(event: EventBridgeEvent, delivery: TargetDelivery): void;
+  /**
+   * Starts delivering `event` to `delivery.target` on a later tick, or after `delayMs`; updates `delivery` as it
+   * goes.
+   */
+  dispatch(event: EventBridgeEvent, delivery: TargetDelivery, delayMs?: number): void;
   /** Resolves once no delivery is pending (immediately when none is). */
   waitForIdle(): Promise<void>;
   /** Cancels the retries still waiting (they are recorded as failed); running invocations finish. */
@@ -32,6 +35,8 @@ export function createDispatcher(options: {
   retryDelaysMs?: readonly number[];
   /** The least delay before retrying `target` after `error` (default 0): see above. */
   minimumRetryDelayMs?: (target: string, error: unknown) => number;
+  /** Called once a delivery has run its course (succeeded, or failed every attempt); not when stop() cut it short. */
+  onSettled?: (event: EventBridgeEvent, delivery: TargetDelivery) => void;
 }): Dispatcher {
   const { invoke, log } = options;
   const minimumRetryDelayMs = options.minimumRetryDelayMs ?? (() => 0);
@@ -59,8 +64,10 @@ export function createDispatcher(options: {
     for (const resolve of waiters) resolve();
   };
 
-  const run = async (event: EventBridgeEvent, delivery: TargetDelivery): Promise<void> => {
+  /** Resolves true once the delivery ran its course, false when stop() cut it short. */
+  const run = async (event: EventBridgeEvent, delivery: TargetDelivery, delayMs = 0): Promise<boolean> => {
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (delayMs > 0 && !(await sleep(delayMs))) return false;
     const attempts = 1 + retryDelays.length;
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -75,7 +82,7 @@ export function createDispatcher(options: {
         if (!(await sleep(delay))) {
           delivery.status = 'failed';
           delivery.error = `stopped before retry; last error: ${delivery.error}`;
-          return;
+          return false;
         }
       }
       delivery.attempts = attempt;
@@ -84,7 +91,7 @@ export function createDispatcher(options: {
         await invoke(delivery.target, structuredClone(event));
         delivery.status = 'succeeded';
         delete delivery.error;
-        return;
+        return true;
       } catch (error) {
         lastError = error;
         delivery.error = messageOf(error);
@@ -94,12 +101,16 @@ export function createDispatcher(options: {
     log(
       `[eventbridge] delivery FAILED after ${attempts} attempts: event ${event.id} (${event.source} / ${event['detail-type']}) rule ${delivery.rule} target ${delivery.target}: ${delivery.error}`,
     );
+    return true;
   };
 
   return {
-    dispatch(event, delivery) {
+    dispatch(event, delivery, delayMs) {
       pending += 1;
-      run(event, delivery)
+      run(event, delivery, delayMs)
+        .then((finished) => {
+          if (finished) options.onSettled?.(event, delivery);
+        })
         .catch((error: unknown) => {
           delivery.status = 'failed';
           delivery.error = messageOf(error);

@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 
 import { BodyTooLargeError, listenOnLoopback, readBodyText, sendText } from '../../http-server';
 import type { Invoke, RunningServer } from '../types';
+import { deliveryJournal } from './journal';
 import { createDispatcher } from './delivery';
 import { createEventLog, DEFAULT_MAX_EVENTS } from './event-log';
 import { NO_FAULTS, parseFaultRequest, type FaultState } from './faults';
@@ -48,6 +49,17 @@ export interface EventBridgeOptions {
   retryDelaysMs?: readonly number[];
   /** The least delay before retrying a target after a failure (e.g. one function timeout after a timeout). */
   minimumRetryDelayMs?: (target: string, error: unknown) => number;
+  /**
+   * Where accepted deliveries are kept until they have run their course (see `deliveryJournal`): at start, what a
+   * previous run left unfinished is delivered again. None: kept in memory only.
+   */
+  journalFile?: string;
+  /**
+   * How long to wait before delivering again to `target` what a killed run left unfinished: its attempt may have
+   * been running, and Lambda retries a crashed invocation only once it has timed out (then what that attempt
+   * held, an idempotency lock, has expired). Default 0.
+   */
+  redeliveryDelayMs?: (target: string) => number;
 }
 
 export interface RunningEventBridge extends RunningServer {
@@ -85,11 +97,13 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
   const { region, accountId } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const eventLog = createEventLog(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+  const journal = options.journalFile ? deliveryJournal(options.journalFile) : undefined;
   const dispatcher = createDispatcher({
     invoke: options.invoke,
     log,
     retryDelaysMs: options.retryDelaysMs,
     minimumRetryDelayMs: options.minimumRetryDelayMs,
+    onSettled: (event, delivery) => journal?.settled({ event, rule: delivery.rule, target: delivery.target }),
   });
   let rules = normalizeRules(options.rules);
   let faults: FaultState = { ...NO_FAULTS };
@@ -108,6 +122,7 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
   const putEvents = (body: unknown) => {
     const entries = readPutEventsRequest(body);
     const now = new Date();
+    const acceptedNow: PublishedEvent[] = [];
     const results: PutEventsResultEntry[] = entries.map((entry) => {
       const outcome = buildEvent(entry, { id: randomUUID(), region, accountId, now });
       if (!outcome.ok) return outcome.error;
@@ -134,8 +149,15 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
       };
       eventLog.add(published);
       pendingDispatches.push(published);
+      acceptedNow.push(published);
       return { EventId: outcome.event.id };
     });
+    // Kept before PutEvents answers: an accepted event is delivered even if this process dies now.
+    journal?.accepted(
+      acceptedNow.flatMap(({ event, deliveries }) =>
+        deliveries.map(({ rule, target }) => ({ event, rule, target })),
+      ),
+    );
     const failed = results.filter((result) => result.ErrorCode !== undefined).length;
     return { FailedEntryCount: failed, Entries: results };
   };
@@ -255,12 +277,41 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
       });
   });
 
+  /** What the previous run accepted and did not deliver (it was killed), delivered again now. */
+  function redeliverUnfinished(): void {
+    const unfinished = journal?.unfinished() ?? [];
+    if (unfinished.length === 0) return;
+    const byEvent = new Map<string, PublishedEvent>();
+    for (const { event, rule, target } of unfinished) {
+      const published = byEvent.get(event.id) ?? {
+        eventBusName: '',
+        event,
+        receivedAt: new Date().toISOString(),
+        matchedRules: [],
+        deliveries: [],
+      };
+      if (!published.matchedRules.includes(rule)) published.matchedRules.push(rule);
+      published.deliveries.push({ rule, target, status: 'pending', attempts: 0 });
+      byEvent.set(event.id, published);
+    }
+    for (const published of byEvent.values()) {
+      published.eventBusName =
+        rules.find((rule) => published.matchedRules.includes(rule.name))?.eventBusName ?? '';
+      eventLog.add(published);
+      for (const delivery of published.deliveries) dispatcher.dispatch(published.event, delivery);
+    }
+    log(
+      `[eventbridge] delivering again ${unfinished.length} delivery(ies) the previous run had not finished`,
+    );
+  }
+
   const { url, port, close } = await listenOnLoopback(server, {
     name: 'the local EventBridge',
     port: options.port,
     closeGraceMs: 0,
   });
   log(`[eventbridge] listening on ${url} (${rules.length} rules)`);
+  redeliverUnfinished();
 
   return {
     url,

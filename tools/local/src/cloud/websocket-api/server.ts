@@ -7,6 +7,7 @@ import { writeResponse } from '../http-api/http-io';
 import { gatewayError } from '../http-api/response';
 import { buildConnectEvent, buildDisconnectEvent, buildMessageEvent, type ConnectionInfo } from './events';
 import { connectDecision, type ConnectDecision, isValidHandshake, refuseHandshake } from './handshake';
+import { connectionJournal } from './journal';
 import {
   handleManagementRequest,
   type ManagedConnections,
@@ -74,6 +75,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
   const chosenProtocols = new WeakMap<IncomingMessage, string>();
   let closing = false;
   let port = 0;
+  const journal = options.journalFile ? connectionJournal(options.journalFile) : undefined;
 
   const track = (work: Promise<void>): void => {
     const guarded = work.catch((error: unknown) => log(`websocket-api: ${String(error)}`));
@@ -111,7 +113,22 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
     conn.disconnected = true;
     clearTimeout(conn.idleTimer);
     connections.delete(conn.info.connectionId);
-    return invokeDisconnect(conn.info, conn.initiated ?? { code, reason });
+    return invokeDisconnect(conn.info, conn.initiated ?? { code, reason }).finally(() =>
+      journal?.closed(conn.info.connectionId),
+    );
+  }
+
+  /** `$disconnect` for the connections a previous run left open (it was killed: they are gone). */
+  async function disconnectLeftOpen(): Promise<void> {
+    const left = journal?.leftOpen() ?? [];
+    if (left.length === 0) return;
+    await Promise.all(
+      left.map(async (info) => {
+        await invokeDisconnect(info, { code: 1006, reason: '' });
+        journal?.closed(info.connectionId);
+      }),
+    );
+    log(`websocket-api: ran $disconnect for ${left.length} connection(s) the previous run left open`);
   }
 
   async function onMessage(conn: Connection, data: RawData, isBinary: boolean): Promise<void> {
@@ -155,6 +172,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
       closed: new Promise<void>((resolve) => (markClosed = resolve)),
     };
     connections.set(info.connectionId, conn);
+    journal?.opened(info);
     socket.on('message', (data, isBinary) => track(onMessage(conn, data, isBinary)));
     socket.on('ping', () => conn.idleTimer.refresh());
     socket.on('error', (error) => {
@@ -303,6 +321,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
     port: options.port,
   });
   port = listening.port;
+  track(disconnectLeftOpen());
   return {
     url: listening.url.replace(/^http:/, 'ws:'),
     port,

@@ -23,6 +23,11 @@ export interface WebSocketApiOptions {
   invoke: Invoke;
   /** e.g. `$request.body.action` (the default), from the serverless.ts of the service that creates the API. */
   routeSelectionExpression?: string;
+  /**
+   * Where the open connections are kept (see `connectionJournal`): at start, `$disconnect` runs for each one a
+   * previous run left open. None: not kept.
+   */
+  journalFile?: string;
   /** Closes a connection that received nothing for this long (code 1001). Default 10 minutes, as AWS. */
   idleTimeoutMs?: number;
   log?: LogLine;

@@ -158,4 +158,25 @@ describe('createDispatcher', () => {
     expect(lines.join('\n')).toContain('retrying in 50 ms');
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
+
+  it('waits the given delay before the first attempt, and reports a delivery it runs to its end', async () => {
+    // Arrange
+    const settled: string[] = [];
+    let invokedAfter = -1;
+    const started = Date.now();
+    const dispatcher = createDispatcher({
+      invoke: async () => void (invokedAfter = Date.now() - started),
+      log: () => undefined,
+      retryDelaysMs: [0, 0],
+      onSettled: (event, delivery) => settled.push(`${event.id} ${delivery.status}`),
+    });
+
+    // Act
+    dispatcher.dispatch(anEvent(), aDelivery(), 40);
+    await dispatcher.waitForIdle();
+
+    // Assert
+    expect(invokedAfter).toBeGreaterThanOrEqual(35);
+    expect(settled).toEqual(['evt-1 succeeded']);
+  });
 });

@@ -252,6 +252,9 @@ export function expectContractAnswers(
   );
 }
 
+/** The longest URI (path and query) API Gateway routes; a longer one is answered 414 by the gateway itself. */
+export const MAX_URI_LENGTH = 8192;
+
 /** API Gateway's quota for an HTTP API request's line and header values together: larger ones reach no route. */
 export const MAX_REQUEST_LINE_AND_HEADER_BYTES = 10_240;
 
