@@ -57,7 +57,7 @@ export async function putOnBus(...events: EventEnvelope[]): Promise<void> {
 
 export interface Notification {
   notificationId: string;
-  kind: 'mention' | 'dm';
+  kind: 'mention' | 'dm' | 'reply';
   roomId: string;
   messageId: string;
   fromUserId: string;
