@@ -31,7 +31,7 @@ import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
 
 /**
- * chat-notifications: mentions and DM alerts → in-app inbox, NotificationRequested events and SNS e-mail/push,
+ * chat-notifications: mention, reply and DM alerts → in-app inbox, NotificationRequested events and SNS e-mail/push,
  * with preferences. Its routes attach to the stage's HTTP API (chat-auth). It reads rooms' memberships table
  * (read-only, strongly consistent: docs/decisions/003-membership-reads.md). See README.md.
  */
@@ -83,12 +83,19 @@ const inboxStreamConsumer = (handler: string, statements: IamStatement[]) =>
     statements,
   });
 
-/** MessageSent v1 with at least one mention, or in a DM room: plain room messages invoke nothing. */
-const mentionsOrDirectMessages = {
+/**
+ * MessageSent v1 with at least one mention, a reply (it carries its parent's author), or in a DM room: plain
+ * room messages invoke nothing.
+ */
+const mentionsRepliesOrDirectMessages = {
   ...eventPattern(messageSentContract),
   detail: {
     ...eventPattern(messageSentContract).detail,
-    $or: [{ data: { mentions: [{ exists: true }] } }, { data: { roomId: [{ prefix: 'dm_' }] } }],
+    $or: [
+      { data: { mentions: [{ exists: true }] } },
+      { data: { threadAuthorId: [{ exists: true }] } },
+      { data: { roomId: [{ prefix: 'dm_' }] } },
+    ],
   },
 };
 
@@ -112,7 +119,7 @@ const { functions, roles } = withOwnRoles({
   ]),
   notifyMentions: {
     handler: 'src/handlers/notify-mentions.handler',
-    events: onEvents(eventBus, [mentionsOrDirectMessages]),
+    events: onEvents(eventBus, [mentionsRepliesOrDirectMessages]),
     statements: [
       allow(['dynamodb:GetItem', 'dynamodb:Query'], [membershipsTableArn]),
       tableAccess('PreferencesTable', ['dynamodb:GetItem']),

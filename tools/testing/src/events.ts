@@ -30,11 +30,13 @@ export function busEvents<D = Record<string, unknown>>(
 export interface HandledOptions extends EventuallyOptions {
   /** How many matching events must have been handled (default 1). */
   count?: number;
+  /** Only events of this version (`metadata.version`), for a detail-type published in more than one. */
+  version?: number;
 }
 
 /**
- * Waits until every accepted event of `detailType` whose data matches `where` (at least `count` of them) has
- * been handled by `target` (`<service>.<function>`), and returns them.
+ * Waits until every accepted event of `detailType` (of `version`, when given) whose data matches `where` (at
+ * least `count` of them) has been handled by `target` (`<service>.<function>`), and returns them.
  */
 export function handledBy<D = Record<string, unknown>>(
   target: string,
@@ -45,7 +47,11 @@ export function handledBy<D = Record<string, unknown>>(
   const count = options.count ?? 1;
   return eventually(
     async () => {
-      const matching = (await busEvents<D>(detailType)).filter((entry) => where(entry.event.detail.data));
+      const matching = (await busEvents<D>(detailType)).filter(
+        (entry) =>
+          (options.version === undefined || entry.event.detail.metadata.version === options.version) &&
+          where(entry.event.detail.data),
+      );
       const deliveries = matching.map((entry) => entry.deliveries.find((d) => d.target === target));
       const failed = deliveries.find((d) => d?.status === 'failed');
       if (failed) throw new Error(`${detailType} failed in ${target}: ${failed.error}`);

@@ -247,7 +247,7 @@ export interface Attachment {
 
 export interface Notification {
   notificationId: string;
-  kind: 'mention' | 'dm';
+  kind: 'mention' | 'dm' | 'reply';
   roomId: string;
   messageId: string;
   fromUserId: string;

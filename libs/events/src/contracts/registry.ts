@@ -2,7 +2,7 @@ import type { EventContract, EventData } from './contract';
 import { messageDeletedContract } from './message-deleted';
 import { messageEditedContract } from './message-edited';
 import { messageSentContract } from './message-sent';
-import { notificationRequestedContract } from './notification-requested';
+import { notificationRequestedContract, notificationRequestedV1Contract } from './notification-requested';
 import { presenceChangedContract } from './presence-changed';
 import { reactionChangedContract } from './reaction-changed';
 import { readMarkerMovedContract } from './read-marker-moved';
@@ -40,7 +40,7 @@ export type EventDataMap = { [K in EventDetailType]: EventData<EventContracts[K]
  * versions). Move a version here when its successor replaces it in `eventContracts`; drop it once no
  * consumer subscribes to it.
  */
-const supersededContracts: readonly EventContract[] = [];
+const supersededContracts: readonly EventContract[] = [notificationRequestedV1Contract];
 
 /** Every published version of every event: each has a JSON Schema doc and a compatibility snapshot. */
 export const publishedContracts: readonly EventContract[] = [

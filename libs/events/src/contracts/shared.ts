@@ -106,10 +106,13 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
+/** What a notification is about: a mention, a DM while offline, or a reply to one's message. */
+export const notificationKindSchema = z.enum(['mention', 'dm', 'reply']);
+
 /** `Notification` = `{notificationId, kind, roomId, messageId, fromUserId, preview, createdAt}`. */
 export const notificationSchema = z.object({
   notificationId: idSchema,
-  kind: z.enum(['mention', 'dm']),
+  kind: notificationKindSchema,
   roomId: idSchema,
   messageId: idSchema,
   fromUserId: idSchema,
@@ -117,3 +120,9 @@ export const notificationSchema = z.object({
   createdAt: isoTimeSchema,
 });
 export type Notification = z.infer<typeof notificationSchema>;
+
+/**
+ * The `Notification` of NotificationRequested version 1, whose `kind` is `mention` or `dm` only (a reply
+ * notification is published as version 2 alone).
+ */
+export const notificationV1Schema = notificationSchema.extend({ kind: z.enum(['mention', 'dm']) });

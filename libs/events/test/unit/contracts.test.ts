@@ -50,6 +50,16 @@ describe('event contracts', () => {
     );
   });
 
+  it('publishes NotificationRequested as v2, with kind reply, and keeps v1 (mention and dm only) beside it', () => {
+    const reply = eventContracts.NotificationRequested.examples.find((e) => e.kind === 'reply');
+    const v1 = findContract('NotificationRequested', 1);
+
+    expect(eventContracts.NotificationRequested.version).toBe(2);
+    expect(reply).toBeDefined();
+    expect(v1?.schema.safeParse(reply).success).toBe(false);
+    expect(v1?.schema.safeParse({ ...reply, kind: 'mention' }).success).toBe(true);
+  });
+
   it('finds a published contract by detail-type and version, and nothing for an unknown version', () => {
     expect(findContract('MessageSent', 1)).toBe(eventContracts.MessageSent);
     expect(findContract('MessageSent', 99)).toBeUndefined();

@@ -772,10 +772,10 @@ describe('the realtime service package', () => {
             targetOf(rule) === JSON.stringify({ 'Fn::GetAtt': [lambdaLogicalId(functionKey), 'Arn'] }),
         )
         .map((rule) => rule.EventPattern);
-    const pattern = (source: string, detailType: string) => ({
+    const pattern = (source: string, detailType: string, version = 1) => ({
       source: [source],
       'detail-type': [detailType],
-      detail: { metadata: { version: [1] } },
+      detail: { metadata: { version: [version] } },
     });
 
     // An existing bus given by ARN: the rule names the bus (the ARN's last part), as for a real deploy.
@@ -791,7 +791,7 @@ describe('the realtime service package', () => {
       pattern('chat.realtime', 'FanOutContinued'),
     ]);
     expect(patterns('fanOutPresence')).toEqual([pattern('chat.realtime', 'PresenceChanged')]);
-    expect(patterns('notifyUser')).toEqual([pattern('chat.notifications', 'NotificationRequested')]);
+    expect(patterns('notifyUser')).toEqual([pattern('chat.notifications', 'NotificationRequested', 2)]);
     expect(patterns('fanOutReadReceipt')).toEqual([pattern('chat.messaging', 'ReadMarkerMoved')]);
     expect(patterns('closeUserConnections')).toEqual([pattern('chat.auth', 'UserLoggedOut')]);
   });
@@ -1297,7 +1297,7 @@ describe('the notifications service package', () => {
   /** osls names the rule's bus by the part of the `eventBusArn` param after its last `/` (the bus name). */
   const stageBus = fakeOutput('auth', 'EventBusArn').split('/').pop();
 
-  it('invokes notifyMentions only for MessageSent v1 with a mention or in a DM room', () => {
+  it('invokes notifyMentions only for MessageSent v1 with a mention, a reply or in a DM room', () => {
     expect(ruleOf('notifyMentions')).toEqual([
       expect.objectContaining({
         EventBusName: stageBus,
@@ -1306,7 +1306,11 @@ describe('the notifications service package', () => {
           'detail-type': ['MessageSent'],
           detail: {
             metadata: { version: [1] },
-            $or: [{ data: { mentions: [{ exists: true }] } }, { data: { roomId: [{ prefix: 'dm_' }] } }],
+            $or: [
+              { data: { mentions: [{ exists: true }] } },
+              { data: { threadAuthorId: [{ exists: true }] } },
+              { data: { roomId: [{ prefix: 'dm_' }] } },
+            ],
           },
         },
       }),

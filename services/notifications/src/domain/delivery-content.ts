@@ -49,6 +49,17 @@ function whereOf(context: DeliveryContext): string {
   return name ? `#${clip(name, MAX_ROOM_NAME_LENGTH)}` : 'a room';
 }
 
+function headlineOf(kind: Notification['kind'], who: string, context: DeliveryContext): string {
+  switch (kind) {
+    case 'dm':
+      return `${who} sent you a direct message`;
+    case 'reply':
+      return `${who} replied to your message in ${whereOf(context)}`;
+    case 'mention':
+      return `${who} mentioned you in ${whereOf(context)}`;
+  }
+}
+
 /**
  * The e-mail and push text of a notification: who (the sender's @username, or "Someone"), where (the room's
  * name, "a direct message", or "a room" when the name is unknown) and the preview (at most 140 characters).
@@ -56,10 +67,7 @@ function whereOf(context: DeliveryContext): string {
  */
 export function deliveryContentOf(notification: Notification, context: DeliveryContext): DeliveryContent {
   const who = context.senderUsername ? `@${context.senderUsername}` : 'Someone';
-  const headline =
-    notification.kind === 'dm'
-      ? `${who} sent you a direct message`
-      : `${who} mentioned you in ${whereOf(context)}`;
+  const headline = headlineOf(notification.kind, who, context);
   const quoted = notification.preview === '' ? '' : `\n\n"${notification.preview}"`;
   return {
     subject: asciiSubject(headline),

@@ -3,7 +3,7 @@ import { idempotencyGuard, inbox, memberships, preferences, presence } from '../
 import { notifyMessage } from '../use-cases/notify-message';
 
 /**
- * MessageSent with mentions, or in a DM room (the rule filters the rest out) → inbox items, once per
+ * MessageSent with mentions, a reply, or in a DM room (the rule filters the rest out) → inbox items, once per
  * eventId; the inbox's conditional put keeps it once per (message, user) whatever the eventId.
  */
 export const handler = eventConsumer(

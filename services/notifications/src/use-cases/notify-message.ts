@@ -1,4 +1,4 @@
-import type { Message } from '@chat/events';
+import type { MessageSent } from '@chat/events';
 import type { Logger } from '@chat/runtime';
 import { isDirectMessageRoom, notificationOf, type NotificationKind } from '../domain/notification';
 import { DEFAULT_PREFERENCES, isMuted } from '../domain/preferences';
@@ -30,15 +30,19 @@ const DM_MEMBERS_READ = 3;
 const CONCURRENCY = 10;
 
 /**
- * The candidates of a message: every mentioned user (`mention`), and in a DM room the other member (`dm`,
- * unless also mentioned). The sender is never one.
+ * The candidates of a message, one kind each: every mentioned user (`mention`); for a reply, its parent's
+ * author (`reply`, unless also mentioned); in a DM room, the other member (`dm`, unless mentioned or replied
+ * to). So a user gets one notification per message, of the most specific kind: mention, then reply, then dm.
+ * The sender is never one.
  */
 async function candidatesOf(
   deps: Pick<NotifyMessageDependencies, 'memberships'>,
-  message: Message,
+  message: MessageSent,
 ): Promise<{ candidates: Map<string, NotificationKind>; dmMembers: Set<string> }> {
   const candidates = new Map<string, NotificationKind>();
   for (const userId of message.mentions) candidates.set(userId, 'mention');
+  const threadAuthor = message.threadId === undefined ? undefined : message.threadAuthorId;
+  if (threadAuthor !== undefined && !candidates.has(threadAuthor)) candidates.set(threadAuthor, 'reply');
   const dmMembers = new Set<string>();
   if (isDirectMessageRoom(message.roomId)) {
     const members = await deps.memberships.membersPage(message.roomId, { limit: DM_MEMBERS_READ });
@@ -52,7 +56,8 @@ async function candidatesOf(
 }
 
 /**
- * MessageSent → inbox items. For each mentioned member and, in a DM room, the other member while offline:
+ * MessageSent → inbox items. For each mentioned member, the author of a reply's parent and, in a DM room, the
+ * other member while offline:
  * one inbox item, written with a conditional put on (userId, messageId), so a redelivered or retried
  * message adds nothing. Never the sender; never a non-member (checked again, strongly consistent, on
  * rooms' memberships table); never a user who muted the room. The events and SNS publishes follow from the
@@ -60,7 +65,7 @@ async function candidatesOf(
  */
 export async function notifyMessage(
   deps: NotifyMessageDependencies,
-  message: Message,
+  message: MessageSent,
   cause: Cause,
 ): Promise<NotifyOutcome> {
   const outcome: NotifyOutcome = { notified: [], skipped: [] };
@@ -96,7 +101,7 @@ export async function notifyMessage(
 
 async function reasonToSkip(
   deps: NotifyMessageDependencies,
-  message: Message,
+  message: MessageSent,
   userId: string,
   kind: NotificationKind,
   knownMember: boolean,

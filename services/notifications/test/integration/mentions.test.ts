@@ -84,6 +84,7 @@ describe('mention notifications, end to end', () => {
         { what: 'the NotificationRequested event' },
       );
       expect(events).toHaveLength(1);
+      expect(await notificationRequests(user.userId, message.messageId, 1)).toHaveLength(1);
     }
     await closeOffWithAMarker(alice, bob, roomId);
     expect(await emailsTo(bob.email, tag)).toHaveLength(1);

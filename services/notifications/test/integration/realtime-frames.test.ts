@@ -15,6 +15,7 @@ import {
   inboxOf,
   knownToNotifications,
   messageSentHandled,
+  notificationPushedBy,
   roomKnownToNotifications,
 } from '../support/stack';
 
@@ -53,7 +54,7 @@ describe('notification frames', () => {
     const [item] = (await inboxOf(bob)).items.filter((n) => n.messageId === message.messageId);
     expect(frame.notification).toEqual(item);
     expect(frame.eventId).toEqual(expect.any(String));
-    await handledBy('realtime.notifyUser', 'NotificationRequested', (d) => d.messageId === message.messageId);
+    await notificationPushedBy(message.messageId);
     expect(
       frames.filter((f) => f.type === 'notification' && f.notification?.messageId === message.messageId),
     ).toHaveLength(1);

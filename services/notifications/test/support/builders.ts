@@ -1,4 +1,4 @@
-import type { Message } from '@chat/events';
+import type { MessageSent } from '@chat/events';
 import type { Notification } from '../../src/domain/notification';
 
 export const alice = 'user-alice';
@@ -9,7 +9,7 @@ export const dave = 'user-dave';
 export const ROOM = 'room-general';
 export const DM_ROOM = 'dm_0123456789abcdef0123456789abcdef';
 
-export function aMessage(overrides: Partial<Message> = {}): Message {
+export function aMessage(overrides: Partial<MessageSent> = {}): MessageSent {
   return {
     roomId: ROOM,
     messageId: '01JHF3M2B4C6D8E0F2G4H6J8KM',

@@ -34,13 +34,30 @@ export const knownToNotifications = (userId: string) =>
 export const roomKnownToNotifications = (roomId: string) =>
   handledBy('notifications.rememberRoom', 'RoomCreated', (data) => data.roomId === roomId);
 
-/** The NotificationRequested events published for (user, message). */
-export async function notificationRequests(userId: string, messageId: string): Promise<BusEvent[]> {
+/**
+ * The NotificationRequested events of one version (default 2, the current one; mentions and DMs are also
+ * published as v1) published for (user, message).
+ */
+export async function notificationRequests(
+  userId: string,
+  messageId: string,
+  version = 2,
+): Promise<BusEvent[]> {
   return (await busEvents('NotificationRequested')).filter((entry) => {
     const data = entry.event.detail.data;
-    return data.userId === userId && data.messageId === messageId;
+    return (
+      entry.event.detail.metadata.version === version &&
+      data.userId === userId &&
+      data.messageId === messageId
+    );
   });
 }
+
+/** Waits until chat-realtime has handled the NotificationRequested (v2, what it subscribes to) of a message. */
+export const notificationPushedBy = (messageId: string) =>
+  handledBy('realtime.notifyUser', 'NotificationRequested', (data) => data.messageId === messageId, {
+    version: 2,
+  });
 
 let publisher: ReturnType<typeof createEventPublisher> | undefined;
 
@@ -57,7 +74,7 @@ export async function putOnBus(...events: EventEnvelope[]): Promise<void> {
 
 export interface Notification {
   notificationId: string;
-  kind: 'mention' | 'dm';
+  kind: 'mention' | 'dm' | 'reply';
   roomId: string;
   messageId: string;
   fromUserId: string;

@@ -31,6 +31,17 @@ describe('deliveryContentOf', () => {
     expect(content.subject).toBe('@alice sent you a direct message');
   });
 
+  it("words a reply as a reply to the recipient's message, with where it was written", () => {
+    const content = deliveryContentOf(aNotification({ kind: 'reply', preview: 'agreed' }), {
+      senderUsername: 'bob',
+      room: { name: 'general', kind: 'room' },
+    });
+
+    expect(content.subject).toBe('@bob replied to your message in #general');
+    expect(content.pushTitle).toBe('@bob replied to your message in #general');
+    expect(content.pushBody).toBe('agreed');
+  });
+
   it('words a mention inside a DM as one', () => {
     const content = deliveryContentOf(aNotification(), {
       senderUsername: 'alice',

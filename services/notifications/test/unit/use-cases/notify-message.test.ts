@@ -1,3 +1,5 @@
+import type { MessageSent } from '@chat/events';
+import { notificationOf } from '../../../src/domain/notification';
 import { notifyMessage, type NotifyMessageDependencies } from '../../../src/use-cases/notify-message';
 import { aMessage, alice, bob, carol, cause, dave, DM_ROOM, ROOM } from '../../support/builders';
 import { FakeInbox, FakeMemberships, FakePreferences, FakePresence, silentLogger } from '../../support/fakes';
@@ -131,6 +133,104 @@ describe('notifyMessage', () => {
     const outcome = await notifyMessage(deps, aMessage({ mentions: [] }), cause);
 
     expect(outcome).toEqual({ notified: [], skipped: [] });
+  });
+
+  describe('a reply', () => {
+    /** bob replies to a message of alice's: MessageSent names the parent's author as threadAuthorId. */
+    const aReply = (overrides: Partial<MessageSent> = {}) =>
+      aMessage({
+        messageId: '01JHF3M2B4C6D8E0F2G4H6J8ZZ',
+        senderId: bob,
+        text: 'agreed',
+        mentions: [],
+        threadId: '01JHF3M2B4C6D8E0F2G4H6J8KM',
+        threadAuthorId: alice,
+        ...overrides,
+      });
+
+    it("notifies the parent's author once, as a reply from the replier", async () => {
+      const { deps, inboxOf } = setup();
+
+      const outcome = await notifyMessage(deps, aReply(), cause);
+
+      expect(outcome).toEqual({ notified: [{ userId: alice, kind: 'reply' }], skipped: [] });
+      expect(inboxOf(alice)).toEqual([
+        {
+          userId: alice,
+          notification: notificationOf(alice, 'reply', aReply()),
+          cause,
+        },
+      ]);
+      expect(inboxOf(alice)[0]?.notification).toMatchObject({
+        kind: 'reply',
+        fromUserId: bob,
+        preview: 'agreed',
+      });
+    });
+
+    it('notifies no one when the author replies to their own message', async () => {
+      const { deps } = setup();
+
+      const outcome = await notifyMessage(deps, aReply({ senderId: alice }), cause);
+
+      expect(deps.inbox.entries).toEqual([]);
+      expect(outcome.skipped).toEqual([{ userId: alice, reason: 'sender' }]);
+    });
+
+    it("skips the parent's author when they muted the room", async () => {
+      const { deps } = setup();
+      deps.preferences.set(alice, { mutedRoomIds: [ROOM] });
+
+      const outcome = await notifyMessage(deps, aReply(), cause);
+
+      expect(deps.inbox.entries).toEqual([]);
+      expect(outcome.skipped).toEqual([{ userId: alice, reason: 'muted' }]);
+    });
+
+    it("skips the parent's author when they are no longer a member", async () => {
+      const { deps } = setup();
+
+      const outcome = await notifyMessage(deps, aReply({ threadAuthorId: dave }), cause);
+
+      expect(deps.inbox.entries).toEqual([]);
+      expect(outcome.skipped).toEqual([{ userId: dave, reason: 'not-a-member' }]);
+    });
+
+    it('adds nothing when the same reply arrives again', async () => {
+      const { deps } = setup();
+      await notifyMessage(deps, aReply(), cause);
+
+      const again = await notifyMessage(deps, aReply(), { ...cause, eventId: 'evt-2' });
+
+      expect(deps.inbox.entries).toHaveLength(1);
+      expect(again.skipped).toEqual([{ userId: alice, reason: 'already-notified' }]);
+    });
+
+    it("that also mentions the parent's author gives them one notification, a mention", async () => {
+      const { deps, inboxOf } = setup();
+
+      await notifyMessage(deps, aReply({ mentions: [alice, carol] }), cause);
+
+      expect(inboxOf(alice).map((e) => e.notification.kind)).toEqual(['mention']);
+      expect(inboxOf(carol).map((e) => e.notification.kind)).toEqual(['mention']);
+    });
+
+    it('ignores a threadAuthorId on a message that is not a reply', async () => {
+      const { deps } = setup();
+
+      const outcome = await notifyMessage(deps, aReply({ threadId: undefined }), cause);
+
+      expect(outcome).toEqual({ notified: [], skipped: [] });
+    });
+
+    it('in a DM room notifies the other member as a reply, online or not', async () => {
+      const { deps, inboxOf } = setup();
+      await deps.presence.record({ userId: alice, status: 'online', lastSeenAt: '2025-01-15T10:00:00.000Z' });
+
+      await notifyMessage(deps, aReply({ roomId: DM_ROOM }), cause);
+
+      expect(inboxOf(alice).map((e) => e.notification.kind)).toEqual(['reply']);
+    });
   });
 
   it('fails when the inbox fails, and a retry adds only what is missing', async () => {
