@@ -80,15 +80,26 @@ const searchStatements: IamStatement[] = [
   tableAccess('MessagesTable', ['dynamodb:BatchGetItem']),
 ];
 
+/**
+ * Storing a message may retry its room-version transaction many times when a room is busy (30 attempts, jittered
+ * backoff up to 400 ms: docs/decisions/004-room-versions.md); it gets more than the default 10 s, within API
+ * Gateway's 29 s integration limit.
+ */
+const SEND_TIMEOUT_SECONDS = 25;
+
 const { functions, roles } = withOwnRoles({
   health: healthRoute('messaging', {
     table: 'MessagesTable',
     key: { roomId: HEALTH_PROBE_ID, messageId: HEALTH_PROBE_ID },
   }),
-  sendMessage: route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
+  sendMessage: {
+    ...route('POST', '/rooms/{roomId}/messages', 'send-message', sendStatements),
+    timeout: SEND_TIMEOUT_SECONDS,
+  },
   socketSendMessage: {
     handler: 'src/handlers/socket-send-message.handler',
     events: [{ websocket: { route: 'sendMessage' } }],
+    timeout: SEND_TIMEOUT_SECONDS,
     environment: {
       [ENV.connectionsTable]: '${param:connectionsTableName}',
       [ENV.webSocketManagementEndpoint]: '${param:webSocketManagementEndpoint}',

@@ -1,6 +1,6 @@
 import { ChatApiError, OPERATIONS, type ChatClient } from '@chat/client';
 import { routes } from '@chat/openapi';
-import { signedInUser, TEST_PASSWORD, uniqueRoomName, uniqueUsername } from '@chat/testing';
+import { eventually, signedInUser, TEST_PASSWORD, uniqueRoomName, uniqueUsername } from '@chat/testing';
 import { closeAllClients, connectedClient, newClient } from '../support/stack';
 
 afterAll(closeAllClients);
@@ -157,7 +157,14 @@ describe('chat.api: typed wrappers of every REST route', () => {
   it('presence: reads the status of users, and maps a bad query to 400', async () => {
     const { chat, user } = await connectedClient();
 
-    const presence = await chat.api.getPresence({ userIds: user.userId });
+    // Presence follows the connection through the connections table's stream: online a moment after connecting.
+    const presence = await eventually(
+      async () => {
+        const answer = await chat.api.getPresence({ userIds: user.userId });
+        return answer.items[0]?.status === 'online' ? answer : undefined;
+      },
+      { what: 'the caller online' },
+    );
     const bad = await apiError(chat.api.getPresence({ userIds: '' }));
 
     expectDocumented('getPresence', 200, presence);

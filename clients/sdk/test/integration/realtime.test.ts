@@ -154,9 +154,12 @@ describe('ChatClient on the local stack', () => {
     const expired = expiredSession(alice.session as NonNullable<typeof alice.session>);
     const refusedBefore = await refusedStatus(stackSocketUrl(expired.accessToken));
 
+    const states: string[] = [];
+    alice.on('state', (state) => states.push(state));
     alice.useSession(expired);
     await dropSockets(alice.userId as string);
-    await eventually(() => alice.state === 'reconnecting', { what: 'alice reconnecting' });
+    // Seen as a transition, not polled: the socket may reconnect before a poll would look.
+    await eventually(() => states.includes('reconnecting'), { what: 'alice reconnecting' });
     await eventually(() => alice.state === 'connected', { what: 'alice connected again', ...LONG });
     const message = await bob.api.sendMessage(roomId, { text: 'after the refresh' });
     await eventually(() => received.some((m) => m.messageId === message.messageId), {
