@@ -1,5 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { backoffDelay, sleep, type RetryOptions } from '../retry';
+import type { RetryOptions } from '../retry';
+import { batchRetry, sendUntilProcessed } from './unprocessed';
 
 type Item = Record<string, unknown>;
 
@@ -25,35 +26,25 @@ export async function batchGetAll(
   keys: readonly Item[],
   options: BatchGetOptions = {},
 ): Promise<Item[]> {
-  const retry: RetryOptions = {
-    maxAttempts: options.maxAttempts ?? 8,
-    baseDelayMs: options.baseDelayMs ?? 20,
-    maxDelayMs: options.maxDelayMs ?? 1000,
-    sleep: options.sleep ?? sleep,
-    random: options.random ?? Math.random,
-  };
   const request = {
     ...(options.consistentRead === undefined ? {} : { ConsistentRead: options.consistentRead }),
     ...(options.projection === undefined ? {} : { ProjectionExpression: options.projection }),
     ...(options.names === undefined ? {} : { ExpressionAttributeNames: options.names }),
   };
   const items: Item[] = [];
-  for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
-    let pending = keys.slice(start, start + BATCH_GET_LIMIT) as Item[];
-    for (let attempt = 1; ; attempt += 1) {
+  await sendUntilProcessed(
+    keys,
+    BATCH_GET_LIMIT,
+    batchRetry(options),
+    async (chunk) => {
       const output = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { ...request, Keys: pending } } }),
+        new BatchGetCommand({ RequestItems: { [tableName]: { ...request, Keys: chunk } } }),
       );
       items.push(...(output.Responses?.[tableName] ?? []));
-      pending = (output.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? [];
-      if (pending.length === 0) break;
-      if (attempt >= retry.maxAttempts) {
-        throw new Error(
-          `BatchGetItem left ${pending.length} keys of ${tableName} unprocessed after ${attempt} attempts`,
-        );
-      }
-      await retry.sleep(backoffDelay(attempt, retry));
-    }
-  }
+      return (output.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? [];
+    },
+    (left, attempts) =>
+      `BatchGetItem left ${left} keys of ${tableName} unprocessed after ${attempts} attempts`,
+  );
   return items;
 }

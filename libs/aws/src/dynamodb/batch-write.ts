@@ -1,5 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { backoffDelay, sleep, type RetryOptions } from '../retry';
+import type { RetryOptions } from '../retry';
+import { batchRetry, sendUntilProcessed } from './unprocessed';
 
 type Item = Record<string, unknown>;
 
@@ -20,30 +21,15 @@ export async function batchWriteAll(
   writes: readonly BatchWrite[],
   options: Partial<RetryOptions> = {},
 ): Promise<number> {
-  const retry: RetryOptions = {
-    maxAttempts: options.maxAttempts ?? 8,
-    baseDelayMs: options.baseDelayMs ?? 20,
-    maxDelayMs: options.maxDelayMs ?? 1000,
-    sleep: options.sleep ?? sleep,
-    random: options.random ?? Math.random,
-  };
-  let calls = 0;
-  for (let start = 0; start < writes.length; start += BATCH_WRITE_LIMIT) {
-    let pending = writes
-      .slice(start, start + BATCH_WRITE_LIMIT)
-      .map((w) => ('put' in w ? { PutRequest: { Item: w.put } } : { DeleteRequest: { Key: w.delete } }));
-    for (let attempt = 1; ; attempt += 1) {
-      calls += 1;
-      const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (output.UnprocessedItems?.[tableName] as typeof pending | undefined) ?? [];
-      if (pending.length === 0) break;
-      if (attempt >= retry.maxAttempts) {
-        throw new Error(
-          `BatchWriteItem left ${pending.length} writes of ${tableName} unprocessed after ${attempt} attempts`,
-        );
-      }
-      await retry.sleep(backoffDelay(attempt, retry));
-    }
-  }
-  return calls;
+  return sendUntilProcessed(
+    writes.map((w) => ('put' in w ? { PutRequest: { Item: w.put } } : { DeleteRequest: { Key: w.delete } })),
+    BATCH_WRITE_LIMIT,
+    batchRetry(options),
+    async (chunk) => {
+      const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: chunk } }));
+      return (output.UnprocessedItems?.[tableName] as typeof chunk | undefined) ?? [];
+    },
+    (left, attempts) =>
+      `BatchWriteItem left ${left} writes of ${tableName} unprocessed after ${attempts} attempts`,
+  );
 }
