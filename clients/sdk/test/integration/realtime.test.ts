@@ -1,6 +1,13 @@
 import type { ChatClient, ConnectionState, Message, Room } from '@chat/client';
 import { eventually, refusedStatus, signedInUser, stackSocketUrl, uniqueRoomName } from '@chat/testing';
-import { closeAllClients, connectedClient, dropSockets, expiredSession, newClient } from '../support/stack';
+import {
+  addOnceKnown,
+  closeAllClients,
+  connectedClient,
+  dropSockets,
+  expiredSession,
+  newClient,
+} from '../support/stack';
 
 jest.setTimeout(300_000);
 afterAll(closeAllClients);
@@ -67,7 +74,7 @@ describe('ChatClient on the local stack', () => {
   it('catches a client that was offline during 250 messages, 5 edits and 3 deletes up to the state of a fresh load', async () => {
     const { alice, roomId } = await aRoomOfTwo();
     const bobUser = await signedInUser();
-    await alice.api.addMember(roomId, { userId: bobUser.userId });
+    await addOnceKnown(alice, roomId, bobUser.userId);
     let offline = false;
     const bob = newClient({
       fetch: (input, init) => (offline ? Promise.reject(new TypeError('offline')) : fetch(input, init)),
@@ -121,7 +128,7 @@ describe('ChatClient on the local stack', () => {
     const { alice, bob, roomId } = await aRoomOfTwo();
     const { chat: phone } = await connectedClient();
     const laptopUser = await signedInUser();
-    await alice.api.addMember(roomId, { userId: laptopUser.userId });
+    await addOnceKnown(alice, roomId, laptopUser.userId);
     const laptop = newClient();
     const tablet = newClient();
     for (const device of [laptop, tablet]) {

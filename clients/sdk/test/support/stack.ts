@@ -2,9 +2,9 @@ import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ChatClient, type ChatClientOptions, type Session } from '@chat/client';
+import { ChatApiError, ChatClient, type ChatClientOptions, type Session } from '@chat/client';
 import type { LocalEndpoints } from '@chat/local';
-import { localStack, signedInUser, type SignedInUser } from '@chat/testing';
+import { eventually, localStack, signedInUser, type SignedInUser } from '@chat/testing';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import WebSocket from 'ws';
@@ -112,4 +112,22 @@ export function expiredSession(session: Session): Session {
   const input = `${header}.${Buffer.from(JSON.stringify(edited)).toString('base64url')}`;
   const accessToken = `${input}.${createSign('RSA-SHA256').update(input).sign(pem).toString('base64url')}`;
   return { ...session, accessToken, expiresAt: (past + 3600) * 1000 };
+}
+
+/**
+ * `owner` adds `userId` to the room. The rooms service learns of a user from UserRegistered (its users
+ * projection), a moment after registration: until then the add answers 404 NOT_FOUND, so it is tried again.
+ */
+export async function addOnceKnown(owner: ChatClient, roomId: string, userId: string): Promise<void> {
+  await eventually(
+    () =>
+      owner.api.addMember(roomId, { userId }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ChatApiError && error.status === 404) return false;
+          throw error;
+        },
+      ),
+    { what: `${userId} known to the rooms service` },
+  );
 }

@@ -24,10 +24,12 @@ export interface ConnectionLifecycleDependencies {
 
 /**
  * `$connect`: the `token` query parameter must be a valid, unrevoked access token (else UnauthenticatedError:
- * the handshake is refused with 401). The connection is then registered in the user's directory entry and
- * recorded (with a TTL), in that order and before the handshake completes: a fan-out that starts once the client
- * is connected reaches it, and a record never exists without its directory entry (a directory entry without a
- * record, if the second write fails, is dropped at the first post that answers 410).
+ * the handshake is refused with 401). The connection is then recorded (with a TTL) and registered in the user's
+ * directory entry, in that order and before the handshake completes: a fan-out that starts once the client is
+ * connected reaches it. The order matters: a fan-out that finds the directory entry while the handshake is still
+ * under way gets 410 for it, and then finds a young record and keeps the entry; were the record not there yet, it
+ * would take the entry for a dead one and drop it, and the connection would get no frames. (A record whose
+ * directory write failed gets no frames and goes with its TTL; the refused handshake tells the client.)
  */
 export async function openConnection(
   deps: ConnectionLifecycleDependencies & {
@@ -47,8 +49,8 @@ export async function openConnection(
     connectedAt: input.connectedAt,
     ttlSeconds: deps.ttlSeconds,
   });
-  await deps.directory.register(record.userId, record.connectionId);
   await deps.connections.save(record);
+  await deps.directory.register(record.userId, record.connectionId);
   return record;
 }
 

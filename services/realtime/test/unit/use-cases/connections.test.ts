@@ -17,7 +17,7 @@ describe('openConnection', () => {
     },
   });
 
-  it('registers the connection in the user’s directory entry and records it, with a TTL', async () => {
+  it('records the connection with a TTL and registers it in the user’s directory entry', async () => {
     const connections = new InMemoryConnections();
 
     await openConnection(deps(connections), {
@@ -35,6 +35,24 @@ describe('openConnection', () => {
       lastActiveAt: '2025-01-15T10:00:00.000Z',
       expiresAt: Date.parse('2025-01-15T11:00:00.000Z') / 1000,
     });
+  });
+
+  it('records the connection before it enters the directory, so a fan-out meeting it mid-handshake keeps it', async () => {
+    const connections = new InMemoryConnections();
+    const recordedWhenRegistered: boolean[] = [];
+    const register = connections.directory.register.bind(connections.directory);
+    connections.directory.register = async (userId, connectionId) => {
+      recordedWhenRegistered.push(connections.records.has(connectionId));
+      await register(userId, connectionId);
+    };
+
+    await openConnection(deps(connections), {
+      connectionId: 'conn-1',
+      token: 'good-token',
+      connectedAt: new Date('2025-01-15T10:00:00.000Z'),
+    });
+
+    expect(recordedWhenRegistered).toEqual([true]);
   });
 
   it.each([undefined, ''])('refuses a missing token (%p) without asking the verifier', async (token) => {
