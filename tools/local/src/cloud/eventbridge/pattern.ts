@@ -28,12 +28,20 @@
  *   `d: [{ a: "x" }, { b: "y" }]`.
  * - prefix / suffix / equals-ignore-case / wildcard / cidr only match string values; numeric only
  *   matches JSON numbers (within ±5e9, the Event Ruler limit).
- * - anything-but needs the field to be present (a missing field never matches it). A string form
- *   (value, list, prefix, suffix, equals-ignore-case, wildcard) matches any present leaf the inner
- *   matcher does not match, including non-strings; a numeric list only matches numbers outside it.
+ * - anything-but needs the field to be present (a missing field never matches it). It matches any
+ *   present leaf the inner matcher does not match, of any JSON type: `{ "anything-but": [1, 2] }`
+ *   matches 3 and also the string "1" (Event Ruler's own tests: `"b": "444"` matches
+ *   `anything-but [111, 222, 333]`).
+ * - equals-ignore-case (alone, or inside prefix, suffix or anything-but) folds case one UTF-16 unit of
+ *   the PATTERN at a time, as Event Ruler's EqualsIgnoreCaseParser does: each pattern unit matches its
+ *   own lower-case or upper-case form (root locale), nothing else. So the Kelvin sign (U+212A) in a
+ *   pattern matches "k", but "k" in a pattern does not match the Kelvin sign; "ß" matches "ß" or "SS",
+ *   and "ss" does not match "ß".
  * - `$or: [ {...}, {...} ]` (at least two non-empty objects) matches when any branch matches, at the
  *   level where it appears; branches may nest further `$or`s.
  * - Field names are compared exactly; no case folding, no normalisation.
+ * - A pattern may expand into at most 1,000 combinations: each `$or` multiplies the combinations of
+ *   the object holding it by the sum of its branches' (EventBridge's quota); more is invalid.
  */
 
 import { BlockList, isIP } from 'node:net';
@@ -41,6 +49,7 @@ import { BlockList, isIP } from 'node:net';
 export type EventPattern = Record<string, unknown>;
 
 const NUMERIC_LIMIT = 5e9;
+const MAX_COMBINATIONS = 1000;
 const OR_KEY = '$or';
 const MATCHER_KEYS = new Set([
   'prefix',
@@ -123,7 +132,7 @@ function matchesAlternative(alternative: unknown, leaf: Leaf): boolean {
     case 'suffix':
       return typeof leaf === 'string' && matchesAffix(operand, leaf, 'suffix');
     case 'equals-ignore-case':
-      return typeof leaf === 'string' && typeof operand === 'string' && sameIgnoringCase(leaf, operand);
+      return typeof leaf === 'string' && typeof operand === 'string' && equalsIgnoringCase(operand, leaf);
     case 'wildcard':
       return typeof leaf === 'string' && typeof operand === 'string' && matchesWildcard(operand, leaf);
     case 'numeric':
@@ -137,22 +146,49 @@ function matchesAlternative(alternative: unknown, leaf: Leaf): boolean {
   }
 }
 
-function sameIgnoringCase(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase() || a.toUpperCase() === b.toUpperCase();
+/**
+ * Where `value` can be after matching `pattern` from `start`, folding case per UTF-16 unit of the
+ * pattern (each unit matches its lower-case or its upper-case form). A set, since the two forms may
+ * differ in length ("ß" / "SS").
+ */
+function foldedEnds(pattern: string, value: string, start: number): Set<number> {
+  let positions = new Set([start]);
+  for (let i = 0; i < pattern.length && positions.size > 0; i += 1) {
+    const unit = pattern.charAt(i);
+    const forms = new Set([unit.toLowerCase(), unit.toUpperCase()]);
+    const next = new Set<number>();
+    for (const position of positions) {
+      for (const form of forms) if (value.startsWith(form, position)) next.add(position + form.length);
+    }
+    positions = next;
+  }
+  return positions;
+}
+
+function equalsIgnoringCase(pattern: string, value: string): boolean {
+  return foldedEnds(pattern, value, 0).has(value.length);
+}
+
+function startsIgnoringCase(pattern: string, value: string): boolean {
+  return foldedEnds(pattern, value, 0).size > 0;
+}
+
+function endsIgnoringCase(pattern: string, value: string): boolean {
+  for (let start = value.length; start >= 0; start -= 1) {
+    if (foldedEnds(pattern, value, start).has(value.length)) return true;
+  }
+  return false;
 }
 
 function matchesAffix(operand: unknown, leaf: string, kind: 'prefix' | 'suffix'): boolean {
-  let affix: string;
-  let subject = leaf;
   if (typeof operand === 'string') {
-    affix = operand;
-  } else if (isPlainObject(operand) && typeof operand['equals-ignore-case'] === 'string') {
-    affix = operand['equals-ignore-case'].toLowerCase();
-    subject = leaf.toLowerCase();
-  } else {
-    return false;
+    return kind === 'prefix' ? leaf.startsWith(operand) : leaf.endsWith(operand);
   }
-  return kind === 'prefix' ? subject.startsWith(affix) : subject.endsWith(affix);
+  if (isPlainObject(operand) && typeof operand['equals-ignore-case'] === 'string') {
+    const affix = operand['equals-ignore-case'];
+    return kind === 'prefix' ? startsIgnoringCase(affix, leaf) : endsIgnoringCase(affix, leaf);
+  }
+  return false;
 }
 
 /** `*` matches any run of characters (also none); `\*` is a literal star and `\\` a backslash. */
@@ -221,14 +257,8 @@ function parseCidr(cidr: string): { address: string; prefix: number; type: 'ipv4
 }
 
 function matchesAnythingBut(operand: unknown, leaf: Leaf): boolean {
-  if (typeof operand === 'number') return typeof leaf === 'number' && leaf !== operand;
-  if (typeof operand === 'string') return leaf !== operand;
-  if (Array.isArray(operand)) {
-    if (operand.every((item) => typeof item === 'number')) {
-      return typeof leaf === 'number' && !operand.includes(leaf);
-    }
-    return !operand.includes(leaf);
-  }
+  if (typeof operand === 'number' || typeof operand === 'string') return leaf !== operand;
+  if (Array.isArray(operand)) return !operand.includes(leaf);
   if (!isPlainObject(operand)) return false;
   if (typeof leaf !== 'string') return true;
   const [operator, inner] = Object.entries(operand)[0] ?? [];
@@ -239,7 +269,7 @@ function matchesAnythingBut(operand: unknown, leaf: Leaf): boolean {
     case 'suffix':
       return typeof inner === 'string' && !leaf.endsWith(inner);
     case 'equals-ignore-case':
-      return innerValues.every((value) => typeof value === 'string' && !sameIgnoringCase(leaf, value));
+      return innerValues.every((value) => typeof value === 'string' && !equalsIgnoringCase(value, leaf));
     case 'wildcard':
       return innerValues.every((value) => typeof value === 'string' && !matchesWildcard(value, leaf));
     default:
@@ -255,7 +285,28 @@ export function validatePattern(pattern: unknown): string[] {
   const problems: string[] = [];
   if (!isPlainObject(pattern)) return ['pattern: must be a JSON object'];
   validateObject(pattern, '', problems, false);
+  if (problems.length === 0 && combinationsOf(pattern) > MAX_COMBINATIONS) {
+    problems.push(`pattern: $or expands it into more than ${MAX_COMBINATIONS} combinations`);
+  }
   return problems;
+}
+
+/** How many sub-patterns `object` expands into: a `$or` multiplies by the sum of its branches'. */
+function combinationsOf(object: Record<string, unknown>): number {
+  let combinations = 1;
+  for (const [key, value] of Object.entries(object)) {
+    if (key === OR_KEY && Array.isArray(value)) {
+      combinations *= value.reduce<number>(
+        (sum, branch) => sum + (isPlainObject(branch) ? combinationsOf(branch) : 0),
+        0,
+      );
+    } else if (isPlainObject(value)) {
+      combinations *= combinationsOf(value);
+    }
+    // Past the limit the exact figure no longer matters.
+    if (combinations > MAX_COMBINATIONS) return combinations;
+  }
+  return combinations;
 }
 
 function join(path: string, key: string): string {

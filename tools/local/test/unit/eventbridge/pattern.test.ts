@@ -20,6 +20,16 @@ function anEvent(detail: Json = {}, overrides: Json = {}): Json {
 
 type Case = [description: string, pattern: Json, event: Json, expected: boolean];
 
+/** A pattern of one field per size, each an $or of that many branches: the sizes multiply. */
+function orCombinations(...sizes: number[]): Json {
+  return Object.fromEntries(
+    sizes.map((size, field) => [
+      `f${field}`,
+      { $or: Array.from({ length: size }, (_, branch) => ({ [`b${branch}`]: [branch] })) },
+    ]),
+  );
+}
+
 function runCases(cases: Case[]): void {
   it.each(cases)('%s', (_description, pattern, event, expected) => {
     // Act
@@ -406,6 +416,48 @@ describe('matchesPattern', () => {
         false,
       ],
       [
+        'equals-ignore-case: the Kelvin sign in the pattern matches "k"',
+        { detail: { unit: [{ 'equals-ignore-case': 'degree\u212A' }] } },
+        anEvent({ unit: 'DEGREEk' }),
+        true,
+      ],
+      [
+        'equals-ignore-case: "k" in the pattern does not match the Kelvin sign (folded per pattern character)',
+        { detail: { unit: [{ 'equals-ignore-case': 'degreek' }] } },
+        anEvent({ unit: 'degree\u212A' }),
+        false,
+      ],
+      [
+        'equals-ignore-case: characters whose cases differ in byte length (Ⱥ / ⱥ)',
+        { detail: { s: [{ 'equals-ignore-case': '12Ⱥ34' }] } },
+        anEvent({ s: '12ⱥ34' }),
+        true,
+      ],
+      [
+        'equals-ignore-case: "ß" matches its upper-case form "SS"',
+        { detail: { s: [{ 'equals-ignore-case': 'straße' }] } },
+        anEvent({ s: 'STRASSE' }),
+        true,
+      ],
+      [
+        'equals-ignore-case: "ss" does not match "ß" (no whole-string folding)',
+        { detail: { s: [{ 'equals-ignore-case': 'strasse' }] } },
+        anEvent({ s: 'straße' }),
+        false,
+      ],
+      [
+        'prefix with equals-ignore-case folds per character too',
+        { detail: { s: [{ prefix: { 'equals-ignore-case': 'Ⱥb' } }] } },
+        anEvent({ s: 'ⱥBcd' }),
+        true,
+      ],
+      [
+        'suffix with equals-ignore-case folds per character too',
+        { detail: { s: [{ suffix: { 'equals-ignore-case': 'ß' } }] } },
+        anEvent({ s: 'GROSS' }),
+        true,
+      ],
+      [
         'equals-ignore-case does not match non-strings',
         { detail: { b: [{ 'equals-ignore-case': 'true' }] } },
         anEvent({ b: true }),
@@ -461,10 +513,22 @@ describe('matchesPattern', () => {
         false,
       ],
       [
-        'a numeric list does not match strings',
+        'a numeric list matches a string, even one that spells a number of it (Event Ruler)',
         { detail: { x: [{ 'anything-but': [100, 200] }] } },
-        anEvent({ x: '300' }),
-        false,
+        anEvent({ x: '100' }),
+        true,
+      ],
+      [
+        'a number exclusion matches a string (Event Ruler)',
+        { detail: { x: [{ 'anything-but': 111 }] } },
+        anEvent({ x: '111' }),
+        true,
+      ],
+      [
+        'a number exclusion matches a boolean',
+        { detail: { x: [{ 'anything-but': 1 }] } },
+        anEvent({ x: true }),
+        true,
       ],
       [
         'a string exclusion matches a number',
@@ -743,6 +807,7 @@ describe('validatePattern', () => {
       },
     ],
     ['an $or with two branches', { $or: [{ a: ['1'] }, { b: ['2'] }] }],
+    ['$or expanding into exactly 1,000 combinations', orCombinations(10, 10, 10)],
   ])('accepts %s', (_description, pattern) => {
     // Act
     const problems = validatePattern(pattern);
@@ -779,6 +844,12 @@ describe('validatePattern', () => {
     ['a bad wildcard escape', { s: [{ wildcard: 'a\\b' }] }, 'backslash'],
     ['a bad cidr', { ip: [{ cidr: '10.0.0.0/33' }] }, 'cidr must be'],
     ['an $or with one branch', { $or: [{ a: ['1'] }] }, 'at least 2 objects'],
+    ['$or expanding into more than 1,000 combinations', orCombinations(10, 10, 11), 'more than 1000'],
+    [
+      'nested $or whose branches multiply past 1,000',
+      { $or: [orCombinations(10, 10, 10), { z: ['1'] }] },
+      'more than 1000 combinations',
+    ],
     ['an $or that is not an array', { $or: { a: ['1'] } }, '$or: must be an array'],
     ['a matcher name as a field inside $or', { $or: [{ prefix: ['a'] }, { b: ['2'] }] }, 'reserved name'],
     [
