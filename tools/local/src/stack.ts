@@ -302,6 +302,7 @@ async function startStreamMappings(
       bisectBatchOnFunctionError: subscription.bisectBatchOnFunctionError,
       reportBatchItemFailures: subscription.reportBatchItemFailures,
       startingPosition: subscription.startingPosition,
+      filterPatterns: subscription.filterPatterns,
       checkpointFile: path.join(checkpoints, `${subscription.tableName}--${subscription.functionName}.json`),
       onError: log,
     });

@@ -21,7 +21,8 @@ import {
   loadCheckpoint,
   type StreamCheckpoint,
 } from './stream-checkpoint';
-import { sequenceNumberOf, toLambdaEvent } from './stream-event';
+import { matchesPattern, validatePattern, type EventPattern } from '../cloud/eventbridge/pattern';
+import { sequenceNumberOf, toLambdaEvent, toLambdaRecord } from './stream-event';
 
 export interface StreamMappingOptions {
   streamsClient: DynamoDBStreamsClient;
@@ -38,6 +39,12 @@ export interface StreamMappingOptions {
   bisectBatchOnFunctionError?: boolean;
   /** Read `{ batchItemFailures }` from the function's response. Default false. */
   reportBatchItemFailures?: boolean;
+  /**
+   * Lambda's event filtering (FilterCriteria): a record is delivered only when it matches one of these
+   * patterns (EventBridge pattern syntax, matched against the record as Lambda delivers it); the others are
+   * dropped without an invocation, and checkpointed as processed. None: every record is delivered.
+   */
+  filterPatterns?: readonly EventPattern[];
   /** Where a mapping without checkpoints starts. */
   startingPosition: StartingPosition;
   /** JSON file holding this mapping's checkpoints (one file per mapping); none: progress is not kept. */
@@ -72,6 +79,8 @@ interface ShardState {
 type ResumePosition = Extract<ShardStart, { type: 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' }>;
 
 const GET_RECORDS_LIMIT = 1000;
+/** Lambda's quota of filters per event source mapping (adjustable up to 10 on AWS). */
+const MAX_FILTERS = 5;
 const ERROR_BACKOFF_MS = 1000;
 
 function errorName(error: unknown): string | undefined {
@@ -379,7 +388,13 @@ class StreamMappingRunner implements StreamMapping {
             }
             if (iterator !== undefined) continue;
           } else {
-            buffer.push(...fresh);
+            const kept = fresh.filter((record) => this.passesFilters(record));
+            const last = fresh[fresh.length - 1];
+            // Nothing pending before them: the dropped records are done, so a restart does not read them again.
+            if (kept.length === 0 && buffer.length === 0 && last) {
+              await this.commit(shardId, { sequenceNumber: sequenceNumberOf(last) });
+            }
+            buffer.push(...kept);
           }
         }
       } catch (error) {
@@ -455,11 +470,19 @@ class StreamMappingRunner implements StreamMapping {
     }
   }
 
+  private passesFilters(record: StreamsRecord): boolean {
+    const patterns = this.options.filterPatterns;
+    if (!patterns || patterns.length === 0) return true;
+    const delivered = toLambdaRecord(record, this.recordContext());
+    return patterns.some((pattern) => matchesPattern(pattern, delivered));
+  }
+
+  private recordContext() {
+    return { streamArn: this.options.streamArn, awsRegion: this.options.awsRegion ?? 'us-east-1' };
+  }
+
   private async invoke(records: readonly StreamsRecord[]): Promise<InvokeOutcome> {
-    const event = toLambdaEvent(records, {
-      streamArn: this.options.streamArn,
-      awsRegion: this.options.awsRegion ?? 'us-east-1',
-    });
+    const event = toLambdaEvent(records, this.recordContext());
     try {
       return { ok: true, response: await this.options.invoke(this.options.functionName, event) };
     } catch (error) {
@@ -516,6 +539,18 @@ export async function startStreamMapping(options: StreamMappingOptions): Promise
   const retries = options.maximumRetryAttempts ?? -1;
   if (!Number.isInteger(retries) || retries < -1) {
     throw new Error(`stream mapping ${options.functionName}: maximumRetryAttempts must be -1 or more`);
+  }
+  const filters = options.filterPatterns ?? [];
+  if (filters.length > MAX_FILTERS) {
+    throw new Error(`stream mapping ${options.functionName}: at most ${MAX_FILTERS} filter patterns`);
+  }
+  for (const [index, pattern] of filters.entries()) {
+    const problems = validatePattern(pattern);
+    if (problems.length > 0) {
+      throw new Error(
+        `stream mapping ${options.functionName}: filter pattern ${index} is invalid: ${problems.join('; ')}`,
+      );
+    }
   }
   let resumed = options.checkpointFile ? await loadCheckpoint(options.checkpointFile) : undefined;
   if (resumed && resumed.streamArn !== options.streamArn) {

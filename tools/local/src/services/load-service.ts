@@ -106,7 +106,16 @@ function streamOf(spec: unknown, functionName: string, tables: TableDefinition[]
     bisectBatchOnFunctionError: stream.bisectBatchOnFunctionError === true,
     reportBatchItemFailures: stream.functionResponseType === 'ReportBatchItemFailures',
     startingPosition: stream.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
+    filterPatterns: filterPatternsOf(stream.filterPatterns, functionName),
   };
+}
+
+function filterPatternsOf(value: unknown, functionName: string): Record<string, unknown>[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((pattern) => typeof pattern === 'object' && pattern !== null)) {
+    throw new Error(`${functionName}: a stream event's filterPatterns must be a list of pattern objects`);
+  }
+  return value as Record<string, unknown>[];
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);

@@ -43,6 +43,8 @@ export interface StreamSubscription {
   bisectBatchOnFunctionError: boolean;
   reportBatchItemFailures: boolean;
   startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /** `filterPatterns` of the stream event (Lambda event filtering); empty: every record. */
+  filterPatterns: Record<string, unknown>[];
 }
 
 export interface TableDefinition {

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import {
   startStreamMapping,
@@ -115,6 +118,74 @@ describe('startStreamMapping', () => {
     await mapping.idle();
 
     expect(batches).toEqual([['a', 'b', 'bad', 'c'], ['a', 'b'], ['bad', 'c'], ['bad'], ['c']]);
+  });
+
+  describe('filterPatterns (Lambda event filtering)', () => {
+    const keepOnly = { dynamodb: { Keys: { pk: { S: [{ prefix: 'keep' }] } } } };
+
+    it('delivers only the records that match a pattern, in order', async () => {
+      const stream = new FakeStream();
+      stream.addShard('s');
+      for (const pk of ['keep-1', 'drop-1', 'keep-2', 'drop-2']) stream.write('s', pk);
+      const { batches, invoke } = recorder();
+
+      const mapping = await start(stream, { invoke, filterPatterns: [keepOnly] });
+      await mapping.idle();
+
+      expect(batches).toEqual([['keep-1', 'keep-2']]);
+    });
+
+    it('delivers a record that matches any one of several patterns', async () => {
+      const stream = new FakeStream();
+      stream.addShard('s');
+      for (const pk of ['keep-1', 'other', 'drop']) stream.write('s', pk);
+      const { batches, invoke } = recorder();
+
+      const mapping = await start(stream, {
+        invoke,
+        filterPatterns: [keepOnly, { dynamodb: { Keys: { pk: { S: ['other'] } } } }],
+      });
+      await mapping.idle();
+
+      expect(batches).toEqual([['keep-1', 'other']]);
+    });
+
+    it('checkpoints dropped records without invoking, so a restart does not read them again', async () => {
+      const stream = new FakeStream();
+      stream.addShard('s');
+      for (const pk of ['drop-1', 'drop-2']) stream.write('s', pk);
+      const checkpointFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'stream-filters-')), 'cp.json');
+      const first = recorder();
+      const mapping = await start(stream, {
+        invoke: first.invoke,
+        filterPatterns: [keepOnly],
+        checkpointFile,
+      });
+      await mapping.idle();
+      await mapping.stop();
+
+      stream.write('s', 'keep-1');
+      const second = recorder();
+      const restarted = await start(stream, { invoke: second.invoke, checkpointFile });
+      await restarted.idle();
+
+      expect(first.batches).toEqual([]);
+      expect(second.batches).toEqual([['keep-1']]);
+    });
+
+    it('rejects an invalid filter pattern, naming it', async () => {
+      await expect(
+        start(new FakeStream(), { invoke: recorder().invoke, filterPatterns: [{ eventName: 'INSERT' }] }),
+      ).rejects.toThrow('svc.fn: filter pattern 0 is invalid: eventName: must be an object or an array');
+    });
+
+    it('rejects more than 5 filter patterns, as Lambda does', async () => {
+      const patterns = Array.from({ length: 6 }, (_, i) => ({ eventName: [`E${i}`] }));
+
+      await expect(
+        start(new FakeStream(), { invoke: recorder().invoke, filterPatterns: patterns }),
+      ).rejects.toThrow('at most 5 filter patterns');
+    });
   });
 
   it('rejects with a clear message when the stream does not exist', async () => {

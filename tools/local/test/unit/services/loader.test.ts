@@ -131,6 +131,7 @@ describe('loadComposition', () => {
         batchSize: 10,
         reportBatchItemFailures: true,
         startingPosition: 'TRIM_HORIZON',
+        filterPatterns: [{ eventName: ['INSERT'] }],
       }),
     ]);
     expect(alpha?.tables.map((t) => t.properties.TableName)).toEqual(['fx-alpha-local-items']);
