@@ -21,3 +21,5 @@ export {
 export type { SnsDelivery } from './cloud/sns';
 export { startWebSocketApi, type RunningWebSocketApi, type WebSocketEvent } from './cloud/websocket-api';
 export { createTables } from './dynamodb';
+export { loadComposition } from './services/load-compose';
+export type { FunctionDefinition, LoadedService } from './services/model';
