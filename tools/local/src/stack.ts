@@ -19,6 +19,7 @@ import {
   type TableInfo,
 } from './dynamodb';
 import { ensureUserPool, startCognitoLocal, startS3, type RunningCognitoLocal } from './emulators';
+import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
@@ -217,15 +218,34 @@ async function createServiceTables(
   return tables;
 }
 
-/** One worker-thread sandbox per function, its SDK clients pointed at the local endpoints. */
+/** Every function's deploy bundle, built with the deploy's esbuild settings (or reused while nothing changed). */
+async function bundleFunctions(
+  { config, log }: Start,
+  services: LoadedService[],
+): Promise<Record<string, string>> {
+  const began = Date.now();
+  const functions = services.flatMap((s) => s.functions);
+  const { files, built } = await buildBundles({
+    entries: Object.fromEntries(functions.map((fn) => [fn.qualifiedName, fn.handlerFile])),
+    cacheDir: path.join(config.cacheDir, 'functions'),
+    root: config.root,
+  });
+  const seconds = ((Date.now() - began) / 1000).toFixed(1);
+  log(`${functions.length} function bundles ${built ? 'built' : 'unchanged, reused'} (${seconds} s)`);
+  return files;
+}
+
+/** The functions, in worker-thread sandboxes running their bundles, SDK clients pointed at the local endpoints. */
 function startFunctions(
   { config, log, stops }: Start,
   services: LoadedService[],
   endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
+  bundles: Record<string, string>,
 ): FunctionRuntime {
   const { region, accountId, ports } = config;
   const runtime = new FunctionRuntime({
     functions: services.flatMap((s) => s.functions),
+    bundles,
     region,
     accountId,
     baseEnvironment: {
@@ -416,14 +436,15 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       endpoint: dynamodb.url,
       credentials: CREDENTIALS,
     });
-    const [s3, sns, tables] = await Promise.all([
+    const [s3, sns, tables, bundles] = await Promise.all([
       startBuckets(start, services),
       startSnsEndpoint(start, services),
       createServiceTables(start, dynamoClient, services),
+      bundleFunctions(start, services),
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
 
-    const runtime = startFunctions(start, services, endpoints);
+    const runtime = startFunctions(start, services, endpoints, bundles);
     const { invoke } = runtime;
     await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke);

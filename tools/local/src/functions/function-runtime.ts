@@ -5,10 +5,13 @@ import type { Invoke } from '../cloud/types';
 import type { FunctionDefinition } from '../services/model';
 
 /**
- * Runs the services' Lambda functions locally: one worker thread per function (its own module state and its
- * own `process.env`, as a Lambda sandbox has), started on first use and kept warm. Its init (loading the module)
- * runs outside the timeout for up to INIT_LIMIT_MS, as on Lambda; the timeout is enforced from then on: a timed-out
- * invocation fails and its worker is replaced, as Lambda replaces the sandbox.
+ * Runs the services' Lambda functions locally, as Lambda runs them: each invocation gets a sandbox of its own (a
+ * worker thread, with its own module state and its own `process.env`) that runs one invocation at a time. A
+ * function scales out to a new sandbox when all of its sandboxes are busy, up to its concurrency limit (its
+ * `reservedConcurrency`, else the runtime's default); beyond it invocations wait in line. Sandboxes are kept warm
+ * and the extra ones go after a minute unused. A sandbox's init (loading the module) runs outside the timeout for
+ * up to INIT_LIMIT_MS; from then on the timeout is enforced per invocation: a timed-out invocation fails and only its
+ * sandbox is replaced. The module is the function's deploy bundle when one is given, else its TypeScript source.
  */
 export interface FunctionRuntimeOptions {
   functions: FunctionDefinition[];
@@ -21,6 +24,10 @@ export interface FunctionRuntimeOptions {
    * `https://<apiId>.execute-api.<region>.amazonaws.com` becomes the local server's URL.
    */
   rewriteUrls?: Record<string, string>;
+  /** The deploy bundle of each function, by qualified name; a function without one loads its TypeScript. */
+  bundles?: Record<string, string>;
+  /** Sandboxes per function at most, where the function sets no reservedConcurrency. Default 8. */
+  defaultConcurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -33,10 +40,10 @@ function rewrite(env: Record<string, string>, urls: Record<string, string>): Rec
   return rewritten;
 }
 
-interface Pending {
+interface Job {
+  event: unknown;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout | undefined;
 }
 
 interface WorkerMessage {
@@ -68,97 +75,192 @@ export const INIT_LIMIT_MS = 10_000;
 /** The `errorType` of an invocation that ran out of time. */
 export const TIMEOUT_ERROR = 'TimeoutError';
 
-class FunctionInstance {
-  private worker: { worker: Worker; initialized: Promise<void> } | undefined;
-  private readonly pending = new Map<string, Pending>();
+/** Sandboxes per function at most, where neither the function nor the runtime's options say otherwise. */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** A sandbox unused this long goes, unless it is the function's last one. */
+export const IDLE_SANDBOX_MS = 60_000;
+
+/** What a sandbox is given to load: the module file, and whether it is TypeScript (loaded through tsx). */
+interface SandboxCode {
+  moduleFile: string;
+  typescript: boolean;
+}
+
+/** One worker thread: loads the function's module once, then runs one invocation at a time. */
+class Sandbox {
+  readonly worker: Worker;
+  readonly initialized: Promise<void>;
+  private current: { id: string; job: Job; timer: NodeJS.Timeout | undefined } | undefined;
+  private reapTimer: NodeJS.Timeout | undefined;
+  private exited = false;
 
   constructor(
     private readonly definition: FunctionDefinition,
-    private readonly env: Record<string, string>,
-    private readonly functionArn: string,
-  ) {}
-
-  invoke(event: unknown): Promise<unknown> {
-    const { worker, initialized } = this.ensureWorker();
-    const id = randomUUID();
-    const timeoutMs = this.definition.timeoutSeconds * 1000;
-    return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject, timer: undefined };
-      this.pending.set(id, pending);
-      // The function's clock starts once its init is over (or has had INIT_LIMIT_MS), as on Lambda.
-      void initialized.then(() => {
-        if (!this.pending.has(id)) return;
-        pending.timer = setTimeout(() => {
-          this.failAll(
-            `Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`,
-            TIMEOUT_ERROR,
-          );
-          void this.stop();
-        }, timeoutMs);
-        worker.postMessage({ id, requestId: id, event, deadline: Date.now() + timeoutMs });
-      });
-    });
-  }
-
-  async stop(): Promise<void> {
-    const running = this.worker;
-    this.worker = undefined;
-    this.failAll('Function stopped', 'Stopped');
-    if (running) await running.worker.terminate();
-  }
-
-  private ensureWorker(): { worker: Worker; initialized: Promise<void> } {
-    if (this.worker) return this.worker;
-    const { definition } = this;
-    const worker = new Worker(BOOTSTRAP, {
-      env: this.env,
+    env: Record<string, string>,
+    functionArn: string,
+    code: SandboxCode,
+    private readonly onGone: (sandbox: Sandbox) => void,
+  ) {
+    this.worker = new Worker(BOOTSTRAP, {
+      env,
       workerData: {
-        handlerFile: definition.handlerFile,
+        ...code,
         exportName: definition.exportName,
         functionName: definition.functionName,
-        functionArn: this.functionArn,
+        functionArn,
         memorySize: definition.memorySize,
       },
       execArgv: ['--enable-source-maps'],
     });
     let initDone = () => undefined as void;
-    const initialized = new Promise<void>((resolve) => {
+    this.initialized = new Promise<void>((resolve) => {
       initDone = resolve;
       setTimeout(resolve, INIT_LIMIT_MS).unref();
     });
-    worker.on('message', (message: WorkerMessage) => (message.ready ? initDone() : this.settle(message)));
-    worker.on('error', (error) => {
-      if (this.worker?.worker === worker) this.worker = undefined;
-      this.failAll(`Runtime exited with error: ${error.message}`, 'Runtime.ExitError');
-    });
-    worker.on('exit', () => {
-      if (this.worker?.worker === worker) this.worker = undefined;
+    this.worker.on('message', (message: WorkerMessage) =>
+      message.ready ? initDone() : this.settle(message),
+    );
+    this.worker.on('error', (error) => this.gone(`Runtime exited with error: ${error.message}`));
+    this.worker.on('exit', () => {
       initDone();
+      this.gone('Runtime exited');
     });
-    worker.unref();
-    this.worker = { worker, initialized };
-    return this.worker;
+    this.worker.unref();
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Runs one invocation; the sandbox must be idle. Its timeout starts once the init is over. */
+  run(job: Job): void {
+    clearTimeout(this.reapTimer);
+    const id = randomUUID();
+    const timeoutMs = this.definition.timeoutSeconds * 1000;
+    this.current = { id, job, timer: undefined };
+    void this.initialized.then(() => {
+      if (this.current?.id !== id || this.exited) return;
+      this.current.timer = setTimeout(() => {
+        this.fail(`Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`, TIMEOUT_ERROR);
+        void this.stop();
+      }, timeoutMs);
+      this.worker.postMessage({ id, requestId: id, event: job.event, deadline: Date.now() + timeoutMs });
+    });
+  }
+
+  /** Idle again: stops after `ms` unless given work before, if `mayGo()` still says it may then. */
+  scheduleReap(ms: number, mayGo: () => boolean): void {
+    clearTimeout(this.reapTimer);
+    this.reapTimer = setTimeout(() => {
+      if (!this.current && mayGo()) void this.stop();
+    }, ms);
+    this.reapTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.reapTimer);
+    this.fail('Function stopped', 'Stopped');
+    this.gone('Function stopped');
+    await this.worker.terminate();
   }
 
   private settle(message: WorkerMessage): void {
-    const pending = this.pending.get(message.id);
-    if (!pending) return;
-    this.pending.delete(message.id);
-    clearTimeout(pending.timer);
+    const current = this.current;
+    if (!current || current.id !== message.id) return;
+    this.current = undefined;
+    clearTimeout(current.timer);
     if (message.ok) {
-      pending.resolve(message.result);
+      current.job.resolve(message.result);
     } else {
       const { name = 'Error', message: text = 'Unknown error', stack } = message.error ?? {};
-      pending.reject(new FunctionError(this.definition.qualifiedName, name, text, stack));
+      current.job.reject(new FunctionError(this.definition.qualifiedName, name, text, stack));
+    }
+    this.onIdle?.(this);
+  }
+
+  /** Set by the function: called when an invocation has finished and the sandbox can take the next. */
+  onIdle: ((sandbox: Sandbox) => void) | undefined;
+
+  private fail(message: string, errorType: string): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = undefined;
+    clearTimeout(current.timer);
+    current.job.reject(new FunctionError(this.definition.qualifiedName, errorType, message));
+  }
+
+  private gone(message: string): void {
+    this.fail(message, 'Runtime.ExitError');
+    if (this.exited) return;
+    this.exited = true;
+    clearTimeout(this.reapTimer);
+    this.onGone(this);
+  }
+}
+
+/** A function's sandboxes, and the invocations waiting for one. */
+class FunctionInstance {
+  private readonly sandboxes = new Set<Sandbox>();
+  private readonly idle: Sandbox[] = [];
+  private readonly waiting: Job[] = [];
+
+  constructor(
+    private readonly definition: FunctionDefinition,
+    private readonly env: Record<string, string>,
+    private readonly functionArn: string,
+    private readonly code: SandboxCode,
+    private readonly concurrency: number,
+  ) {}
+
+  private stopped = false;
+
+  invoke(event: unknown): Promise<unknown> {
+    if (this.stopped) {
+      return Promise.reject(new FunctionError(this.definition.qualifiedName, 'Stopped', 'Function stopped'));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Sandboxes that exist now (busy or idle). */
+  get size(): number {
+    return this.sandboxes.size;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const job of this.waiting.splice(0)) {
+      job.reject(new FunctionError(this.definition.qualifiedName, 'Stopped', 'Function stopped'));
+    }
+    await Promise.all([...this.sandboxes].map((sandbox) => sandbox.stop()));
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0 && !this.stopped) {
+      const sandbox = this.idle.pop() ?? (this.sandboxes.size < this.concurrency ? this.spawn() : undefined);
+      if (!sandbox) return;
+      sandbox.run(this.waiting.shift() as Job);
     }
   }
 
-  private failAll(message: string, errorType: string): void {
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      pending.reject(new FunctionError(this.definition.qualifiedName, errorType, message));
-      this.pending.delete(id);
-    }
+  private spawn(): Sandbox {
+    const sandbox = new Sandbox(this.definition, this.env, this.functionArn, this.code, (gone) => {
+      this.sandboxes.delete(gone);
+      const index = this.idle.indexOf(gone);
+      if (index >= 0) this.idle.splice(index, 1);
+      this.dispatch();
+    });
+    sandbox.onIdle = (ready) => {
+      if (!ready.alive) return;
+      this.idle.push(ready);
+      ready.scheduleReap(IDLE_SANDBOX_MS, () => this.sandboxes.size > 1);
+      this.dispatch();
+    };
+    this.sandboxes.add(sandbox);
+    return sandbox;
   }
 }
 
@@ -167,6 +269,7 @@ export class FunctionRuntime {
   private readonly timeouts = new Map<string, number>();
 
   constructor(private readonly options: FunctionRuntimeOptions) {
+    const defaultConcurrency = options.defaultConcurrency ?? DEFAULT_CONCURRENCY;
     for (const definition of options.functions) {
       const arn = `arn:aws:lambda:${options.region}:${options.accountId}:function:${definition.functionName}`;
       const env: Record<string, string> = {
@@ -180,7 +283,15 @@ export class FunctionRuntime {
         TZ: 'UTC',
         ...rewrite(definition.environment, options.rewriteUrls ?? {}),
       };
-      this.instances.set(definition.qualifiedName, new FunctionInstance(definition, env, arn));
+      const bundle = options.bundles?.[definition.qualifiedName];
+      const code = bundle
+        ? { moduleFile: bundle, typescript: false }
+        : { moduleFile: definition.handlerFile, typescript: true };
+      const concurrency = definition.reservedConcurrency ?? defaultConcurrency;
+      this.instances.set(
+        definition.qualifiedName,
+        new FunctionInstance(definition, env, arn, code, concurrency),
+      );
       this.timeouts.set(definition.qualifiedName, definition.timeoutSeconds);
     }
   }
@@ -208,6 +319,9 @@ export class FunctionRuntime {
     const timedOut = error instanceof FunctionError && error.errorType === TIMEOUT_ERROR;
     return timedOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
   };
+
+  /** How many sandboxes a function has now (busy or idle). */
+  readonly sandboxesOf = (qualifiedName: string): number => this.instances.get(qualifiedName)?.size ?? 0;
 
   /** A function's timeout in milliseconds (0 for an unknown function). */
   readonly timeoutMsOf = (qualifiedName: string): number => (this.timeouts.get(qualifiedName) ?? 0) * 1000;

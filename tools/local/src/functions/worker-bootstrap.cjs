@@ -1,16 +1,17 @@
-// Runs one Lambda function inside a worker thread: loads the TypeScript handler through tsx, then serves
-// invocations posted by the parent (tools/local/src/functions/function-runtime.ts) one message each.
+// Runs one Lambda function inside a worker thread (one sandbox): loads its deploy bundle (or, without one, its
+// TypeScript handler through tsx), then serves the invocations the parent
+// (tools/local/src/functions/function-runtime.ts) posts, one message each, one at a time.
 const { parentPort, workerData } = require('node:worker_threads');
-require('tsx/cjs/api').register();
+if (workerData.typescript) require('tsx/cjs/api').register();
 
 let handler;
 
 function loadHandler() {
   if (handler) return handler;
-  const mod = require(workerData.handlerFile);
+  const mod = require(workerData.moduleFile);
   const fn = mod[workerData.exportName];
   if (typeof fn !== 'function') {
-    throw new Error(`${workerData.handlerFile} does not export a function named ${workerData.exportName}`);
+    throw new Error(`${workerData.moduleFile} does not export a function named ${workerData.exportName}`);
   }
   handler =
     fn.length >= 3

@@ -210,6 +210,9 @@ export function loadService(dir: string, options: LoadOptions): LoadedService {
       environment,
       timeoutSeconds: Number(fn.timeout ?? provider.timeout ?? 6),
       memorySize: Number(fn.memorySize ?? provider.memorySize ?? 1024),
+      ...(fn.reservedConcurrency !== undefined
+        ? { reservedConcurrency: Number(fn.reservedConcurrency) }
+        : {}),
     });
     const events = Array.isArray(fn.events) ? fn.events : [];
     events.forEach((rawEvent, index) => {

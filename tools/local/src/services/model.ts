@@ -11,6 +11,8 @@ export interface FunctionDefinition {
   environment: Record<string, string>;
   timeoutSeconds: number;
   memorySize: number;
+  /** `reservedConcurrency` of the function: at most this many invocations at once. */
+  reservedConcurrency?: number;
 }
 
 export interface HttpRouteDefinition {

@@ -31,6 +31,13 @@ describe('FunctionRuntime', () => {
         aFunction({ qualifiedName: 'svc.hangs', key: 'hangs', exportName: 'hangs', timeoutSeconds: 1 }),
         aFunction({ qualifiedName: 'svc.callback', key: 'callback', exportName: 'callbackStyle' }),
         aFunction({ qualifiedName: 'svc.nothing', key: 'nothing', exportName: 'returnsNothing' }),
+        aFunction({ qualifiedName: 'svc.hold', key: 'hold', exportName: 'hold', timeoutSeconds: 1 }),
+        aFunction({
+          qualifiedName: 'svc.holdTwo',
+          key: 'holdTwo',
+          exportName: 'hold',
+          reservedConcurrency: 2,
+        }),
         aFunction({
           qualifiedName: 'svc.slowInit',
           key: 'slowInit',
@@ -109,6 +116,34 @@ describe('FunctionRuntime', () => {
   it('supports callback-style handlers and returns null for undefined results', async () => {
     await expect(runtime.invoke('svc.callback', { n: 21 })).resolves.toEqual({ doubled: 42 });
     await expect(runtime.invoke('svc.nothing', {})).resolves.toBeNull();
+  });
+
+  it('fails only the invocation that timed out, not another one running beside it', async () => {
+    const slow = runtime.invoke('svc.hold', { ms: 3_000 });
+    const quick = runtime.invoke('svc.hold', { ms: 50 });
+
+    await expect(quick).resolves.toMatchObject({ mostAtOnce: 1 });
+    await expect(slow).rejects.toMatchObject({ errorType: 'TimeoutError' });
+  });
+
+  it('runs concurrent invocations in sandboxes of their own, one invocation at a time each', async () => {
+    const results = (await Promise.all(
+      [1, 2, 3].map(() => runtime.invoke('svc.hold', { ms: 500 })),
+    )) as Array<{ sandboxId: string; mostAtOnce: number }>;
+
+    expect(new Set(results.map((result) => result.sandboxId)).size).toBe(3);
+    expect(results.every((result) => result.mostAtOnce === 1)).toBe(true);
+  });
+
+  it('keeps to reservedConcurrency: the invocations beyond it wait for a free sandbox', async () => {
+    const started = Date.now();
+    const results = (await Promise.all(
+      [1, 2, 3, 4].map(() => runtime.invoke('svc.holdTwo', { ms: 300 })),
+    )) as Array<{ sandboxId: string }>;
+
+    expect(new Set(results.map((result) => result.sandboxId)).size).toBe(2);
+    expect(runtime.sandboxesOf('svc.holdTwo')).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
   });
 
   it('rejects an unknown function', async () => {
