@@ -14,6 +14,8 @@ import {
   createTables,
   startStreamMapping,
   startTtlSweeper,
+  startWriteSignalProxy,
+  type StreamMapping,
   superviseDynamoDbLocal,
   type SupervisedDynamoDbLocal,
   type TableInfo,
@@ -299,6 +301,7 @@ async function startStreamMappings(
   tables: TableInfo[],
   dynamodbUrl: string,
   invoke: Invoke,
+  byTable: Map<string, StreamMapping[]>,
 ): Promise<void> {
   const streamsClient = new DynamoDBStreamsClient({
     region: config.region,
@@ -327,16 +330,45 @@ async function startStreamMappings(
       onError: log,
     });
     stops.add(`stream mapping ${subscription.functionName}`, () => mapping.stop());
+    byTable.set(subscription.tableName, [...(byTable.get(subscription.tableName) ?? []), mapping]);
   }
 }
 
-/** Prompt TTL expiry for the tables that have a TTL attribute. */
-function startTtlSweeps({ stops }: Start, client: DynamoDBClient, tables: TableInfo[]): void {
+/**
+ * The functions' way to DynamoDB Local: a pass-through that wakes the stream mappings of the tables each write
+ * touched, so that they can rest while nothing is written (see write-signal-proxy.ts).
+ */
+async function startWriteSignals(
+  { stops }: Start,
+  dynamodbUrl: string,
+): Promise<{ url: string; mappings: Map<string, StreamMapping[]> }> {
+  const mappings = new Map<string, StreamMapping[]>();
+  const proxy = await startWriteSignalProxy({
+    target: dynamodbUrl,
+    onWrite: (tables) => {
+      const woken =
+        tables === 'all' ? [...mappings.values()].flat() : tables.flatMap((t) => mappings.get(t) ?? []);
+      for (const mapping of woken) mapping.wake();
+    },
+  });
+  stops.add('DynamoDB write-signal proxy', () => proxy.close());
+  return { url: proxy.url, mappings };
+}
+
+/**
+ * Prompt TTL expiry for the tables that have a TTL attribute. Its deletes go through the write-signal proxy
+ * (`endpoint`), so the tables' stream mappings read the REMOVE records at once.
+ */
+function startTtlSweeps({ config, stops }: Start, endpoint: string, tables: TableInfo[]): void {
+  const client = new DynamoDBClient({ region: config.region, endpoint, credentials: CREDENTIALS });
   const ttlTables = tables.flatMap((t) =>
     t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
   );
   const sweeper = startTtlSweeper({ client, tables: ttlTables, intervalMs: TTL_SWEEP_INTERVAL_MS });
-  stops.add('TTL sweeper', () => sweeper.stop());
+  stops.add('TTL sweeper', async () => {
+    await sweeper.stop();
+    client.destroy();
+  });
 }
 
 /** The WebSocket API with the services' routes, selected by their serverless.ts expression. */
@@ -443,12 +475,13 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       bundleFunctions(start, services),
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
+    const writeSignals = await startWriteSignals(start, dynamodb.url);
 
-    const runtime = startFunctions(start, services, endpoints, bundles);
+    const runtime = startFunctions(start, services, { ...endpoints, dynamodb: writeSignals.url }, bundles);
     const { invoke } = runtime;
     await startEventBus(start, services, runtime);
-    await startStreamMappings(start, services, tables, dynamodb.url, invoke);
-    startTtlSweeps(start, dynamoClient, tables);
+    await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
+    startTtlSweeps(start, writeSignals.url, tables);
     await startWebSocket(start, services, invoke);
     await startHttp(start, services, invoke, sns);
 

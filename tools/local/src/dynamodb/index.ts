@@ -23,3 +23,4 @@ export {
   type TtlTable,
 } from './ttl-sweeper';
 export { superviseDynamoDbLocal, type SupervisedDynamoDbLocal } from './supervisor';
+export { startWriteSignalProxy, tablesWritten } from './write-signal-proxy';

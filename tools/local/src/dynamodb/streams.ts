@@ -49,12 +49,18 @@ export interface StreamMappingOptions {
   startingPosition: StartingPosition;
   /** JSON file holding this mapping's checkpoints (one file per mapping); none: progress is not kept. */
   checkpointFile?: string;
-  /** Pause between polls of a shard that had nothing new. Default 50 ms. */
+  /** Pause between polls of a shard that had nothing new, while records came lately. Default 50 ms. */
   pollIntervalMs?: number;
+  /**
+   * After idleAfterMs with nothing new (default 1 s), the pause doubles every idleAfterMs up to this (idle, the
+   * poller rests); records, or a `wake()`, bring it back to pollIntervalMs. Default 2000 ms.
+   */
+  idlePollIntervalMs?: number;
+  idleAfterMs?: number;
   /** First retry delay, doubling per attempt up to retryMaxDelayMs. Defaults 100 ms and 5 s. */
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
-  /** How often the shard list is refreshed besides when a shard ends. Default 1 s. */
+  /** How often the shard list is refreshed besides when a shard ends. Default 5 s. */
   shardRefreshIntervalMs?: number;
   /** awsRegion of the delivered records. Default us-east-1. */
   awsRegion?: string;
@@ -67,6 +73,8 @@ export interface StreamMapping {
   stop(): Promise<void>;
   /** Resolves once every record the stream held when idle() was called has been processed (or discarded). */
   idle(): Promise<void>;
+  /** Something was written to the table: poll now, and keep polling at the busy pace for a while. */
+  wake(): void;
 }
 
 interface ShardState {
@@ -79,6 +87,8 @@ interface ShardState {
 type ResumePosition = Extract<ShardStart, { type: 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' }>;
 
 const GET_RECORDS_LIMIT = 1000;
+/** How long a mapping polls at the busy pace after the last record or wake-up (default of idleAfterMs). */
+const IDLE_AFTER_MS = 1_000;
 /** Lambda's quota of filters per event source mapping (adjustable up to 10 on AWS). */
 const MAX_FILTERS = 5;
 const ERROR_BACKOFF_MS = 1000;
@@ -95,6 +105,9 @@ class StreamMappingRunner implements StreamMapping {
   private readonly shards = new Map<string, ShardState>();
   private readonly workers = new Set<Promise<void>>();
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  /** The shard readers' pauses between polls: a wake() cuts them short (not the retry and error back-offs). */
+  private readonly pollSleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private lastActivityAt = Date.now();
   private readonly idleWaiters: Array<{ epoch: number; resolve: () => void }> = [];
   private readonly writer: CheckpointWriter | undefined;
   private readonly policy: BatchPolicy;
@@ -136,7 +149,7 @@ class StreamMappingRunner implements StreamMapping {
     await Promise.all([...this.positioning]);
     this.started = true;
     await this.saveCheckpoint();
-    const interval = this.options.shardRefreshIntervalMs ?? 1_000;
+    const interval = this.options.shardRefreshIntervalMs ?? 5_000;
     this.refreshLoop = (async () => {
       let failing = false;
       while (!this.stopping) {
@@ -179,6 +192,8 @@ class StreamMappingRunner implements StreamMapping {
     return new Promise((resolve) => {
       this.idleWaiters.push({ epoch, resolve });
       this.checkIdle();
+      // Resting shard readers look now rather than at their next idle poll.
+      this.wake();
     });
   }
 
@@ -201,17 +216,44 @@ class StreamMappingRunner implements StreamMapping {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  wake(): void {
+    this.lastActivityAt = Date.now();
+    for (const sleeper of this.pollSleepers) {
+      clearTimeout(sleeper.timer);
+      this.pollSleepers.delete(sleeper);
+      this.sleepers.delete(sleeper);
+      sleeper.resolve();
+    }
+  }
+
+  /** The pause before the next poll of a caught-up shard: busy pace for a second after activity, then doubling. */
+  private pollPause(): number {
+    const busy = this.pollIntervalMs;
+    const idleAfter = this.options.idleAfterMs ?? IDLE_AFTER_MS;
+    const quietMs = Date.now() - this.lastActivityAt;
+    if (quietMs < idleAfter) return busy;
+    const idleMax = this.options.idlePollIntervalMs ?? 2_000;
+    const doublings = Math.min(30, Math.floor(quietMs / idleAfter));
+    return Math.min(idleMax, busy * 2 ** doublings);
+  }
+
+  private pollSleep(): Promise<void> {
+    return this.sleep(this.pollPause(), this.pollSleepers);
+  }
+
+  private sleep(ms: number, also?: Set<{ timer: NodeJS.Timeout; resolve: () => void }>): Promise<void> {
     if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const sleeper = {
         timer: setTimeout(() => {
           this.sleepers.delete(sleeper);
+          also?.delete(sleeper);
           resolve();
         }, ms),
         resolve,
       };
       this.sleepers.add(sleeper);
+      also?.add(sleeper);
     });
   }
 
@@ -395,6 +437,7 @@ class StreamMappingRunner implements StreamMapping {
               await this.commit(shardId, { sequenceNumber: sequenceNumberOf(last) });
             }
             buffer.push(...kept);
+            if (fresh.length > 0) this.lastActivityAt = Date.now();
           }
         }
       } catch (error) {
@@ -436,7 +479,7 @@ class StreamMappingRunner implements StreamMapping {
         }
         state.caughtUpEpoch = pollEpoch;
         this.checkIdle();
-        await this.sleep(this.pollIntervalMs);
+        await this.pollSleep();
         continue;
       }
       if (windowMs > 0 && buffer.length < this.batchSize && iterator !== undefined) {
@@ -570,5 +613,5 @@ export async function startStreamMapping(options: StreamMappingOptions): Promise
       { cause: error },
     );
   }
-  return { stop: () => runner.stop(), idle: () => runner.idle() };
+  return { stop: () => runner.stop(), idle: () => runner.idle(), wake: () => runner.wake() };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, version as esbuildVersion, type Metafile } from 'esbuild';
+import { build, stop as stopEsbuild, version as esbuildVersion, type Metafile } from 'esbuild';
 import { esbuildConfig } from '@chat/serverless-config';
 
 /**
@@ -80,6 +80,7 @@ export async function buildBundles(request: BundleRequest): Promise<BuiltBundles
   // Built beside the others under a name of its own, so two stacks starting at once do not write the same files.
   const buildDir = `build-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const outdir = path.join(request.cacheDir, buildDir);
+  // esbuild's service process would otherwise stay for the life of the stack.
   const result = await build({
     entryPoints: request.entries,
     outdir,
@@ -93,7 +94,7 @@ export async function buildBundles(request: BundleRequest): Promise<BuiltBundles
     absWorkingDir: request.root,
     metafile: true,
     logLevel: 'silent',
-  });
+  }).finally(() => stopEsbuild());
   const inputs = inputFiles(result.metafile);
   const manifest: Manifest = {
     key: await contentKey(settings, request.root, inputs),

@@ -11,6 +11,7 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  TransactWriteItemsCommand,
   UpdateItemCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -22,6 +23,7 @@ import {
   startDynamoDbLocal,
   startStreamMapping,
   startTtlSweeper,
+  startWriteSignalProxy,
   type RunningDynamoDbLocal,
   type StreamMapping,
   type StreamMappingOptions,
@@ -356,6 +358,73 @@ describe('startStreamMapping', () => {
 
     expect(before.records().map((record) => record.dynamodb?.Keys?.pk?.S)).toEqual(['a', 'b', 'c']);
     expect(after.records().map((record) => record.dynamodb?.Keys?.pk?.S)).toEqual(['d', 'e']);
+  });
+});
+
+describe('startWriteSignalProxy', () => {
+  it('passes requests through and names the tables of each successful write, not of reads', async () => {
+    const first = await createStreamTable();
+    const second = await createStreamTable();
+    const signals: Array<readonly string[] | 'all'> = [];
+    const proxy = await startWriteSignalProxy({ target: ddb.url, onWrite: (tables) => signals.push(tables) });
+    const viaProxy = new DynamoDBClient({ endpoint: proxy.url, region: 'us-east-1', credentials });
+    try {
+      await viaProxy.send(new PutItemCommand({ TableName: first.tableName, Item: { pk: { S: 'p1' } } }));
+      const read = await viaProxy.send(
+        new GetItemCommand({ TableName: first.tableName, Key: { pk: { S: 'p1' } } }),
+      );
+      await viaProxy.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            { Put: { TableName: first.tableName, Item: { pk: { S: 'p2' } } } },
+            { Put: { TableName: second.tableName, Item: { pk: { S: 'p3' } } } },
+          ],
+        }),
+      );
+      const refused = await viaProxy
+        .send(
+          new PutItemCommand({
+            TableName: first.tableName,
+            Item: { pk: { S: 'p1' } },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((error: Error) => error.name);
+
+      expect(read.Item).toEqual({ pk: { S: 'p1' } });
+      expect(refused).toBe('ConditionalCheckFailedException');
+      expect(signals).toEqual([[first.tableName], [first.tableName, second.tableName]]);
+    } finally {
+      viaProxy.destroy();
+      await proxy.close();
+    }
+  });
+
+  it('wakes a resting stream mapping: a record written through it is delivered well before the idle poll', async () => {
+    const { tableName, streamArn } = await createStreamTable();
+    const recorder = recordingInvoke();
+    const mapping = await startMapping({
+      streamArn,
+      invoke: recorder.invoke,
+      pollIntervalMs: 20,
+      idleAfterMs: 100,
+      idlePollIntervalMs: 30_000,
+    });
+    const proxy = await startWriteSignalProxy({ target: ddb.url, onWrite: () => mapping.wake() });
+    const viaProxy = new DynamoDBClient({ endpoint: proxy.url, region: 'us-east-1', credentials });
+    try {
+      // Quiet for a while: the mapping's pause between polls has grown to 30 s (20 ms doubled every 100 ms).
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const written = Date.now();
+      await viaProxy.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'woken' } } }));
+      await waitFor(() => recorder.records().length === 1, 'the record');
+
+      expect(recorder.keysOf(recorder.events[0])).toEqual(['woken']);
+      expect(Date.now() - written).toBeLessThan(2_000);
+    } finally {
+      viaProxy.destroy();
+      await proxy.close();
+    }
   });
 });
 

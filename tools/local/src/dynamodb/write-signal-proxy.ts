@@ -1,0 +1,115 @@
+import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
+import type { RunningServer } from '../cloud/types';
+import { listenOnLoopback, readBody, sendText } from '../http-server';
+
+/**
+ * A pass-through in front of DynamoDB Local for the functions: every request goes on unchanged, and once a write
+ * has succeeded the tables it wrote are named to `onWrite`, so their stream mappings read the new records at once
+ * instead of at their next (idle, slow) poll. That is what lets the stream pollers rest while nothing is written,
+ * yet deliver a record milliseconds after its write. A request it cannot forward gets a 502 (the SDK retries it;
+ * handlers count it as a dependency outage, as they would DynamoDB's own 5xx).
+ */
+export interface WriteSignalProxyOptions {
+  /** DynamoDB Local's URL (http://127.0.0.1:port). */
+  target: string;
+  onWrite: (tableNames: readonly string[] | 'all') => void;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+/** Requests up to this size are forwarded (DynamoDB's own limits are far below it). */
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+const SINGLE_ITEM_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+const PARTIQL = new Set(['ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction']);
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+
+/**
+ * The tables a request writes, from its `X-Amz-Target` operation and its body: none for reads, 'all' where the
+ * tables cannot be told cheaply (PartiQL).
+ */
+export function tablesWritten(target: string | undefined, body: Json): readonly string[] | 'all' {
+  const operation = target?.split('.').pop() ?? '';
+  if (SINGLE_ITEM_WRITES.has(operation)) return typeof body.TableName === 'string' ? [body.TableName] : [];
+  if (operation === 'BatchWriteItem')
+    return isObject(body.RequestItems) ? Object.keys(body.RequestItems) : [];
+  if (operation === 'TransactWriteItems' && Array.isArray(body.TransactItems)) {
+    const names = body.TransactItems.flatMap((item: unknown) =>
+      isObject(item)
+        ? Object.values(item).flatMap((action) =>
+            isObject(action) && typeof action.TableName === 'string' ? [action.TableName] : [],
+          )
+        : [],
+    );
+    return [...new Set(names)];
+  }
+  return PARTIQL.has(operation) ? 'all' : [];
+}
+
+function parseJson(body: Buffer): Json {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return isObject(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function startWriteSignalProxy(options: WriteSignalProxyOptions): Promise<RunningServer> {
+  const target = new URL(options.target);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const server = createServer(async (req, res) => {
+    const read = await readBody(req, BODY_LIMIT);
+    if (read.kind !== 'ok') {
+      if (read.kind === 'too-large') sendText(res, 413, 'text/plain', 'request too large');
+      return;
+    }
+    const headers: IncomingHttpHeaders = { ...req.headers, 'content-length': String(read.body.length) };
+    const upstream = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers,
+        agent,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': body.length });
+          res.end(body);
+          if (answer.statusCode === 200) {
+            const tables = tablesWritten(
+              req.headers['x-amz-target'] as string | undefined,
+              parseJson(read.body),
+            );
+            if (tables === 'all' || tables.length > 0) options.onWrite(tables);
+          }
+        });
+        answer.on('error', () => res.destroy());
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) sendText(res, 502, 'text/plain', 'DynamoDB Local is not answering');
+      else res.destroy();
+    });
+    upstream.end(read.body);
+  });
+  const running = await listenOnLoopback(server, {
+    name: 'DynamoDB write-signal proxy',
+    port: options.port ?? 0,
+  });
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      agent.destroy();
+    },
+  };
+}
