@@ -49,6 +49,23 @@ export function tablesWritten(target: string | undefined, body: Json): readonly 
   return PARTIQL.has(operation) ? 'all' : [];
 }
 
+/** Headers of one connection only (RFC 9110 §7.6.1): the bodies are passed on whole, with their length. */
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
+];
+
+function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept: IncomingHttpHeaders = { ...headers };
+  for (const name of HOP_BY_HOP) delete kept[name];
+  return kept;
+}
+
 function parseJson(body: Buffer): Json {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
@@ -67,7 +84,8 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
       if (read.kind === 'too-large') sendText(res, 413, 'text/plain', 'request too large');
       return;
     }
-    const headers: IncomingHttpHeaders = { ...req.headers, 'content-length': String(read.body.length) };
+    const headers: IncomingHttpHeaders = withoutHopByHop(req.headers);
+    headers['content-length'] = String(read.body.length);
     const upstream = request(
       {
         host: target.hostname,
@@ -82,7 +100,10 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
-          res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': body.length });
+          res.writeHead(answer.statusCode ?? 502, {
+            ...withoutHopByHop(answer.headers),
+            'content-length': body.length,
+          });
           res.end(body);
           if (answer.statusCode === 200) {
             const tables = tablesWritten(

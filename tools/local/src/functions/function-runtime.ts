@@ -7,8 +7,8 @@ import type { FunctionDefinition } from '../services/model';
 /**
  * Runs the services' Lambda functions locally, as Lambda runs them: each invocation gets a sandbox of its own (a
  * worker thread, with its own module state and its own `process.env`) that runs one invocation at a time. A
- * function scales out to a new sandbox when all of its sandboxes are busy, up to its concurrency limit (its
- * `reservedConcurrency`, else the runtime's default); beyond it invocations wait in line. Sandboxes are kept warm
+ * function scales out to a new sandbox when all of its sandboxes are busy (one loading at a time), up to its
+ * concurrency limit (its `reservedConcurrency`, else the runtime's default); meanwhile invocations wait in line. Sandboxes are kept warm
  * and the extra ones go after a minute unused. A sandbox's init (loading the module) runs outside the timeout for
  * up to INIT_LIMIT_MS; from then on the timeout is enforced per invocation: a timed-out invocation fails and only its
  * sandbox is replaced. The module is the function's deploy bundle when one is given, else its TypeScript source.
@@ -214,6 +214,8 @@ class FunctionInstance {
   ) {}
 
   private stopped = false;
+  /** Sandboxes whose module is still loading (at most one: see dispatch). */
+  private loading = 0;
 
   invoke(event: unknown): Promise<unknown> {
     if (this.stopped) {
@@ -238,10 +240,18 @@ class FunctionInstance {
     await Promise.all([...this.sandboxes].map((sandbox) => sandbox.stop()));
   }
 
+  /**
+   * Gives waiting invocations to idle sandboxes, else to a new one. Only one sandbox of a function loads at a
+   * time: a cold start costs far more CPU here than a warm invocation, so a burst is served by the warm
+   * sandboxes as they free up while the next one loads, instead of by a crowd of loads racing for the same cores.
+   */
   private dispatch(): void {
     while (this.waiting.length > 0 && !this.stopped) {
-      const sandbox = this.idle.pop() ?? (this.sandboxes.size < this.concurrency ? this.spawn() : undefined);
-      if (!sandbox) return;
+      let sandbox = this.idle.pop();
+      if (!sandbox) {
+        if (this.loading > 0 || this.sandboxes.size >= this.concurrency) return;
+        sandbox = this.spawn();
+      }
       sandbox.run(this.waiting.shift() as Job);
     }
   }
@@ -260,6 +270,11 @@ class FunctionInstance {
       this.dispatch();
     };
     this.sandboxes.add(sandbox);
+    this.loading += 1;
+    void sandbox.initialized.then(() => {
+      this.loading -= 1;
+      this.dispatch();
+    });
     return sandbox;
   }
 }
