@@ -39,6 +39,8 @@ export class ChatStore extends Observable {
   unseenNotifications = 0;
   activeRoomId: string | undefined;
   private readonly models = new Map<string, RoomModel>();
+  /** Messages of rooms not in the list yet (a DM just opened by someone): applied once the list has the room. */
+  private readonly early = new Map<string, Message>();
   private readonly stops: Array<() => void> = [];
 
   constructor(config: WebConfig, session: Session, onSession: (session: Session | undefined) => void) {
@@ -103,13 +105,31 @@ export class ChatStore extends Observable {
 
   async loadRooms(): Promise<void> {
     const { items } = await this.chat.api.listMyRooms();
-    this.rooms = items;
+    // the list is eventually consistent (seconds): a last message seen live and newer than the listed one stays
+    const seen = new Map(this.rooms.map((room) => [room.roomId, room.lastMessage]));
+    this.rooms = items
+      .map((room) => {
+        const live = seen.get(room.roomId);
+        return live && (live.seq ?? 0) > (room.lastMessage?.seq ?? 0)
+          ? { ...room, lastMessage: live, lastActivityAt: live.createdAt }
+          : room;
+      })
+      .sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? ''));
     this.roomsLoaded = true;
     this.changed();
     const ids = items.map((room) => room.roomId);
+    const unreadsLoaded = this.loadUnreads(ids).then(() => {
+      // messages of rooms that were not listed yet
+      for (const [roomId, message] of this.early) {
+        const room = this.rooms.find((r) => r.roomId === roomId);
+        if (!room) continue;
+        this.early.delete(roomId);
+        if ((room.lastMessage?.seq ?? 0) < (message.seq ?? 0)) this.onMessage(message);
+      }
+    });
     const newDms = items.filter((room) => room.kind === 'dm' && !this.dmPartner.has(room.roomId));
     await Promise.all([
-      this.loadUnreads(ids),
+      unreadsLoaded,
       ...newDms.map(async (room) => {
         const { items: members } = await this.chat.api.listMembers(room.roomId, { limit: 2 });
         this.rememberMembers(members);
@@ -210,7 +230,10 @@ export class ChatStore extends Observable {
     if (message.threadId) return; // a reply does not move the room list
     const index = this.rooms.findIndex((room) => room.roomId === message.roomId);
     if (index < 0) {
-      void this.loadRooms(); // a DM someone just opened with us
+      // a DM someone just opened with us: kept until the list has it
+      const known = this.early.get(message.roomId);
+      if (!known || (known.seq ?? 0) < (message.seq ?? 0)) this.early.set(message.roomId, message);
+      void this.loadRooms();
       return;
     }
     const room = this.rooms[index] as MyRoom;

@@ -51,15 +51,9 @@ describe('withDaySeparators', () => {
       (m) => m.sender,
       now,
     );
-    expect(rows.map((row) => (row.kind === 'day' ? row.label : `${row.item.sender}${row.continued ? '+' : ''}`))).toEqual([
-      'Yesterday',
-      'ada',
-      'ada+',
-      'ada',
-      'bob',
-      'Today',
-      'bob',
-    ]);
+    expect(
+      rows.map((row) => (row.kind === 'day' ? row.label : `${row.item.sender}${row.continued ? '+' : ''}`)),
+    ).toEqual(['Yesterday', 'ada', 'ada+', 'ada', 'bob', 'Today', 'bob']);
   });
 
   it('gives nothing for no messages', () => {

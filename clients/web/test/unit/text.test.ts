@@ -1,4 +1,11 @@
-import { completeMention, mentionAt, mentionCandidates, previewLine, segments, sendableText } from '../../src/lib/text';
+import {
+  completeMention,
+  mentionAt,
+  mentionCandidates,
+  previewLine,
+  segments,
+  sendableText,
+} from '../../src/lib/text';
 import { loadSession, saveSession } from '../../src/lib/session-storage';
 
 describe('mentionAt', () => {
