@@ -110,7 +110,11 @@ export class ChatStore extends Observable {
     this.rooms = items
       .map((room) => {
         const live = seen.get(room.roomId);
-        return live && (live.seq ?? 0) > (room.lastMessage?.seq ?? 0)
+        const listed = room.lastMessage;
+        const newer = live && (live.seq ?? 0) > (listed?.seq ?? 0);
+        // the same message seen live with its attachment's name: better than the list's empty preview
+        const richer = live && listed && live.messageId === listed.messageId && listed.preview === '';
+        return live && (newer || richer)
           ? { ...room, lastMessage: live, lastActivityAt: live.createdAt }
           : room;
       })

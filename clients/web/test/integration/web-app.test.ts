@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { eventually, localStack, TEST_PASSWORD, uniqueUsername } from '@chat/testing';
@@ -22,10 +22,10 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const UI_TIMEOUT_MS = 30_000;
+const UI_TIMEOUT_MS = 45_000;
 
 // about 40 s on an idle 2-core machine; a loaded one (cold functions) needs more
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -80,7 +80,21 @@ const imagesLoaded = (page: Page, alt: string, width: number) =>
 const composer = (page: Page) => page.locator('#composer');
 const messages = (page: Page) => page.getByRole('log', { name: /^Messages in/ });
 
+/** A 240×140 PNG to share: a picture drawn in a blank page of its own. */
+async function pictureOf(caption: string): Promise<Buffer> {
+  const page = await newPage({ width: 240, height: 140 });
+  await page.setContent(
+    '<body style="margin:0"><div style="width:240px;height:140px;display:grid;place-items:center;' +
+      'background:linear-gradient(135deg,#6366f1,#ec4899);color:#fff;font:600 18px system-ui">' +
+      `${caption}</div></body>`,
+  );
+  const png = await page.screenshot();
+  await page.close();
+  return png;
+}
+
 beforeAll(async () => {
+  await rm(OUTPUT, { recursive: true, force: true });
   await mkdir(OUTPUT, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 });
@@ -206,8 +220,27 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
     .getByText('1')
     .waitFor();
 
+  // a thread: Bob replies to Ada's message; Ada opens the thread and reads it
+  await firstAtBob.hover();
+  await firstAtBob.getByRole('button', { name: 'Reply in thread' }).click();
+  const threadAtBob = b.getByRole('complementary', { name: 'Thread' });
+  await threadAtBob.locator('#thread-composer').fill('Thanks, glad to be here');
+  await threadAtBob.locator('#thread-composer').press('Enter');
+  await threadAtBob.getByRole('log').getByText('Thanks, glad to be here').waitFor();
+  const firstAtAda = messages(a).locator('article').filter({ hasText: 'welcome!' });
+  await firstAtAda.hover();
+  await firstAtAda.getByRole('button', { name: 'Reply in thread' }).click();
+  const threadAtAda = a.getByRole('complementary', { name: 'Thread' });
+  await threadAtAda.getByText('Thanks, glad to be here').waitFor();
+  await threadAtBob.getByRole('button', { name: 'Close thread' }).click();
+
+  // Bob's inbox has Ada's mention
+  await b.getByRole('button', { name: /^Notifications/ }).click();
+  await b.getByRole('dialog', { name: 'Notifications' }).getByText('mentioned you').waitFor();
+  await b.keyboard.press('Escape');
+
   // an image: uploaded with a presigned PUT, shown from a presigned GET on both sides
-  const picture = await a.screenshot({ clip: { x: 0, y: 0, width: 240, height: 140 } });
+  const picture = await pictureOf('Greetings from the lounge');
   await a
     .getByTestId('composer-file')
     .setInputFiles({ name: 'sidebar.png', mimeType: 'image/png', buffer: picture });
