@@ -60,8 +60,20 @@ describe('ChatClient frame events', () => {
     const read = { type: 'read.updated', eventId: 'e1', roomId: 'r9', userId: 'u2', messageId: 'm1', seq: 1 };
     socket.push(read);
     socket.push(read); // a repeat of the same event
-    socket.push({ type: 'presence.changed', eventId: 'e2', userId: 'u2', status: 'online', lastSeenAt: null });
-    socket.push({ type: 'message.sent', eventId: 'e3', roomId: 'r9', version: 4, message: { messageId: 'm2' } });
+    socket.push({
+      type: 'presence.changed',
+      eventId: 'e2',
+      userId: 'u2',
+      status: 'online',
+      lastSeenAt: null,
+    });
+    socket.push({
+      type: 'message.sent',
+      eventId: 'e3',
+      roomId: 'r9',
+      version: 4,
+      message: { messageId: 'm2' },
+    });
 
     expect(frames.map((frame) => frame.eventId)).toEqual(['e1', 'e2', 'e3']);
     expect(frames[0]).toEqual(read);

@@ -96,6 +96,7 @@ export function MessageItem({ model, store, message, continued, known, inThread,
   const mine = message.senderId === store.myId;
   const deleted = message.deletedAt !== undefined;
   const name = store.nameOf(message.senderId);
+  const replies = model.replyCountOf(message);
   const canModerate = model.members.some((m) => m.userId === store.myId && m.role !== 'member');
 
   const act = (action: () => Promise<void>) =>
@@ -206,10 +207,9 @@ export function MessageItem({ model, store, message, continued, known, inThread,
             })}
           </div>
         )}
-        {!inThread && message.thread && message.thread.replyCount > 0 && (
+        {!inThread && replies > 0 && (
           <button type="button" class="thread-link" onClick={() => void model.openThread(message.messageId)}>
-            <Icon name="thread" size={14} /> {message.thread.replyCount} repl
-            {message.thread.replyCount === 1 ? 'y' : 'ies'}
+            <Icon name="thread" size={14} /> {replies} repl{replies === 1 ? 'y' : 'ies'}
           </button>
         )}
         {seen && <span class="seen">Seen</span>}

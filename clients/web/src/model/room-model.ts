@@ -55,6 +55,8 @@ export class RoomModel extends Observable {
   readonly readSeq = new Map<string, number>();
   /** The open thread: its parent's id and its replies, oldest first. */
   thread: { parentId: string; replies: Message[]; loading: boolean } | undefined;
+  /** Replies seen live per parent (the parent's `thread` summary follows in seconds, without a frame). */
+  private readonly liveReplies = new Map<string, Set<string>>();
   private readonly downloads = new Map<string, Promise<Download>>();
   private loading: Promise<void> | undefined;
   private lastMarked: string | undefined;
@@ -280,7 +282,17 @@ export class RoomModel extends Observable {
     return parentId ? (this.room?.pending ?? []).filter((p) => p.threadId === parentId) : [];
   }
 
+  /** A parent's reply count: its summary, or the replies seen live when those are more. */
+  replyCountOf(message: Message): number {
+    return Math.max(message.thread?.replyCount ?? 0, this.liveReplies.get(message.messageId)?.size ?? 0);
+  }
+
   private addReply(reply: Message): void {
+    if (reply.threadId) {
+      const seen = this.liveReplies.get(reply.threadId) ?? new Set<string>();
+      seen.add(reply.messageId);
+      this.liveReplies.set(reply.threadId, seen);
+    }
     if (!this.thread || reply.threadId !== this.thread.parentId) return;
     const others = this.thread.replies.filter((r) => r.messageId !== reply.messageId);
     const held = this.thread.replies.find((r) => r.messageId === reply.messageId);

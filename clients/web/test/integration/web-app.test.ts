@@ -233,6 +233,8 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   const threadAtAda = a.getByRole('complementary', { name: 'Thread' });
   await threadAtAda.getByText('Thanks, glad to be here').waitFor();
   await threadAtBob.getByRole('button', { name: 'Close thread' }).click();
+  // the parent counts the reply at once (its summary on the server follows in seconds)
+  await messages(b).getByRole('button', { name: '1 reply' }).waitFor();
 
   // Bob's inbox has Ada's mention
   await b.getByRole('button', { name: /^Notifications/ }).click();

@@ -62,7 +62,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Bundles the app into `outDir`: minified ESM and CSS, and `index.html` naming them with the hash. */
-async function bundle(outDir: string, hash: string): Promise<void> {
+export async function bundle(outDir: string, hash: string): Promise<void> {
   await build({
     entryPoints: { app: path.join(WEB_ROOT, 'src', 'main.tsx') },
     outdir: outDir,
