@@ -208,6 +208,35 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   }
   timings.deliveryMs = { each: deliveries, max: Math.max(...deliveries) };
 
+  // Ada fixes a message, Bob takes one back: both sides show the markers
+  const second = messages(a).locator('article').filter({ hasText: 'ping number 2' });
+  await second.hover();
+  await second.getByRole('button', { name: 'Edit message' }).click();
+  await second.getByLabel('Edit message').fill('ping number 2, edited');
+  await second.getByLabel('Edit message').press('Enter');
+  await messages(b)
+    .locator('article')
+    .filter({ hasText: 'ping number 2, edited' })
+    .getByText('(edited)')
+    .waitFor();
+  const third = messages(b).locator('article').filter({ hasText: 'ping number 3' });
+  await third.hover();
+  b.once('dialog', (dialog) => void dialog.accept());
+  await third.getByRole('button', { name: 'Delete message' }).click();
+  await messages(a).getByText('This message was deleted.').waitFor();
+
+  // offline, a send waits as a local echo and goes out once the network is back
+  await b.context().setOffline(true);
+  await composer(b).fill('written in a tunnel');
+  await composer(b).press('Enter');
+  const echo = messages(b).locator('[data-pending]').filter({ hasText: 'written in a tunnel' });
+  await echo.getByText('Waiting to retry…').waitFor();
+  await b.context().setOffline(false);
+  await messages(a).getByText('written in a tunnel').waitFor();
+  await eventually(async () => (await messages(b).locator('[data-pending]').count()) === 0, {
+    what: 'the local echo to be replaced by the stored message',
+  });
+
   // a reaction from Bob shows at Ada's
   const firstAtBob = messages(b).locator('article').filter({ hasText: 'welcome!' });
   await firstAtBob.hover();
@@ -285,7 +314,7 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
     .getByRole('button', { name: new RegExp(roomName) })
     .click();
   await messages(phone).getByText('welcome!').waitFor();
-  await messages(phone).getByText('ping number 3').waitFor();
+  await messages(phone).getByText('written in a tunnel').waitFor();
   timings.reloadToHistoryMs = Date.now() - reloadStarted;
   timings.reloadPaint = await paintTimings(phone);
   await messages(phone).getByRole('img', { name: 'sidebar.png' }).waitFor();
@@ -294,7 +323,7 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   // Ada reloads: still signed in, the history is there, the connection comes back
   await a.reload();
   await messages(a).getByText('welcome!').waitFor();
-  await messages(a).getByText('ping number 2').waitFor();
+  await messages(a).getByText('ping number 2, edited').waitFor();
   await a.getByTestId('connection').getByText('Online').waitFor();
   await b.screenshot({ path: path.join(OUTPUT, 'dm-desktop.png') });
 
