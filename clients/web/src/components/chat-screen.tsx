@@ -37,14 +37,30 @@ export function ChatScreen({
     return () => removeEventListener('popstate', onPop);
   }, [store]);
 
-  useEffect(() => {
-    const room = store.rooms.find((r) => r.roomId === active);
-    document.title = room ? `${store.titleOf(room)} · Chat` : 'Chat';
-  }, [active, store.rooms]);
-
   const totalUnread = [...store.unread.values()].reduce((sum, u) => sum + u.count, 0);
   const rooms = store.rooms.filter((r) => r.kind === 'room');
   const dms = store.rooms.filter((r) => r.kind === 'dm');
+
+  useEffect(() => {
+    const room = store.rooms.find((r) => r.roomId === active);
+    const title = room ? `${store.titleOf(room)} · Chat` : 'Chat';
+    document.title = totalUnread > 0 ? `(${totalUnread}) ${title}` : title;
+  }, [active, store.rooms, totalUnread]);
+
+  // Alt+↑ / Alt+↓: the previous or next room of the list
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+      const order = [...rooms, ...dms].map((r) => r.roomId);
+      if (order.length === 0) return;
+      event.preventDefault();
+      const at = active ? order.indexOf(active) : -1;
+      const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+      open(order[(next + order.length) % order.length]);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
   const me = store.me;
 
   const roomButton = (room: (typeof store.rooms)[number]) => {

@@ -1,5 +1,5 @@
 import type { Member } from '@chat/client';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../lib/format';
 import { completeMention, MAX_TEXT, mentionAt, mentionCandidates, sendableText } from '../lib/text';
 import type { RoomModel } from '../model/room-model';
@@ -37,6 +37,11 @@ export function Composer({
   const [uploads, setUploads] = useState<Upload[]>([]);
   const input = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
+
+  // on a desktop the room opens ready to type (a phone's keyboard would cover the room)
+  useEffect(() => {
+    if (matchMedia('(min-width: 761px)').matches) input.current?.focus();
+  }, []);
 
   const candidates: Member[] = mention
     ? mentionCandidates(

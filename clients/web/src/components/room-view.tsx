@@ -41,7 +41,13 @@ function ThreadPanel({ store, model, known }: { store: ChatStore; model: RoomMod
   if (!thread) return null;
   const parent = model.messages.find((m) => m.messageId === thread.parentId);
   return (
-    <aside class="thread" aria-label="Thread">
+    <aside
+      class="thread"
+      aria-label="Thread"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) model.closeThread();
+      }}
+    >
       <header class="thread-head">
         <h2>Thread</h2>
         <button

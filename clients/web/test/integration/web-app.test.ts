@@ -77,6 +77,8 @@ const imagesLoaded = (page: Page, alt: string, width: number) =>
     { what: `${alt} to load`, timeoutMs: UI_TIMEOUT_MS },
   );
 
+/** The open room's title (its h1). */
+const roomTitle = (page: Page) => page.locator('#room-title');
 const composer = (page: Page) => page.locator('#composer');
 const messages = (page: Page) => page.getByRole('log', { name: /^Messages in/ });
 
@@ -150,12 +152,16 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   await a.getByLabel('Name').fill(roomName);
   await a.getByLabel(/^Topic/).fill('Everything and nothing');
   await a.getByRole('button', { name: 'Create', exact: true }).click();
-  await a.getByRole('heading', { name: `# ${roomName}` }).waitFor();
+  await roomTitle(a)
+    .filter({ hasText: `# ${roomName}` })
+    .waitFor();
 
   await b.getByRole('button', { name: 'Browse public rooms' }).click();
   const listed = b.getByRole('listitem').filter({ hasText: roomName });
   await listed.getByRole('button', { name: 'Join' }).click();
-  await b.getByRole('heading', { name: `# ${roomName}` }).waitFor();
+  await roomTitle(b)
+    .filter({ hasText: `# ${roomName}` })
+    .waitFor();
   await a.getByText('2 members').waitFor();
 
   // typing shows on the other side, then the message arrives live
@@ -209,7 +215,12 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   timings.deliveryMs = { each: deliveries, max: Math.max(...deliveries) };
 
   // Ada fixes a message, Bob takes one back: both sides show the markers
-  const second = messages(a).locator('article').filter({ hasText: 'ping number 2' });
+  // (by id: while it is edited, its text is in the edit box, not in the article)
+  const secondId = await messages(a)
+    .locator('article')
+    .filter({ hasText: 'ping number 2' })
+    .getAttribute('data-message-id');
+  const second = messages(a).locator(`article[data-message-id="${secondId}"]`);
   await second.hover();
   await second.getByRole('button', { name: 'Edit message' }).click();
   await second.getByLabel('Edit message').fill('ping number 2, edited');
@@ -286,7 +297,7 @@ async function conversation(a: Page, b: Page, ada: string, bob: string, roomName
   await a.getByRole('button', { name: 'New direct message' }).click();
   await a.getByLabel('Username').fill(bob);
   await a.getByRole('listitem').filter({ hasText: bob }).getByRole('button', { name: 'Message' }).click();
-  await a.getByRole('heading', { name: bob }).getByRole('img', { name: 'online' }).waitFor();
+  await roomTitle(a).filter({ hasText: bob }).getByRole('img', { name: 'online' }).waitFor();
   await composer(a).fill('psst, a private word');
   await composer(a).press('Enter');
   const dmAtBob = b.getByRole('navigation', { name: 'Rooms' }).locator('button[data-room-id^="dm_"]');
