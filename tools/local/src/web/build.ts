@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { REPO_ROOT } from '../config';
 
 /** The web app's sources and what it bundles from the repository: a change to any of them means a new build. */
@@ -79,7 +79,8 @@ export async function bundle(outDir: string, hash: string): Promise<void> {
     conditions: ['chat-source'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
-  });
+    // esbuild's service process is not kept idle beside the stack
+  }).finally(() => stopEsbuild());
   const html = await readFile(path.join(WEB_ROOT, 'src', 'index.html'), 'utf8');
   await writeFile(path.join(outDir, 'index.html'), html.replaceAll('%BUILD%', hash));
 }
