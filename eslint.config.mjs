@@ -6,6 +6,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'clients/sdk/dist/**',
+      'clients/web/dist/**',
+      'clients/web/test-output/**',
       '**/.serverless/**',
       '**/.esbuild/**',
       '.chat-local/**',

@@ -43,6 +43,11 @@ interface ChatEvents extends Record<string, unknown> {
   presence: UserPresence;
   /** The session changed (login, refresh, logout: `undefined`); apps that keep it store it here. */
   session: Session | undefined;
+  /**
+   * Every frame the server pushed (once each, after the client applied it): for what the client does not keep
+   * itself, such as unread badges of rooms not open, read receipts, member changes and thread replies.
+   */
+  frame: ServerFrame;
 }
 
 function requireUrl(value: unknown, name: string, protocols: string[]): string {
@@ -249,13 +254,12 @@ export class ChatClient extends Emitter<ChatEvents> {
   private onFrame(frame: ServerFrame): void {
     if (frame.type === 'notification' && frame.notification) {
       this.emit('notification', frame.notification as Notification);
-      return;
-    }
-    if (frame.type === 'presence.changed') {
+    } else if (frame.type === 'presence.changed') {
       const { userId, status, lastSeenAt } = frame as unknown as UserPresence;
       this.emit('presence', { userId, status, lastSeenAt });
-      return;
+    } else if (typeof frame.roomId === 'string') {
+      this.rooms.get(frame.roomId)?.onFrame(frame);
     }
-    if (typeof frame.roomId === 'string') this.rooms.get(frame.roomId)?.onFrame(frame);
+    this.emit('frame', frame);
   }
 }

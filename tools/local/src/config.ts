@@ -25,6 +25,7 @@ export const PORTS = {
   s3: { variable: 'CHAT_S3_PORT', fallback: 4569 },
   eventBridge: { variable: 'CHAT_EVENTBRIDGE_PORT', fallback: 4010 },
   sns: { variable: 'CHAT_SNS_PORT', fallback: 4011 },
+  web: { variable: 'CHAT_WEB_PORT', fallback: 3002 },
 } as const;
 
 export type PortName = keyof typeof PORTS;

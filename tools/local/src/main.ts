@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
+      `Web app:        ${endpoints.web}   (open it in a browser)`,
       `HTTP API:       ${endpoints.http}`,
       `WebSocket API:  ${endpoints.webSocket}`,
       `SNS deliveries: ${endpoints.http}/_local/sns/deliveries`,

@@ -27,8 +27,11 @@ import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
 import type { CorsConfiguration, LoadedService } from './services/model';
+import { buildWebApp, startWebServer } from './web';
 
 export interface LocalEndpoints {
+  /** The web chat app. */
+  web: string;
   http: string;
   webSocket: string;
   webSocketManagement: string;
@@ -89,6 +92,7 @@ interface Emulators {
 
 /** Where the APIs listen: known before they start, since the services' outputs name them. */
 interface ApiUrls {
+  web: string;
   http: string;
   webSocket: string;
   webSocketManagement: string;
@@ -105,6 +109,7 @@ async function timed<T>(log: Log, what: string, start: () => Promise<T>): Promis
 
 function apiUrls({ ports, stage }: LocalConfig): ApiUrls {
   return {
+    web: `http://${LOOPBACK_HOST}:${ports.web}`,
     http: `http://${LOOPBACK_HOST}:${ports.http}`,
     webSocket: `ws://${LOOPBACK_HOST}:${ports.webSocket}`,
     webSocketManagement: `http://${LOOPBACK_HOST}:${ports.webSocket}/${stage}`,
@@ -422,6 +427,23 @@ async function startHttp(
   stops.add('HTTP API', () => http.close());
 }
 
+/**
+ * The web app, built when its sources changed (else the cached build), served with `/config.json` naming the
+ * stack's APIs. The HTTP API's CORS follows the same CHAT_WEB_PORT (libs/serverless-config's `webOrigins`).
+ */
+async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: string): Promise<void> {
+  const began = Date.now();
+  const web = await buildWebApp(config.cacheDir);
+  if (web.built) log(`web app built (${web.hash}) in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  const server = await startWebServer({
+    port: config.ports.web,
+    dir: web.dir,
+    config: { httpUrl: urls.http, wsUrl: urls.webSocket },
+    s3Url,
+  });
+  stops.add('web app', () => server.close());
+}
+
 /** Every endpoint of the running stack. */
 function endpointsOf(
   config: LocalConfig,
@@ -484,6 +506,7 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     startTtlSweeps(start, writeSignals.url, tables);
     await startWebSocket(start, services, invoke);
     await startHttp(start, services, invoke, sns);
+    await startWebApp(start, urls, s3.url);
 
     return await ready(start, endpoints, services);
   } catch (error) {

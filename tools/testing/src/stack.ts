@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LOCAL_STACK_MAIN, REPO_ROOT, type LocalEndpoints } from '@chat/local';
 
 /** The stack's ports, each read from `CHAT_<NAME>_PORT`. */
-const PORT_NAMES = ['HTTP', 'WS', 'DYNAMODB', 'COGNITO', 'S3', 'EVENTBRIDGE', 'SNS'];
+const PORT_NAMES = ['HTTP', 'WS', 'DYNAMODB', 'COGNITO', 'S3', 'EVENTBRIDGE', 'SNS', 'WEB'];
 
 /** The first start on a new machine downloads DynamoDB Local. */
 const READY_DEADLINE_MS = 180_000;

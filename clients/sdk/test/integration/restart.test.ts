@@ -27,6 +27,7 @@ function portsOf(endpoints: LocalEndpoints): Record<string, number> {
     CHAT_S3_PORT: port(endpoints.s3),
     CHAT_EVENTBRIDGE_PORT: port(endpoints.eventBridge),
     CHAT_SNS_PORT: port(endpoints.sns),
+    CHAT_WEB_PORT: port(endpoints.web),
   };
 }
 

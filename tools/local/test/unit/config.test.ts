@@ -24,6 +24,7 @@ describe('readLocalConfig', () => {
       CHAT_S3_PORT: 4569,
       CHAT_EVENTBRIDGE_PORT: 4010,
       CHAT_SNS_PORT: 4111,
+      CHAT_WEB_PORT: 3002,
     });
   });
 

@@ -86,10 +86,13 @@ describe('npm start (the local stack process)', () => {
       );
       await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     });
-    await run([], async () => expect(await stored()).toEqual(item));
+    const again = await run([], async () => expect(await stored()).toEqual(item));
     const fresh = await run(['--fresh', '--routes'], async () => expect(await stored()).toBeUndefined());
 
     expect(plain).not.toContain('WebSocket API routes');
+    // it names the web app's URL; unchanged sources are served from the cached build, not bundled again
+    expect(plain).toContain(`Web app:        http://127.0.0.1:${ports.CHAT_WEB_PORT}`);
+    expect(again).not.toContain('web app built');
     expect(fresh).toContain('WebSocket API routes (route selection $request.body.action)');
     expect(fresh).toMatch(/^ {2}sendMessage +→ messaging\.\w+$/m);
   }, 180_000); // three full starts and stops of the stack: well over a minute on a loaded 2-core machine
