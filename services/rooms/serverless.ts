@@ -37,6 +37,7 @@ const ROOMS = { [ENV.roomsTable]: 'RoomsTable' };
 const MEMBERSHIPS = { [ENV.membershipsTable]: 'MembershipsTable' };
 const USERS = { [ENV.usersTable]: 'UsersTable' };
 const ACTIVITY = { [ENV.roomActivityTable]: 'RoomActivityTable' };
+const BANS = { [ENV.bansTable]: 'BansTable' };
 const get = ['dynamodb:GetItem'];
 
 /** An authenticated HTTP route: the shared token verifier plus the function's own tables and statements. */
@@ -78,11 +79,19 @@ const { functions, roles } = withOwnRoles({
     tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     tableAccess('MembershipsTable', get),
   ]),
-  addMember: route('addMember', 'POST', '/rooms/{roomId}/members', { ...ROOMS, ...MEMBERSHIPS, ...USERS }, [
-    tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
-    tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
-    tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
-  ]),
+  addMember: route(
+    'addMember',
+    'POST',
+    '/rooms/{roomId}/members',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, ...BANS },
+    [
+      tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      // The ban check inside the join's transaction.
+      tableAccess('BansTable', ['dynamodb:ConditionCheckItem']),
+    ],
+  ),
   removeMember: route(
     'removeMember',
     'DELETE',
@@ -113,6 +122,41 @@ const { functions, roles } = withOwnRoles({
     tableAccess('MembershipsTable', ['dynamodb:PutItem']),
     tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   ]),
+  // Room bans (PUT/DELETE/GET /rooms/{roomId}/bans…): the ban and the member's removal are one transaction.
+  banUser: route(
+    'banUser',
+    'PUT',
+    '/rooms/{roomId}/bans/{userId}',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, ...BANS },
+    [
+      tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('MembershipsTable', [
+        'dynamodb:GetItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+      ]),
+      tableAccess('UsersTable', get),
+      tableAccess('BansTable', ['dynamodb:PutItem']),
+    ],
+  ),
+  unbanUser: route(
+    'unbanUser',
+    'DELETE',
+    '/rooms/{roomId}/bans/{userId}',
+    { ...ROOMS, ...MEMBERSHIPS, ...BANS },
+    [
+      tableAccess('RoomsTable', get),
+      tableAccess('MembershipsTable', get),
+      tableAccess('BansTable', ['dynamodb:DeleteItem']),
+    ],
+  ),
+  listBans: route('listBans', 'GET', '/rooms/{roomId}/bans', { ...ROOMS, ...MEMBERSHIPS, ...BANS }, [
+    tableAccess('RoomsTable', get),
+    tableAccess('MembershipsTable', get),
+    tableAccess('BansTable', ['dynamodb:Query']),
+  ]),
+  publishBanEvents: outbox('publish-ban-events', 'BansTable'),
   publishRoomEvents: outbox('publish-room-events', 'RoomsTable'),
   publishMembershipEvents: outbox('publish-membership-events', 'MembershipsTable'),
   rememberRegisteredUser: {
@@ -173,6 +217,12 @@ const config: AWS = {
       }),
       UsersTable: dynamoTable({ name: 'users', partitionKey: { name: 'userId', type: 'S' } }),
       RoomActivityTable: dynamoTable({ name: 'room-activity', partitionKey: { name: 'roomId', type: 'S' } }),
+      BansTable: dynamoTable({
+        name: 'bans',
+        partitionKey: { name: 'roomId', type: 'S' },
+        sortKey: { name: 'userId', type: 'S' },
+        stream: 'NEW_IMAGE',
+      }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
     },
     Outputs: {
