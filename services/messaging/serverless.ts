@@ -188,6 +188,19 @@ const { functions, roles } = withOwnRoles({
     ...searchStatements,
     allow(['dynamodb:Query'], [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUser}`]),
   ]),
+  // Reports of messages (members report, owner and admins list); the reports table's stream is their outbox.
+  reportMessage: route('POST', '/rooms/{roomId}/messages/{messageId}/reports', 'report-message', [
+    tableAccess('MessagesTable', ['dynamodb:GetItem']),
+    tableAccess('ReportsTable', ['dynamodb:PutItem']),
+  ]),
+  listReports: route('GET', '/rooms/{roomId}/reports', 'list-reports', [
+    indexAccess('ReportsTable', INDEXES.reportsByTime, ['dynamodb:Query']),
+  ]),
+  publishReportEvents: outboxFunction('publish-report-events', 'ReportsTable', '${param:eventBusArn}', {
+    batchSize: 10,
+    maximumRetryAttempts: 10,
+    onFailureQueue: 'OutboxFailuresQueue',
+  }),
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -209,6 +222,7 @@ const config: AWS = {
         [ENV.readMarkersTable]: 'ReadMarkersTable',
         [ENV.reactionsTable]: 'ReactionsTable',
         [ENV.searchIndexTable]: 'SearchIndexTable',
+        [ENV.reportsTable]: 'ReportsTable',
       }),
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
@@ -252,6 +266,14 @@ const config: AWS = {
         name: 'search-index',
         partitionKey: { name: 'term', type: 'S' },
         sortKey: { name: 'messageId', type: 'S' },
+      }),
+      ReportsTable: dynamoTable({
+        name: 'reports',
+        partitionKey: { name: 'roomId', type: 'S' },
+        // `<messageId>#<reporterId>`: one report per reporter and message.
+        sortKey: { name: 'reportKey', type: 'S' },
+        localIndexes: [{ name: INDEXES.reportsByTime, sortKey: { name: 'reportedAt', type: 'S' } }],
+        stream: 'NEW_IMAGE',
       }),
       AttachmentsTable: dynamoTable({
         name: 'attachments',

@@ -6,10 +6,12 @@ import { membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
 import type { ConnectionDirectory, IdGenerator, MessagingDependencies } from '../use-cases/ports';
+import type { ReportDependencies } from '../use-cases/reports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
 import { dynamoMessageStore } from './dynamodb-messages';
 import { dynamoReadMarkers } from './dynamodb-read-markers';
+import { dynamoReports } from './dynamodb-reports';
 import { dynamoSearchIndex } from './dynamodb-search-index';
 import { ENV } from './names';
 import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
@@ -55,6 +57,23 @@ const messagingIds: IdGenerator = { messageId: () => monotonicUlid(), attachment
 const logger = lazy(() =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
+
+const reports = lazy(() => dynamoReports(documentClient(), requireEnv(ENV.reportsTable)));
+
+/** What the report routes reach on AWS (built when first read, like messagingDependencies). */
+export const reportDependencies: ReportDependencies = {
+  clock: systemClock,
+  reportId: () => ulidIds.next(),
+  get memberships() {
+    return memberships();
+  },
+  get messages() {
+    return messages();
+  },
+  get reports() {
+    return reports();
+  },
+};
 
 /** Everything the use cases and the WebSocket handler reach on AWS. */
 export type MessagingEnvironment = MessagingDependencies & {

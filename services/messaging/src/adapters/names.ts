@@ -9,6 +9,7 @@ export const ENV = {
   readMarkersTable: 'READ_MARKERS_TABLE',
   reactionsTable: 'REACTIONS_TABLE',
   searchIndexTable: 'SEARCH_INDEX_TABLE',
+  reportsTable: 'REPORTS_TABLE',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
   /** Rooms' memberships table and realtime's connections table (read-only, see README, Parameters). */
   membershipsTable: 'MEMBERSHIPS_TABLE',
@@ -27,4 +28,6 @@ export const INDEXES = {
   messagesByThread: 'byThread',
   /** read-markers: (roomId, userId), a room's receipts. */
   readMarkersByRoom: 'byRoom',
+  /** reports LSI (roomId, reportedAt `<createdAt>#<reportId>`): a room's reports newest first. */
+  reportsByTime: 'byTime',
 } as const;

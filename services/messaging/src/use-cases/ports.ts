@@ -6,6 +6,7 @@ import type { ChangesPage } from '../domain/room-versions';
 import type { ReactionChange, ReactionSummary } from '../domain/reactions';
 import type { ThreadSummary } from '../domain/threads';
 import type { ReadMarker, ReadPosition } from '../domain/read-markers';
+import type { ReportPosition, ReportRecord } from '../domain/reports';
 
 export type { Clock };
 
@@ -255,4 +256,16 @@ export interface MessagingDependencies {
   readMarkers: ReadMarkers;
   search: SearchIndex;
   logger: Logger;
+}
+
+/** Members' reports of messages, one per reporter and message (the reports table). */
+export interface ReportStore {
+  /** Stores the report unless this reporter already reported this message ('exists': the first one stands). */
+  add(report: ReportRecord, correlationId: string): Promise<'added' | 'exists'>;
+  /** The room's reports, newest first, from after `after` (where a previous page ended). */
+  page(
+    roomId: string,
+    limit: number,
+    after?: ReportPosition,
+  ): Promise<{ items: ReportRecord[]; next?: ReportPosition }>;
 }
