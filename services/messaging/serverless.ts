@@ -3,6 +3,10 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  eventFunction,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
   failuresQueue,
   HEALTH_PROBE_ID,
   healthRoute,
@@ -21,7 +25,9 @@ import {
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
-import { ENV, INDEXES } from './src/adapters/names';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
+import { eventPattern } from '../../libs/events/src/event-pattern';
+import { ENV, ERASURE_TIMEOUT_SECONDS, INDEXES } from './src/adapters/names';
 
 /**
  * chat-messaging: messages, history, edits/deletes, attachments (S3) and read markers. Its HTTP routes attach to
@@ -201,6 +207,29 @@ const { functions, roles } = withOwnRoles({
     maximumRetryAttempts: 10,
     onFailureQueue: 'OutboxFailuresQueue',
   }),
+  // Closing an account (docs/decisions/006-account-closing.md): the user's messages become tombstones, their
+  // attachments, reactions and read markers go; found by index, resumable, failures to ErasureFailuresQueue.
+  eraseUserContent: {
+    ...eventFunction('erase-user-content', '${param:eventBusArn}', [eventPattern(userDeletedContract)], {
+      failureQueue: 'ErasureFailuresQueue',
+      timeout: ERASURE_TIMEOUT_SECONDS,
+      statements: [
+        processedEventsAccess(),
+        indexAccess('MessagesTable', INDEXES.messagesBySender, ['dynamodb:Query']),
+        takeRoomVersion,
+        tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+        tableAccess('AttachmentsTable', ['dynamodb:DeleteItem']),
+        attachmentObjects('rooms', ['s3:DeleteObject']),
+        indexAccess('ReactionsTable', INDEXES.reactionsByUser, ['dynamodb:Query']),
+        tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:DeleteItem']),
+        tableAccess('ReadMarkersTable', ['dynamodb:Query', 'dynamodb:BatchWriteItem']),
+      ],
+    }),
+    environment: {
+      ...tableEnvironment({ [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE }),
+      [ENV.erasureBudgetSeconds]: String(ERASURE_TIMEOUT_SECONDS - 15),
+    },
+  },
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -243,6 +272,15 @@ const config: AWS = {
           // Replies keep their seq as replySeq and sit here instead of bySeq: a thread in order.
           { name: INDEXES.messagesByThread, sortKey: { name: 'threadPosition', type: 'S' } },
         ],
+        // A sender's messages that are not tombstones (`liveSender` is removed by the tombstone): erasure.
+        indexes: [
+          {
+            name: INDEXES.messagesBySender,
+            partitionKey: { name: 'liveSender', type: 'S' },
+            sortKey: { name: 'messageId', type: 'S' },
+            projection: 'KEYS_ONLY',
+          },
+        ],
         stream: 'NEW_AND_OLD_IMAGES',
         pointInTimeRecovery: true,
       }),
@@ -260,6 +298,15 @@ const config: AWS = {
         name: 'reactions',
         partitionKey: { name: 'messageKey', type: 'S' },
         sortKey: { name: 'reactionKey', type: 'S' },
+        // A user's reactions (erasure).
+        indexes: [
+          {
+            name: INDEXES.reactionsByUser,
+            partitionKey: { name: 'userId', type: 'S' },
+            sortKey: { name: 'messageKey', type: 'S' },
+            projection: 'KEYS_ONLY',
+          },
+        ],
       }),
       // The search index: one item per (room and term, message); kept by projectMessages.
       SearchIndexTable: dynamoTable({
@@ -328,6 +375,8 @@ const config: AWS = {
         },
       },
       OutboxFailuresQueue: failuresQueue(),
+      ErasureFailuresQueue: failuresQueue(),
+      [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
       ProjectionFailuresQueue: failuresQueue(),
     },
     Outputs: {

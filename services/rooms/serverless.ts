@@ -2,6 +2,8 @@ import type { AWS } from '@serverless/typescript';
 import {
   attachedProvider,
   dynamoTable,
+  eventFunction,
+  failuresQueue,
   HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
@@ -23,6 +25,7 @@ import { messageDeletedContract } from '../../libs/events/src/contracts/message-
 import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
 
@@ -165,6 +168,26 @@ const { functions, roles } = withOwnRoles({
     environment: tableEnvironment({ ...USERS, [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE }),
     statements: [tableAccess('UsersTable', ['dynamodb:PutItem']), processedEventsAccess()],
   },
+  // Closing an account (docs/decisions/006-account-closing.md): every membership removed as a leave.
+  eraseMemberships: {
+    ...eventFunction('erase-memberships', eventBus, [eventPattern(userDeletedContract)], {
+      failureQueue: 'ErasureFailuresQueue',
+      statements: [
+        processedEventsAccess(),
+        tableAccess('UsersTable', ['dynamodb:DeleteItem']),
+        indexAccess('MembershipsTable', INDEXES.memberships.byUser, ['dynamodb:Query']),
+        indexAccess('MembershipsTable', INDEXES.memberships.bySeniority, ['dynamodb:Query']),
+        tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+        tableAccess('RoomsTable', ['dynamodb:UpdateItem']),
+      ],
+    }),
+    environment: tableEnvironment({
+      ...ROOMS,
+      ...MEMBERSHIPS,
+      ...USERS,
+      [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
+    }),
+  },
   // The room list's last message: a projection of messaging's message events (no guard: idempotent by itself).
   projectRoomActivity: {
     handler: 'src/handlers/project-room-activity.handler',
@@ -224,6 +247,7 @@ const config: AWS = {
         stream: 'NEW_IMAGE',
       }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
+      ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       MembershipsTableName: { Value: tableRef('MembershipsTable') },

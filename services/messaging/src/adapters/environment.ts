@@ -1,7 +1,7 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
-import { createEventPublisher } from '@chat/events';
+import { createEventPublisher, processedEventsGuards } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
@@ -13,7 +13,8 @@ import { dynamoMessageStore } from './dynamodb-messages';
 import { dynamoReadMarkers } from './dynamodb-read-markers';
 import { dynamoReports } from './dynamodb-reports';
 import { dynamoSearchIndex } from './dynamodb-search-index';
-import { ENV } from './names';
+import { dynamoUserContent } from './dynamodb-user-content';
+import { ENV, ERASURE_TIMEOUT_SECONDS } from './names';
 import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
 
 /**
@@ -57,6 +58,19 @@ const messagingIds: IdGenerator = { messageId: () => monotonicUlid(), attachment
 const logger = lazy(() =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
+
+/** The erasure consumer's index reads (a closed account's messages, reactions and read markers). */
+export const userContent = lazy(() =>
+  dynamoUserContent(documentClient(), {
+    messages: requireEnv(ENV.messagesTable),
+    reactions: requireEnv(ENV.reactionsTable),
+    readMarkers: requireEnv(ENV.readMarkersTable),
+  }),
+);
+
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+  lockSeconds: () => ERASURE_TIMEOUT_SECONDS,
+});
 
 const reports = lazy(() => dynamoReports(documentClient(), requireEnv(ENV.reportsTable)));
 
