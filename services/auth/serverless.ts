@@ -134,15 +134,21 @@ const { functions, roles } = withOwnRoles({
     ],
   }),
   eraseAccount: {
-    ...eventFunction('erase-account', eventBusArn, [eventPattern(userDeletedContract)], {
-      failureQueue: 'ErasureFailuresQueue',
-      statements: [
-        tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:DeleteItem']),
-        tableAccess('UniqueClaimsTable', ['dynamodb:DeleteItem', 'dynamodb:UpdateItem']),
-        allow(['cognito-idp:AdminDeleteUser'], [userPoolArn]),
-        processedEventsAccess(),
-      ],
-    }),
+    // osls takes the stack's own bus by name (`Fn::GetAtt Name`) for a rule.
+    ...eventFunction(
+      'erase-account',
+      { 'Fn::GetAtt': ['EventBus', 'Name'] },
+      [eventPattern(userDeletedContract)],
+      {
+        failureQueue: 'ErasureFailuresQueue',
+        statements: [
+          tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:DeleteItem']),
+          tableAccess('UniqueClaimsTable', ['dynamodb:DeleteItem', 'dynamodb:UpdateItem']),
+          allow(['cognito-idp:AdminDeleteUser'], [userPoolArn]),
+          processedEventsAccess(),
+        ],
+      },
+    ),
     environment: tableEnvironment({
       [ENV.usersTable]: 'UsersTable',
       [ENV.claimsTable]: 'UniqueClaimsTable',
