@@ -13,7 +13,7 @@ export const messageReportedContract = defineContract({
   source: 'chat.messaging',
   version: 1,
   description:
-    "A member reported a message of a room to its owner and admins (once per reporter and message).",
+    'A member reported a message of a room to its owner and admins (once per reporter and message).',
   schema: z.object({
     reportId: idSchema,
     roomId: idSchema,
