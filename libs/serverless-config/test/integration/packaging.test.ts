@@ -849,7 +849,7 @@ describe('the realtime service package', () => {
     expect(env.Variables.MEMBERSHIPS_TABLE).toBe(fakeOutput('rooms', 'MembershipsTableName'));
   });
 
-  it('queries connections only through the byUserId index (the logout consumer), and no function scans', () => {
+  it('queries connections only through the byUserId index, presence only by a user’s partition (erasure), and no function scans', () => {
     const queries = Object.keys(functionActions.realtime ?? {}).flatMap((functionKey) =>
       roleStatements(template(), roleLogicalId(functionKey))
         .filter((s) => s.Action.includes('dynamodb:Query'))
@@ -861,7 +861,10 @@ describe('the realtime service package', () => {
     );
 
     expect(new Set(queries.map((r) => JSON.stringify(r)))).toEqual(
-      new Set([JSON.stringify({ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' })]),
+      new Set([
+        JSON.stringify({ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' }),
+        JSON.stringify({ 'Fn::GetAtt': ['PresenceTable', 'Arn'] }), // eraseConnections: the user's partition
+      ]),
     );
     expect(actions).not.toContain('dynamodb:Scan');
   });
@@ -919,7 +922,7 @@ describe('the realtime service package', () => {
         }),
       ]),
     );
-    expect(mappings).toHaveLength(3);
+    expect(mappings).toHaveLength(2);
   });
 });
 
@@ -1011,10 +1014,10 @@ describe('the rooms service package', () => {
         ),
       ),
     );
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
   });
 
-  it('consumes UserRegistered v1 into the users projection and the message events into the room activity', () => {
+  it('consumes UserRegistered v1 into the users projection, UserDeleted into the erasure and the message events into the room activity', () => {
     const rules = resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
     const rule = (source: string, detailType: string, functionKey: string) =>
       expect.objectContaining({
@@ -1025,10 +1028,10 @@ describe('the rooms service package', () => {
 
     expect(rules).toEqual([
       rule('chat.auth', 'UserRegistered', 'rememberRegisteredUser'),
+      rule('chat.auth', 'UserDeleted', 'eraseMemberships'),
       rule('chat.messaging', 'MessageSent', 'projectRoomActivity'),
       rule('chat.messaging', 'MessageEdited', 'projectRoomActivity'),
       rule('chat.messaging', 'MessageDeleted', 'projectRoomActivity'),
-      rule('chat.auth', 'UserDeleted', 'eraseMemberships'),
     ]);
     expect(rules[0]?.EventPattern).toEqual({
       source: ['chat.auth'],
@@ -1259,6 +1262,7 @@ describe('the messaging service package', () => {
         'addReaction',
         'deleteMessage',
         'editMessage',
+        'eraseUserContent',
         'listChanges',
         'removeReaction',
         'sendMessage',
