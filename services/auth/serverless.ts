@@ -2,6 +2,11 @@ import type { AWS } from '@serverless/typescript';
 import {
   allow,
   chatProvider,
+  eventFunction,
+  failuresQueue,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
   HEALTH_PROBE_ID,
   healthRoute,
   httpApiCors,
@@ -18,6 +23,8 @@ import {
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { cognitoResources } from './resources/cognito';
 import { authTables } from './resources/tables';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
+import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
 
 /**
@@ -115,6 +122,39 @@ const { functions, roles } = withOwnRoles({
     environment: tableEnvironment({ [ENV.usersTable]: 'UsersTable' }),
     statements: [indexAccess('UsersTable', INDEXES.usersByUsername, ['dynamodb:Query'])],
   }),
+  // Closing an account (docs/decisions/007-account-closing.md): the password checked, the record closed, the pool
+  // user disabled; the revocations table's stream publishes UserDeleted, on which eraseAccount erases.
+  closeAccount: httpRoute('DELETE', '/users/me', verifier, {
+    handler: 'close-account',
+    environment: tableEnvironment({ [ENV.usersTable]: 'UsersTable' }),
+    statements: [
+      tableAccess('UsersTable', ['dynamodb:GetItem']),
+      tableAccess('RevocationsTable', ['dynamodb:PutItem']),
+      allow(['cognito-idp:AdminDisableUser'], [userPoolArn]),
+    ],
+  }),
+  eraseAccount: {
+    // osls takes the stack's own bus by name (`Fn::GetAtt Name`) for a rule.
+    ...eventFunction(
+      'erase-account',
+      { 'Fn::GetAtt': ['EventBus', 'Name'] },
+      [eventPattern(userDeletedContract)],
+      {
+        failureQueue: 'ErasureFailuresQueue',
+        statements: [
+          tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:DeleteItem']),
+          tableAccess('UniqueClaimsTable', ['dynamodb:DeleteItem', 'dynamodb:UpdateItem']),
+          allow(['cognito-idp:AdminDeleteUser'], [userPoolArn]),
+          processedEventsAccess(),
+        ],
+      },
+    ),
+    environment: tableEnvironment({
+      [ENV.usersTable]: 'UsersTable',
+      [ENV.claimsTable]: 'UniqueClaimsTable',
+      [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
+    }),
+  },
   publishUserEvents: outbox('publish-user-events', 'UsersTable'),
   publishLogoutEvents: outbox('publish-logout-events', 'RevocationsTable'),
 });
@@ -146,6 +186,8 @@ const config: AWS = {
       ...cognitoResources,
       ...authTables,
       EventBus: { Type: 'AWS::Events::EventBus', Properties: { Name: 'chat-${sls:stage}' } },
+      [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
+      ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       EventBusName: { Value: { Ref: 'EventBus' } },

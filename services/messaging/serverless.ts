@@ -3,6 +3,10 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  eventFunction,
+  PROCESSED_EVENTS_TABLE,
+  processedEventsAccess,
+  processedEventsTable,
   failuresQueue,
   HEALTH_PROBE_ID,
   healthRoute,
@@ -21,7 +25,9 @@ import {
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
-import { ENV, INDEXES } from './src/adapters/names';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
+import { eventPattern } from '../../libs/events/src/event-pattern';
+import { ENV, ERASURE_TIMEOUT_SECONDS, INDEXES } from './src/adapters/names';
 
 /**
  * chat-messaging: messages, history, edits/deletes, attachments (S3) and read markers. Its HTTP routes attach to
@@ -188,6 +194,42 @@ const { functions, roles } = withOwnRoles({
     ...searchStatements,
     allow(['dynamodb:Query'], [`${membershipsTableArn}/index/${MEMBERSHIPS_INDEXES.byUser}`]),
   ]),
+  // Reports of messages (members report, owner and admins list); the reports table's stream is their outbox.
+  reportMessage: route('POST', '/rooms/{roomId}/messages/{messageId}/reports', 'report-message', [
+    tableAccess('MessagesTable', ['dynamodb:GetItem']),
+    tableAccess('ReportsTable', ['dynamodb:PutItem']),
+  ]),
+  listReports: route('GET', '/rooms/{roomId}/reports', 'list-reports', [
+    indexAccess('ReportsTable', INDEXES.reportsByTime, ['dynamodb:Query']),
+  ]),
+  publishReportEvents: outboxFunction('publish-report-events', 'ReportsTable', '${param:eventBusArn}', {
+    batchSize: 10,
+    maximumRetryAttempts: 10,
+    onFailureQueue: 'OutboxFailuresQueue',
+  }),
+  // Closing an account (docs/decisions/007-account-closing.md): the user's messages become tombstones, their
+  // attachments, reactions and read markers go; found by index, resumable, failures to ErasureFailuresQueue.
+  eraseUserContent: {
+    ...eventFunction('erase-user-content', '${param:eventBusArn}', [eventPattern(userDeletedContract)], {
+      failureQueue: 'ErasureFailuresQueue',
+      timeout: ERASURE_TIMEOUT_SECONDS,
+      statements: [
+        processedEventsAccess(),
+        indexAccess('MessagesTable', INDEXES.messagesBySender, ['dynamodb:Query']),
+        takeRoomVersion,
+        tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+        tableAccess('AttachmentsTable', ['dynamodb:DeleteItem']),
+        attachmentObjects('rooms', ['s3:DeleteObject']),
+        indexAccess('ReactionsTable', INDEXES.reactionsByUser, ['dynamodb:Query']),
+        tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:DeleteItem']),
+        tableAccess('ReadMarkersTable', ['dynamodb:Query', 'dynamodb:BatchWriteItem']),
+      ],
+    }),
+    environment: {
+      ...tableEnvironment({ [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE }),
+      [ENV.erasureBudgetSeconds]: String(ERASURE_TIMEOUT_SECONDS - 15),
+    },
+  },
   publishMessageEvents: outboxFunction('publish-message-events', 'MessagesTable', '${param:eventBusArn}', {
     batchSize: 10,
     maximumRetryAttempts: 10,
@@ -209,6 +251,7 @@ const config: AWS = {
         [ENV.readMarkersTable]: 'ReadMarkersTable',
         [ENV.reactionsTable]: 'ReactionsTable',
         [ENV.searchIndexTable]: 'SearchIndexTable',
+        [ENV.reportsTable]: 'ReportsTable',
       }),
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
@@ -229,6 +272,15 @@ const config: AWS = {
           // Replies keep their seq as replySeq and sit here instead of bySeq: a thread in order.
           { name: INDEXES.messagesByThread, sortKey: { name: 'threadPosition', type: 'S' } },
         ],
+        // A sender's messages that are not tombstones (`liveSender` is removed by the tombstone): erasure.
+        indexes: [
+          {
+            name: INDEXES.messagesBySender,
+            partitionKey: { name: 'liveSender', type: 'S' },
+            sortKey: { name: 'messageId', type: 'S' },
+            projection: 'KEYS_ONLY',
+          },
+        ],
         stream: 'NEW_AND_OLD_IMAGES',
         pointInTimeRecovery: true,
       }),
@@ -246,12 +298,29 @@ const config: AWS = {
         name: 'reactions',
         partitionKey: { name: 'messageKey', type: 'S' },
         sortKey: { name: 'reactionKey', type: 'S' },
+        // A user's reactions (erasure).
+        indexes: [
+          {
+            name: INDEXES.reactionsByUser,
+            partitionKey: { name: 'userId', type: 'S' },
+            sortKey: { name: 'messageKey', type: 'S' },
+            projection: 'KEYS_ONLY',
+          },
+        ],
       }),
       // The search index: one item per (room and term, message); kept by projectMessages.
       SearchIndexTable: dynamoTable({
         name: 'search-index',
         partitionKey: { name: 'term', type: 'S' },
         sortKey: { name: 'messageId', type: 'S' },
+      }),
+      ReportsTable: dynamoTable({
+        name: 'reports',
+        partitionKey: { name: 'roomId', type: 'S' },
+        // `<messageId>#<reporterId>`: one report per reporter and message.
+        sortKey: { name: 'reportKey', type: 'S' },
+        localIndexes: [{ name: INDEXES.reportsByTime, sortKey: { name: 'reportedAt', type: 'S' } }],
+        stream: 'NEW_IMAGE',
       }),
       AttachmentsTable: dynamoTable({
         name: 'attachments',
@@ -306,6 +375,8 @@ const config: AWS = {
         },
       },
       OutboxFailuresQueue: failuresQueue(),
+      ErasureFailuresQueue: failuresQueue(),
+      [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
       ProjectionFailuresQueue: failuresQueue(),
     },
     Outputs: {

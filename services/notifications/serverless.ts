@@ -3,6 +3,7 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  eventFunction,
   failuresQueue,
   HEALTH_PROBE_ID,
   healthRoute,
@@ -27,6 +28,7 @@ import { presenceChangedContract } from '../../libs/events/src/contracts/presenc
 import { roomCreatedContract } from '../../libs/events/src/contracts/room-created';
 import { roomUpdatedContract } from '../../libs/events/src/contracts/room-updated';
 import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
 
@@ -143,6 +145,21 @@ const { functions, roles } = withOwnRoles({
     events: onEvents(eventBus, [eventPattern(presenceChangedContract)]),
     statements: [tableAccess('PresenceTable', ['dynamodb:UpdateItem'])],
   },
+  // Closing an account (docs/decisions/007-account-closing.md): everything kept for the user goes.
+  eraseRecipient: eventFunction('erase-recipient', eventBus, [eventPattern(userDeletedContract)], {
+    failureQueue: 'ErasureFailuresQueue',
+    statements: [
+      guardTable,
+      tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:DeleteItem']),
+      devicesByUser,
+      tableAccess('DevicesTable', ['dynamodb:DeleteItem']),
+      allow(['sns:Unsubscribe', 'sns:DeleteTopic'], [userTopics]),
+      allow(['sns:DeleteEndpoint'], platformEndpoints),
+      tableAccess('InboxTable', ['dynamodb:Query', 'dynamodb:BatchWriteItem']),
+      tableAccess('PreferencesTable', ['dynamodb:DeleteItem']),
+      tableAccess('PresenceTable', ['dynamodb:DeleteItem']),
+    ],
+  }),
   publishNotificationEvents: inboxStreamConsumer('publish-notification-events', [putEvents(eventBus)]),
   deliverNotifications: inboxStreamConsumer('deliver-notifications', [
     tableAccess('PreferencesTable', ['dynamodb:GetItem']),
@@ -200,6 +217,7 @@ const config: AWS = {
       }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
       InboxFailuresQueue: failuresQueue(),
+      ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       InboxTableName: { Value: tableRef('InboxTable') },

@@ -3,6 +3,8 @@ import {
   allow,
   attachedProvider,
   dynamoTable,
+  eventFunction,
+  failuresQueue,
   handlerPath,
   HEALTH_PROBE_ID,
   healthRoute,
@@ -27,6 +29,7 @@ import {
 } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
 import { reactionChangedContract } from '../../libs/events/src/contracts/reaction-changed';
@@ -181,6 +184,22 @@ const { functions, roles } = withOwnRoles({
       registerConnection,
     ],
   ),
+  // Closing an account (docs/decisions/007-account-closing.md): connections closed and deleted, then presence.
+  eraseConnections: {
+    ...eventFunction('erase-connections', eventBus, [eventPattern(userDeletedContract)], {
+      failureQueue: 'ErasureFailuresQueue',
+      timeout: consumerTimeout as unknown as number,
+      statements: [
+        markEventsProcessed,
+        queryConnectionsOfUser,
+        manageConnections({ logicalId: 'WebsocketsApi' }, ['DELETE']),
+        deleteConnection,
+        registerConnection,
+        tableAccess('PresenceTable', ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem']),
+      ],
+    }),
+    environment: { ...managementEndpoint },
+  },
   trackPresence: streamFunction('track-presence', 'ConnectionsTable', {
     ...streamBatches,
     // TransactWriteItems is authorized per item action: the marker Put/Update and the count Update.
@@ -225,6 +244,7 @@ const config: AWS = {
         ttlAttribute: 'expiresAt',
       }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
+      ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       WebSocketApiId: { Value: { Ref: 'WebsocketsApi' } },

@@ -2,6 +2,8 @@ import type { AWS } from '@serverless/typescript';
 import {
   attachedProvider,
   dynamoTable,
+  eventFunction,
+  failuresQueue,
   HEALTH_PROBE_ID,
   healthRoute,
   httpRoute,
@@ -23,6 +25,7 @@ import { messageDeletedContract } from '../../libs/events/src/contracts/message-
 import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { userRegisteredContract } from '../../libs/events/src/contracts/user-registered';
+import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
 
@@ -37,6 +40,7 @@ const ROOMS = { [ENV.roomsTable]: 'RoomsTable' };
 const MEMBERSHIPS = { [ENV.membershipsTable]: 'MembershipsTable' };
 const USERS = { [ENV.usersTable]: 'UsersTable' };
 const ACTIVITY = { [ENV.roomActivityTable]: 'RoomActivityTable' };
+const BANS = { [ENV.bansTable]: 'BansTable' };
 const get = ['dynamodb:GetItem'];
 
 /** An authenticated HTTP route: the shared token verifier plus the function's own tables and statements. */
@@ -78,11 +82,19 @@ const { functions, roles } = withOwnRoles({
     tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
     tableAccess('MembershipsTable', get),
   ]),
-  addMember: route('addMember', 'POST', '/rooms/{roomId}/members', { ...ROOMS, ...MEMBERSHIPS, ...USERS }, [
-    tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
-    tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
-    tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
-  ]),
+  addMember: route(
+    'addMember',
+    'POST',
+    '/rooms/{roomId}/members',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, ...BANS },
+    [
+      tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      // The ban check inside the join's transaction.
+      tableAccess('BansTable', ['dynamodb:ConditionCheckItem']),
+    ],
+  ),
   removeMember: route(
     'removeMember',
     'DELETE',
@@ -113,6 +125,41 @@ const { functions, roles } = withOwnRoles({
     tableAccess('MembershipsTable', ['dynamodb:PutItem']),
     tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
   ]),
+  // Room bans (PUT/DELETE/GET /rooms/{roomId}/bans…): the ban and the member's removal are one transaction.
+  banUser: route(
+    'banUser',
+    'PUT',
+    '/rooms/{roomId}/bans/{userId}',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, ...BANS },
+    [
+      tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      tableAccess('MembershipsTable', [
+        'dynamodb:GetItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+      ]),
+      tableAccess('UsersTable', get),
+      tableAccess('BansTable', ['dynamodb:PutItem']),
+    ],
+  ),
+  unbanUser: route(
+    'unbanUser',
+    'DELETE',
+    '/rooms/{roomId}/bans/{userId}',
+    { ...ROOMS, ...MEMBERSHIPS, ...BANS },
+    [
+      tableAccess('RoomsTable', get),
+      tableAccess('MembershipsTable', get),
+      tableAccess('BansTable', ['dynamodb:DeleteItem']),
+    ],
+  ),
+  listBans: route('listBans', 'GET', '/rooms/{roomId}/bans', { ...ROOMS, ...MEMBERSHIPS, ...BANS }, [
+    tableAccess('RoomsTable', get),
+    tableAccess('MembershipsTable', get),
+    tableAccess('BansTable', ['dynamodb:Query']),
+  ]),
+  publishBanEvents: outbox('publish-ban-events', 'BansTable'),
   publishRoomEvents: outbox('publish-room-events', 'RoomsTable'),
   publishMembershipEvents: outbox('publish-membership-events', 'MembershipsTable'),
   rememberRegisteredUser: {
@@ -120,6 +167,26 @@ const { functions, roles } = withOwnRoles({
     events: onEvents(eventBus, [eventPattern(userRegisteredContract)]),
     environment: tableEnvironment({ ...USERS, [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE }),
     statements: [tableAccess('UsersTable', ['dynamodb:PutItem']), processedEventsAccess()],
+  },
+  // Closing an account (docs/decisions/007-account-closing.md): every membership removed as a leave.
+  eraseMemberships: {
+    ...eventFunction('erase-memberships', eventBus, [eventPattern(userDeletedContract)], {
+      failureQueue: 'ErasureFailuresQueue',
+      statements: [
+        processedEventsAccess(),
+        tableAccess('UsersTable', ['dynamodb:DeleteItem']),
+        indexAccess('MembershipsTable', INDEXES.memberships.byUser, ['dynamodb:Query']),
+        indexAccess('MembershipsTable', INDEXES.memberships.bySeniority, ['dynamodb:Query']),
+        tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+        tableAccess('RoomsTable', ['dynamodb:UpdateItem']),
+      ],
+    }),
+    environment: tableEnvironment({
+      ...ROOMS,
+      ...MEMBERSHIPS,
+      ...USERS,
+      [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
+    }),
   },
   // The room list's last message: a projection of messaging's message events (no guard: idempotent by itself).
   projectRoomActivity: {
@@ -173,7 +240,14 @@ const config: AWS = {
       }),
       UsersTable: dynamoTable({ name: 'users', partitionKey: { name: 'userId', type: 'S' } }),
       RoomActivityTable: dynamoTable({ name: 'room-activity', partitionKey: { name: 'roomId', type: 'S' } }),
+      BansTable: dynamoTable({
+        name: 'bans',
+        partitionKey: { name: 'roomId', type: 'S' },
+        sortKey: { name: 'userId', type: 'S' },
+        stream: 'NEW_IMAGE',
+      }),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
+      ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       MembershipsTableName: { Value: tableRef('MembershipsTable') },

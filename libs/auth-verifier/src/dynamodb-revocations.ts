@@ -13,11 +13,12 @@ export function dynamoRevocationReader(client: DynamoDBDocumentClient, tableName
           TableName: tableName,
           Key: { [revocationAttributes.userId]: userId },
           ConsistentRead: true,
-          ProjectionExpression: '#u, #r, #a',
+          ProjectionExpression: '#u, #r, #a, #c',
           ExpressionAttributeNames: {
             '#u': revocationAttributes.userId,
             '#r': revocationAttributes.revokedAt,
             '#a': revocationAttributes.allowedSessions,
+            '#c': revocationAttributes.closedAt,
           },
         }),
       );

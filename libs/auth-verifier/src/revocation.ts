@@ -4,6 +4,7 @@ import type { TokenSession } from './token-session';
  * A user's logout, as stored in auth's revocations table (one item per user, keyed by `userId`):
  * - `revokedAt`: when the user last logged out (ISO-8601, milliseconds). Every session that began before it is
  *   revoked.
+ * - `closedAt`: set when the user closed their account; then every session is revoked, for good.
  * - `allowedSessions`: sessions that began within the second of `revokedAt` but after it. Token times have
  *   one-second granularity, so the auth service lists the sessions it started after the logout in that same
  *   second (a login right after a logout); a new logout replaces the item and empties the list.
@@ -12,6 +13,8 @@ export interface RevocationRecord {
   userId: string;
   revokedAt: string;
   allowedSessions: string[];
+  /** Set when the user closed their account: every token of the user is refused, whenever it was issued. */
+  closedAt?: string;
 }
 
 /** Reads the revocation record of a user (undefined: the user never logged out, or it expired). */
@@ -27,6 +30,8 @@ export const revocationAttributes = {
   /** TTL attribute, epoch seconds: the item outlives every token it can refuse. */
   expiresAt: 'expiresAt',
   correlationId: 'correlationId',
+  /** When the account was closed (ISO); such a record has no TTL and refuses every session. */
+  closedAt: 'closedAt',
 } as const;
 
 /** The last second, in epoch seconds, whose sessions a revocation refuses (unless allowed). */
@@ -41,6 +46,7 @@ export function lastRevokedSecond(record: RevocationRecord): number {
  */
 export function isRevoked(record: RevocationRecord | undefined, session: TokenSession): boolean {
   if (!record || record.userId !== session.userId) return false;
+  if (record.closedAt !== undefined) return true;
   if (session.authTime > lastRevokedSecond(record)) return false;
   return !record.allowedSessions.includes(session.sessionKey);
 }
@@ -51,7 +57,7 @@ export function isRevoked(record: RevocationRecord | undefined, session: TokenSe
  */
 export function revocationRecordOf(item: Record<string, unknown> | undefined): RevocationRecord | undefined {
   if (!item) return undefined;
-  const { userId, revokedAt, allowedSessions } = item;
+  const { userId, revokedAt, allowedSessions, closedAt } = item;
   if (typeof userId !== 'string' || typeof revokedAt !== 'string' || Number.isNaN(Date.parse(revokedAt))) {
     throw new Error(`Malformed revocation record (userId ${String(userId)})`);
   }
@@ -61,5 +67,6 @@ export function revocationRecordOf(item: Record<string, unknown> | undefined): R
     userId,
     revokedAt,
     allowedSessions: sessions.filter((s): s is string => typeof s === 'string'),
+    ...(typeof closedAt === 'string' ? { closedAt } : {}),
   };
 }

@@ -21,6 +21,9 @@ export * from './contracts/reaction-changed';
 export * from './contracts/read-marker-moved';
 export * from './contracts/presence-changed';
 export * from './contracts/notification-requested';
+export * from './contracts/user-banned';
+export * from './contracts/message-reported';
+export * from './contracts/user-deleted';
 export {
   type EventContracts,
   type EventDataMap,

@@ -1,5 +1,5 @@
 export { httpHandler, type AuthRequirement, type HttpHandlerOptions } from './http-handler';
-export { ok, created, noContent, json } from './responses';
+export { ok, created, noContent, accepted, json } from './responses';
 export { errorResult, INTERNAL_ERROR, type ErrorBody } from './errors';
 export { idParam, pathParam, queryParam, integerQueryParam, limitParam, type IntegerRange } from './params';
 export { parseJsonBody, checkBodySize, DEFAULT_MAX_BODY_BYTES } from './body';

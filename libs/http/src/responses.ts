@@ -15,3 +15,8 @@ export function created(body: unknown): HttpResult {
 export function noContent(): HttpResult {
   return { statusCode: 204 };
 }
+
+/** 202: the request is taken; its effects follow (no body). */
+export function accepted(): HttpResult {
+  return { statusCode: 202 };
+}

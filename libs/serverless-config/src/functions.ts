@@ -126,3 +126,22 @@ export function outboxFunction(
 export function onEvents(eventBusArn: string, patterns: object[]) {
   return patterns.map((pattern) => ({ eventBridge: { eventBus: eventBusArn, pattern } }));
 }
+
+/**
+ * A function run by EventBridge rules on the stage's bus (Lambda's asynchronous invocations: two retries) whose
+ * events that failed for good go to the SQS queue `failureQueue` (a logical id of this stack: `failuresQueue()`).
+ */
+export function eventFunction(
+  handler: string,
+  eventBusArn: CfnValue,
+  patterns: object[],
+  options: { failureQueue: string; statements: IamStatement[]; timeout?: number },
+): FunctionSpec {
+  return {
+    handler: handlerPath(handler),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    events: patterns.map((pattern) => ({ eventBridge: { eventBus: eventBusArn, pattern } })),
+    destinations: { onFailure: { arn: queueArn(options.failureQueue), type: 'sqs' } },
+    statements: [allow(['sqs:SendMessage'], [queueArn(options.failureQueue)]), ...options.statements],
+  } as FunctionSpec;
+}

@@ -16,6 +16,7 @@ export {
   type TableSpec,
 } from './tables';
 export {
+  eventFunction,
   handlerPath,
   HEALTH_PROBE_ID,
   healthRoute,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, notificationSchema } from '@chat/events';
 import {
+  closeAccountBody,
   confirmBody,
   loginBody,
   logoutBody,
@@ -17,12 +18,14 @@ import {
 } from '@chat/service-auth/src/domain/responses';
 import {
   addMemberBody,
+  banBody,
   changeRoleBody,
   createRoomBody,
   openDirectMessageBody,
   updateRoomBody,
 } from '@chat/service-rooms/src/domain/requests';
 import {
+  banPageResponse,
   memberPageResponse,
   lastMessageResponse,
   memberResponse,
@@ -35,6 +38,7 @@ import {
   createAttachmentBody,
   editMessageBody,
   markReadBody,
+  reportMessageBody,
   sendMessageBody,
 } from '@chat/service-messaging/src/domain/requests';
 import {
@@ -44,6 +48,7 @@ import {
   messageResponse,
   receiptResponse,
   receiptsResponse,
+  reportPageResponse,
   roomUnreadResponse,
   searchResultsResponse,
   unreadResponse,
@@ -174,6 +179,17 @@ export const routes: RouteDoc[] = [
     responses: { 200: User },
   },
   {
+    operationId: 'closeAccount',
+    method: 'delete',
+    path: '/users/me',
+    tag: 'users',
+    summary:
+      'Close the account (the password again): tokens refused, sockets closed and login refused at once; every service then erases the user. 401 for a wrong password (nothing changes).',
+    auth: true,
+    body: named('CloseAccountRequest', closeAccountBody),
+    responses: { 202: null },
+  },
+  {
     operationId: 'updateMe',
     method: 'patch',
     path: '/users/me',
@@ -251,6 +267,36 @@ export const routes: RouteDoc[] = [
     auth: true,
     body: named('AddMemberRequest', addMemberBody),
     responses: { 200: Member },
+  },
+  {
+    operationId: 'banUser',
+    method: 'put',
+    path: '/rooms/{roomId}/bans/{userId}',
+    tag: 'rooms',
+    summary:
+      'Ban a user from the room (owner or admin; never the owner; only the owner bans an admin): a member is removed; joins and invitations are refused until unbanned. The body may be left out.',
+    auth: true,
+    body: named('BanRequest', banBody),
+    responses: { 204: null },
+  },
+  {
+    operationId: 'unbanUser',
+    method: 'delete',
+    path: '/rooms/{roomId}/bans/{userId}',
+    tag: 'rooms',
+    summary: 'Lift a ban (owner or admin); idempotent.',
+    auth: true,
+    responses: { 204: null },
+  },
+  {
+    operationId: 'listBans',
+    method: 'get',
+    path: '/rooms/{roomId}/bans',
+    tag: 'rooms',
+    summary: "The room's bans in user id order (owner or admin).",
+    auth: true,
+    query: z.object({ limit: limit(100), cursor }),
+    responses: { 200: named('BanPage', banPageResponse) },
   },
   {
     operationId: 'removeMember',
@@ -359,6 +405,26 @@ export const routes: RouteDoc[] = [
     summary: "Take one's reaction back; idempotent.",
     auth: true,
     responses: { 204: null },
+  },
+  {
+    operationId: 'reportMessage',
+    method: 'post',
+    path: '/rooms/{roomId}/messages/{messageId}/reports',
+    tag: 'messages',
+    summary: 'Report a message to the room owner and admins (members; once per reporter and message).',
+    auth: true,
+    body: named('ReportRequest', reportMessageBody),
+    responses: { 202: null },
+  },
+  {
+    operationId: 'listReports',
+    method: 'get',
+    path: '/rooms/{roomId}/reports',
+    tag: 'messages',
+    summary: "The room's reports, newest first (owner or admin).",
+    auth: true,
+    query: z.object({ limit: limit(100), cursor }),
+    responses: { 200: named('ReportPage', reportPageResponse) },
   },
   {
     operationId: 'listReplies',

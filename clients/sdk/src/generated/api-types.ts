@@ -24,6 +24,10 @@ export interface LogoutRequest {
   refreshToken?: string;
 }
 
+export interface CloseAccountRequest {
+  password: string;
+}
+
 export interface UpdateMeRequest {
   displayName: string;
 }
@@ -43,6 +47,10 @@ export interface AddMemberRequest {
   userId?: string;
 }
 
+export interface BanRequest {
+  reason?: string | null;
+}
+
 export interface ChangeMemberRoleRequest {
   role: 'admin' | 'member';
 }
@@ -60,6 +68,11 @@ export interface SendMessageRequest {
 
 export interface EditMessageRequest {
   text: string;
+}
+
+export interface ReportRequest {
+  reason: 'spam' | 'abuse' | 'other';
+  note?: string | null;
 }
 
 export interface CreateAttachmentRequest {
@@ -142,6 +155,16 @@ export interface Member {
   joinedAt: string;
 }
 
+export interface BanPage {
+  items: Array<{
+    userId: string;
+    bannedBy: string;
+    reason: string | null;
+    createdAt: string;
+  }>;
+  nextCursor: string | null;
+}
+
 export interface MemberPage {
   items: Member[];
   nextCursor: string | null;
@@ -182,6 +205,19 @@ export interface Changes {
   items: Message[];
   version: number;
   nextSince: number | null;
+}
+
+export interface ReportPage {
+  items: Array<{
+    reportId: string;
+    messageId: string;
+    senderId: string;
+    reporterId: string;
+    reason: 'spam' | 'abuse' | 'other';
+    note: string | null;
+    createdAt: string;
+  }>;
+  nextCursor: string | null;
 }
 
 export interface SearchResults {
@@ -324,6 +360,12 @@ export interface ListMembersQuery {
   cursor?: string;
 }
 
+export interface ListBansQuery {
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
 export interface ListMessagesQuery {
   limit?: number;
   before?: string;
@@ -333,6 +375,12 @@ export interface ListMessagesQuery {
 export interface ListChangesQuery {
   since?: number;
   limit?: number;
+}
+
+export interface ListReportsQuery {
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 export interface ListRepliesQuery {
@@ -419,6 +467,13 @@ export interface Operations {
     query: undefined;
     response: User;
   };
+  closeAccount: {
+    method: 'DELETE';
+    path: '/users/me';
+    body: CloseAccountRequest;
+    query: undefined;
+    response: void;
+  };
   updateMe: {
     method: 'PATCH';
     path: '/users/me';
@@ -481,6 +536,27 @@ export interface Operations {
     body: undefined;
     query: ListMembersQuery;
     response: MemberPage;
+  };
+  banUser: {
+    method: 'PUT';
+    path: '/rooms/{roomId}/bans/{userId}';
+    body: BanRequest;
+    query: undefined;
+    response: void;
+  };
+  unbanUser: {
+    method: 'DELETE';
+    path: '/rooms/{roomId}/bans/{userId}';
+    body: undefined;
+    query: undefined;
+    response: void;
+  };
+  listBans: {
+    method: 'GET';
+    path: '/rooms/{roomId}/bans';
+    body: undefined;
+    query: ListBansQuery;
+    response: BanPage;
   };
   removeMember: {
     method: 'DELETE';
@@ -551,6 +627,20 @@ export interface Operations {
     body: undefined;
     query: undefined;
     response: void;
+  };
+  reportMessage: {
+    method: 'POST';
+    path: '/rooms/{roomId}/messages/{messageId}/reports';
+    body: ReportRequest;
+    query: undefined;
+    response: void;
+  };
+  listReports: {
+    method: 'GET';
+    path: '/rooms/{roomId}/reports';
+    body: undefined;
+    query: ListReportsQuery;
+    response: ReportPage;
   };
   listReplies: {
     method: 'GET';
@@ -660,6 +750,7 @@ export const OPERATIONS = {
   refresh: { method: 'POST', path: '/auth/refresh', body: true, query: false, auth: false },
   logout: { method: 'POST', path: '/auth/logout', body: true, query: false, auth: true },
   getMe: { method: 'GET', path: '/users/me', body: false, query: false, auth: true },
+  closeAccount: { method: 'DELETE', path: '/users/me', body: true, query: false, auth: true },
   updateMe: { method: 'PATCH', path: '/users/me', body: true, query: false, auth: true },
   searchUsers: { method: 'GET', path: '/users', body: false, query: true, auth: true },
   createRoom: { method: 'POST', path: '/rooms', body: true, query: false, auth: true },
@@ -669,6 +760,15 @@ export const OPERATIONS = {
   updateRoom: { method: 'PATCH', path: '/rooms/{roomId}', body: true, query: false, auth: true },
   addMember: { method: 'POST', path: '/rooms/{roomId}/members', body: true, query: false, auth: true },
   listMembers: { method: 'GET', path: '/rooms/{roomId}/members', body: false, query: true, auth: true },
+  banUser: { method: 'PUT', path: '/rooms/{roomId}/bans/{userId}', body: true, query: false, auth: true },
+  unbanUser: {
+    method: 'DELETE',
+    path: '/rooms/{roomId}/bans/{userId}',
+    body: false,
+    query: false,
+    auth: true,
+  },
+  listBans: { method: 'GET', path: '/rooms/{roomId}/bans', body: false, query: true, auth: true },
   removeMember: {
     method: 'DELETE',
     path: '/rooms/{roomId}/members/{userId}',
@@ -715,6 +815,14 @@ export const OPERATIONS = {
     query: false,
     auth: true,
   },
+  reportMessage: {
+    method: 'POST',
+    path: '/rooms/{roomId}/messages/{messageId}/reports',
+    body: true,
+    query: false,
+    auth: true,
+  },
+  listReports: { method: 'GET', path: '/rooms/{roomId}/reports', body: false, query: true, auth: true },
   listReplies: {
     method: 'GET',
     path: '/rooms/{roomId}/messages/{messageId}/replies',

@@ -12,6 +12,9 @@ import { userJoinedContract } from './user-joined';
 import { userLeftContract } from './user-left';
 import { userLoggedOutContract } from './user-logged-out';
 import { userRegisteredContract } from './user-registered';
+import { messageReportedContract } from './message-reported';
+import { userBannedContract } from './user-banned';
+import { userDeletedContract } from './user-deleted';
 
 /** The current version of every event, by detail-type. */
 export const eventContracts = {
@@ -28,6 +31,10 @@ export const eventContracts = {
   ReadMarkerMoved: readMarkerMovedContract,
   PresenceChanged: presenceChangedContract,
   NotificationRequested: notificationRequestedContract,
+  // Safety: bans, reports, account closing.
+  UserBanned: userBannedContract,
+  MessageReported: messageReportedContract,
+  UserDeleted: userDeletedContract,
 } as const;
 
 export type EventContracts = typeof eventContracts;

@@ -86,6 +86,15 @@ const NOTIFICATIONS_GUARD = [
   'dynamodb:DeleteItem',
 ];
 
+/** A consumer of UserDeleted: its failure queue (SendMessage), then its guard's processed-events table. */
+const ERASURE_CONSUMER = [
+  'sqs:SendMessage',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
+
 /** Every function of each service, with exactly the IAM actions its own role may perform. */
 const functionActions: Record<string, Record<string, string[]>> = {
   auth: {
@@ -117,6 +126,23 @@ const functionActions: Record<string, Record<string, string[]>> = {
     searchUsers: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     publishUserEvents: STREAM_TO_BUS,
     publishLogoutEvents: STREAM_TO_BUS,
+    // The profile, the closing write, the pool user disabled.
+    closeAccount: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'cognito-idp:AdminDisableUser',
+    ],
+    eraseAccount: [
+      ...LOGS,
+      ...ERASURE_CONSUMER,
+      'dynamodb:GetItem',
+      'dynamodb:DeleteItem', // the profile
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem', // the e-mail claim released, the username claim retired
+      'cognito-idp:AdminDeleteUser',
+    ],
   },
   realtime: {
     health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
@@ -168,6 +194,17 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:UpdateItem',
     ],
     publishPresenceEvents: STREAM_TO_BUS,
+    eraseConnections: [
+      ...LOGS,
+      ...ERASURE_CONSUMER,
+      'dynamodb:Query', // connections' byUserId index
+      'execute-api:ManageConnections', // DELETE
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem', // the presence partition
+    ],
   },
 
   rooms: {
@@ -192,6 +229,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:PutItem', // memberships
       'dynamodb:GetItem',
       'dynamodb:PutItem', // users projection
+      'dynamodb:ConditionCheckItem', // bans: checked in the join's transaction
     ],
     removeMember: [
       ...LOGS,
@@ -231,6 +269,32 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:DeleteItem',
     ],
     projectRoomActivity: [...LOGS, 'dynamodb:GetItem', 'dynamodb:PutItem'],
+    banUser: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // rooms: memberCount
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:ConditionCheckItem', // memberships: the removal, or not a member
+      'dynamodb:GetItem', // users projection
+      'dynamodb:PutItem', // bans
+    ],
+    unbanUser: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem'],
+    listBans: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+    publishBanEvents: STREAM_TO_BUS,
+    eraseMemberships: [
+      ...LOGS,
+      ...ERASURE_CONSUMER,
+      'dynamodb:DeleteItem', // users projection
+      'dynamodb:Query', // memberships' byUser index
+      'dynamodb:Query', // memberships' bySeniority index
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem', // rooms: memberCount, owner, archive
+    ],
   },
   messaging: {
     health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
@@ -306,6 +370,26 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:BatchGetItem',
       'dynamodb:Query',
     ],
+    reportMessage: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:GetItem', 'dynamodb:PutItem'],
+    listReports: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:Query'], // reports' byTime
+    publishReportEvents: [...STREAM_TO_BUS, 'sqs:SendMessage'],
+    eraseUserContent: [
+      ...LOGS,
+      ...ERASURE_CONSUMER,
+      'dynamodb:Query', // messages' bySender index
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // room-versions
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem', // messages
+      'dynamodb:DeleteItem',
+      's3:DeleteObject', // attachments
+      'dynamodb:Query', // reactions' byUser index
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:DeleteItem', // reactions
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem', // read markers
+    ],
     // Thread summaries (the parent, the reply's mark) and the search index, from the messages stream.
     projectMessages: [
       ...LOGS,
@@ -357,6 +441,21 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'sns:Publish',
       ...NOTIFICATIONS_GUARD,
     ],
+    eraseRecipient: [
+      ...LOGS,
+      ...ERASURE_CONSUMER,
+      'dynamodb:GetItem',
+      'dynamodb:DeleteItem', // users projection
+      'dynamodb:Query',
+      'dynamodb:DeleteItem', // devices
+      'sns:Unsubscribe',
+      'sns:DeleteTopic',
+      'sns:DeleteEndpoint',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem', // inbox
+      'dynamodb:DeleteItem', // preferences
+      'dynamodb:DeleteItem', // presence projection
+    ],
   },
 };
 
@@ -371,6 +470,7 @@ const httpRoutes: Record<string, string[]> = {
     'GET /users/me',
     'PATCH /users/me',
     'GET /users',
+    'DELETE /users/me',
   ],
   realtime: ['GET /health/realtime', 'GET /presence'],
   rooms: [
@@ -385,6 +485,9 @@ const httpRoutes: Record<string, string[]> = {
     'PATCH /rooms/{roomId}/members/{userId}',
     'GET /rooms/{roomId}/members',
     'POST /dms',
+    'PUT /rooms/{roomId}/bans/{userId}',
+    'DELETE /rooms/{roomId}/bans/{userId}',
+    'GET /rooms/{roomId}/bans',
   ],
   messaging: [
     'GET /health/messaging',
@@ -404,6 +507,8 @@ const httpRoutes: Record<string, string[]> = {
     'GET /rooms/{roomId}/unread',
     'GET /unread',
     'GET /rooms/{roomId}/receipts',
+    'POST /rooms/{roomId}/messages/{messageId}/reports',
+    'GET /rooms/{roomId}/reports',
   ],
   notifications: [
     'GET /health/notifications',
@@ -683,7 +788,7 @@ describe('the realtime service package', () => {
     );
   });
 
-  it('lets only the logout consumer close connections (DELETE), of its own API and stage', () => {
+  it('lets only the logout and account-erasure consumers close connections (DELETE), of its own API and stage', () => {
     const closing = Object.keys(functionActions.realtime ?? {}).filter((functionKey) =>
       roleStatements(template(), roleLogicalId(functionKey)).some((s) =>
         JSON.stringify(s.Resource).includes('/DELETE/@connections/'),
@@ -693,7 +798,7 @@ describe('the realtime service package', () => {
       s.Action.includes('execute-api:ManageConnections'),
     );
 
-    expect(closing).toEqual(['closeUserConnections']);
+    expect(closing).toEqual(['closeUserConnections', 'eraseConnections']);
     expect(statement?.Resource).toEqual([
       {
         'Fn::Sub':
@@ -744,7 +849,7 @@ describe('the realtime service package', () => {
     expect(env.Variables.MEMBERSHIPS_TABLE).toBe(fakeOutput('rooms', 'MembershipsTableName'));
   });
 
-  it('queries connections only through the byUserId index (the logout consumer), and no function scans', () => {
+  it('queries connections only through the byUserId index, presence only by a user’s partition (erasure), and no function scans', () => {
     const queries = Object.keys(functionActions.realtime ?? {}).flatMap((functionKey) =>
       roleStatements(template(), roleLogicalId(functionKey))
         .filter((s) => s.Action.includes('dynamodb:Query'))
@@ -756,7 +861,10 @@ describe('the realtime service package', () => {
     );
 
     expect(new Set(queries.map((r) => JSON.stringify(r)))).toEqual(
-      new Set([JSON.stringify({ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' })]),
+      new Set([
+        JSON.stringify({ 'Fn::Sub': '${ConnectionsTable.Arn}/index/byUserId' }),
+        JSON.stringify({ 'Fn::GetAtt': ['PresenceTable', 'Arn'] }), // eraseConnections: the user's partition
+      ]),
     );
     expect(actions).not.toContain('dynamodb:Scan');
   });
@@ -892,12 +1000,12 @@ describe('the rooms service package', () => {
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
-  it('relays both table streams to the bus with partial batch failures', () => {
+  it('relays its three table streams to the bus with partial batch failures', () => {
     const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
 
     expect(mappings).toEqual(
       expect.arrayContaining(
-        ['RoomsTable', 'MembershipsTable'].map((table) =>
+        ['RoomsTable', 'MembershipsTable', 'BansTable'].map((table) =>
           expect.objectContaining({
             EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
             FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -906,10 +1014,10 @@ describe('the rooms service package', () => {
         ),
       ),
     );
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
   });
 
-  it('consumes UserRegistered v1 into the users projection and the message events into the room activity', () => {
+  it('consumes UserRegistered v1 into the users projection, UserDeleted into the erasure and the message events into the room activity', () => {
     const rules = resourcesOfType(template(), 'AWS::Events::Rule').map(([, p]) => p);
     const rule = (source: string, detailType: string, functionKey: string) =>
       expect.objectContaining({
@@ -920,6 +1028,7 @@ describe('the rooms service package', () => {
 
     expect(rules).toEqual([
       rule('chat.auth', 'UserRegistered', 'rememberRegisteredUser'),
+      rule('chat.auth', 'UserDeleted', 'eraseMemberships'),
       rule('chat.messaging', 'MessageSent', 'projectRoomActivity'),
       rule('chat.messaging', 'MessageEdited', 'projectRoomActivity'),
       rule('chat.messaging', 'MessageDeleted', 'projectRoomActivity'),
@@ -1090,6 +1199,7 @@ describe('the messaging service package', () => {
       AttributeDefinitions: [
         { AttributeName: 'roomId', AttributeType: 'S' },
         { AttributeName: 'messageId', AttributeType: 'S' },
+        { AttributeName: 'liveSender', AttributeType: 'S' },
         { AttributeName: 'seq', AttributeType: 'N' },
         { AttributeName: 'version', AttributeType: 'N' },
         { AttributeName: 'threadPosition', AttributeType: 'S' },
@@ -1102,6 +1212,17 @@ describe('the messaging service package', () => {
         lsi('bySeq', 'seq'),
         lsi('byVersion', 'version'),
         lsi('byThread', 'threadPosition'),
+      ],
+      // Sparse: a message's sender until it is a tombstone (erasing a closed account finds what is left).
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'bySender',
+          KeySchema: [
+            { AttributeName: 'liveSender', KeyType: 'HASH' },
+            { AttributeName: 'messageId', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -1130,6 +1251,7 @@ describe('the messaging service package', () => {
         'addReaction',
         'deleteMessage',
         'editMessage',
+        'eraseUserContent',
         'removeReaction',
         'sendMessage',
         'socketSendMessage',
@@ -1140,6 +1262,7 @@ describe('the messaging service package', () => {
         'addReaction',
         'deleteMessage',
         'editMessage',
+        'eraseUserContent',
         'listChanges',
         'removeReaction',
         'sendMessage',
@@ -1334,7 +1457,10 @@ describe('the notifications service package', () => {
         detail: { metadata: { version: [1] } },
       },
     ]);
-    expect(rules()).toHaveLength(5);
+    expect(patternsOf('eraseRecipient')).toEqual([
+      { source: ['chat.auth'], 'detail-type': ['UserDeleted'], detail: { metadata: { version: [1] } } },
+    ]);
+    expect(rules()).toHaveLength(6);
     expect(rules().every((rule) => rule.EventBusName === stageBus)).toBe(true);
   });
 

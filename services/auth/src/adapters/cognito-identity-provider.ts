@@ -1,6 +1,7 @@
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
@@ -59,6 +60,15 @@ function issuedTokens(result: AuthenticationResultType | undefined): IssuedToken
   };
 }
 
+/** An admin call on a user that is already gone is done: deleting or disabling it again is a no-op. */
+async function ignoringUnknownUser(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (nameOf(error) !== 'UserNotFoundException') throw error;
+  }
+}
+
 const invalidCredentials = (cause: unknown) => new InvalidCredentialsError({ cause });
 const invalidRefreshToken = (cause: unknown) => new InvalidRefreshTokenError({ cause });
 
@@ -111,7 +121,15 @@ export function cognitoIdentityProvider(
     },
 
     async deleteUser(username) {
-      await client.send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: username }));
+      await ignoringUnknownUser(
+        client.send(new AdminDeleteUserCommand({ UserPoolId: pool.userPoolId, Username: username })),
+      );
+    },
+
+    async disableUser(username) {
+      await ignoringUnknownUser(
+        client.send(new AdminDisableUserCommand({ UserPoolId: pool.userPoolId, Username: username })),
+      );
     },
 
     async passwordLogin(username, password) {

@@ -5,7 +5,8 @@ import type { RevocationLedger } from '../use-cases/ports';
 
 /**
  * The revocations table (`userId`), in the format @chat/auth-verifier reads: `{userId, revokedAt,
- * allowedSessions (string set), expiresAt (TTL), correlationId}`. Its stream is the UserLoggedOut outbox.
+ * allowedSessions (string set), expiresAt (TTL), correlationId, closedAt?}`. Its stream is the outbox of
+ * UserLoggedOut and (a newly closed account) UserDeleted.
  */
 export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName: string): RevocationLedger {
   const reader = dynamoRevocationReader(client, tableName);
@@ -24,8 +25,14 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
               [a.expiresAt]: epochSeconds(expiresAt),
               [a.correlationId]: correlationId,
             },
-            ConditionExpression: 'attribute_not_exists(#userId) OR #revokedAt < :revokedAt',
-            ExpressionAttributeNames: { '#userId': a.userId, '#revokedAt': a.revokedAt },
+            // A closed account's record is never replaced (it would make its tokens valid again).
+            ConditionExpression:
+              'attribute_not_exists(#userId) OR (#revokedAt < :revokedAt AND attribute_not_exists(#closedAt))',
+            ExpressionAttributeNames: {
+              '#userId': a.userId,
+              '#revokedAt': a.revokedAt,
+              '#closedAt': a.closedAt,
+            },
             ExpressionAttributeValues: { ':revokedAt': at.toISOString() },
           }),
         ),
@@ -40,12 +47,36 @@ export function dynamoRevocationLedger(client: DynamoDBDocumentClient, tableName
             TableName: tableName,
             Key: { [a.userId]: userId },
             UpdateExpression: 'ADD #allowed :session',
-            ConditionExpression: '#revokedAt = :revokedAt',
-            ExpressionAttributeNames: { '#allowed': a.allowedSessions, '#revokedAt': a.revokedAt },
+            ConditionExpression: '#revokedAt = :revokedAt AND attribute_not_exists(#closedAt)',
+            ExpressionAttributeNames: {
+              '#allowed': a.allowedSessions,
+              '#revokedAt': a.revokedAt,
+              '#closedAt': a.closedAt,
+            },
             ExpressionAttributeValues: { ':session': new Set([sessionKey]), ':revokedAt': revokedAt },
           }),
         ),
       );
+    },
+
+    async close(userId, at, { correlationId }) {
+      const written = await conditionalWrite(
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            // No expiresAt: the record refuses the account's tokens for good.
+            Item: {
+              [a.userId]: userId,
+              [a.revokedAt]: at.toISOString(),
+              [a.closedAt]: at.toISOString(),
+              [a.correlationId]: correlationId,
+            },
+            ConditionExpression: 'attribute_not_exists(#closedAt)',
+            ExpressionAttributeNames: { '#closedAt': a.closedAt },
+          }),
+        ),
+      );
+      return written ? 'closed' : 'already-closed';
     },
   };
 }

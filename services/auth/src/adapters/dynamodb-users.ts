@@ -24,7 +24,8 @@ import { INDEXES } from './names';
  *   index `byUsername` (`usernameInitial` = the first character, `username`) serves prefix searches with a
  *   Query; its stream is the UserRegistered outbox.
  * - unique-claims (`claim` = `username#<name>` | `email#<address>`): `{claimId, status: pending|active, userId?,
- *   expiresAt?}`; a pending claim expires (TTL, and the condition below treats an expired one as free).
+ *   expiresAt?}`; a pending claim expires (TTL, and the condition below treats an expired one as free). A closed
+ *   account's username claim stays as `status: retired` (no userId): the name stays reserved for good.
  */
 
 export interface UserTables {
@@ -136,6 +137,22 @@ export function dynamoRegistrationStore(
         }),
       );
     },
+
+    async retire(user) {
+      await client.send(
+        new DeleteCommand({ TableName: tables.claims, Key: { claim: emailKey(user.email) } }),
+      );
+      // Kept for good, so no new account takes the name; it no longer says whose it was.
+      await client.send(
+        new UpdateCommand({
+          TableName: tables.claims,
+          Key: { claim: usernameKey(user.username) },
+          UpdateExpression: 'SET #status = :retired REMOVE #userId, #expiresAt',
+          ExpressionAttributeNames: { '#status': 'status', '#userId': 'userId', '#expiresAt': 'expiresAt' },
+          ExpressionAttributeValues: { ':retired': 'retired' },
+        }),
+      );
+    },
   };
 }
 
@@ -172,6 +189,10 @@ export function dynamoProfileStore(client: DynamoDBDocumentClient, usersTable: s
         }),
       );
       return Items.flatMap((item) => toRecord(item) ?? []);
+    },
+
+    async remove(userId) {
+      await client.send(new DeleteCommand({ TableName: usersTable, Key: { userId } }));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { tableAdapter } from '@chat/aws';
-import { createEventPublisher, type EventPublisher } from '@chat/events';
+import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, positiveIntegerEnv, requireEnv } from '@chat/runtime';
 import type { LoginPolicy } from '../use-cases/log-in';
 import type { IdentityProvider } from '../use-cases/ports';
@@ -42,6 +42,9 @@ export const revocationLedger = tableAdapter(ENV.revocationsTable, dynamoRevocat
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
 );
+
+/** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
 
 /** AUTO_CONFIRM_SIGNUP: 'true' on stages that confirm sign-ups without the e-mailed code (set per stage). */
 export const autoConfirmSignUp = lazy((): boolean => requireEnv(ENV.autoConfirmSignUp) === 'true');

@@ -7,6 +7,7 @@ export const ENV = {
   claimsTable: 'CLAIMS_TABLE',
   sessionsTable: 'SESSIONS_TABLE',
   loginAttemptsTable: 'LOGIN_ATTEMPTS_TABLE',
+  processedEventsTable: 'PROCESSED_EVENTS_TABLE',
   revocationsTable: VERIFIER_ENV.revocationsTable,
   userPoolId: VERIFIER_ENV.userPoolId,
   userPoolClientId: VERIFIER_ENV.userPoolClientId,

@@ -46,3 +46,6 @@ export class LoginThrottledError extends RateLimitedError {
 }
 
 export class ProfileNotFoundError extends withMessage(NotFoundError, 'The user was not found') {}
+
+/** Closing an account with a password that is not the account's: nothing is closed or erased. */
+export class WrongPasswordError extends withMessage(UnauthenticatedError, 'The password is incorrect') {}

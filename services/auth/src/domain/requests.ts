@@ -32,3 +32,6 @@ export const refreshBody = z.strictObject({ refreshToken: refreshTokenSchema });
 export const logoutBody = z.strictObject({ refreshToken: refreshTokenSchema.optional() });
 
 export const updateProfileBody = z.strictObject({ displayName: displayNameSchema });
+
+/** `DELETE /users/me`: the account's password, asked again before closing it. */
+export const closeAccountBody = z.strictObject({ password: givenPasswordSchema });

@@ -45,6 +45,10 @@ export async function logIn(
     throw error;
   }
 
+  // A closed account: its pool user may still sign in for the moment until the saga deletes it; we refuse.
+  if ((await deps.revocations.current(tokens.session.userId))?.closedAt !== undefined) {
+    throw new InvalidCredentialsError();
+  }
   if (failed) await deps.attempts.clear(input.username);
   await deps.sessions.start({
     refreshToken: tokens.refreshToken,

@@ -30,8 +30,10 @@ export interface IdentityProvider {
   /** Confirms a sign-up without the e-mailed code (stages that auto-confirm). */
   confirmSignUpAsAdmin(username: string): Promise<void>;
   confirmSignUp(username: string, code: string): Promise<void>;
-  /** Compensation when a registration cannot be completed. */
+  /** Compensation when a registration cannot be completed; erasing a closed account (a no-op when gone). */
   deleteUser(username: string): Promise<void>;
+  /** Closing an account: sign-ins are refused at once (a no-op when the user is gone). */
+  disableUser(username: string): Promise<void>;
   passwordLogin(username: string, password: string): Promise<SignedInTokens>;
   refresh(refreshToken: string): Promise<IssuedTokens>;
   revokeRefreshToken(refreshToken: string): Promise<void>;
@@ -55,6 +57,11 @@ export interface RegistrationStore {
   release(claim: UniquenessClaim): Promise<void>;
   /** Stores the account and makes its claims permanent, atomically. */
   complete(user: UserRecord, claim: UniquenessClaim, correlationId: string): Promise<void>;
+  /**
+   * A closed account's claims: the e-mail address is released (and forgotten), the username stays reserved for
+   * good (no new account may take it) without naming the user any more. Idempotent.
+   */
+  retire(user: Pick<UserRecord, 'username' | 'email'>): Promise<void>;
 }
 
 export interface ProfileStore {
@@ -63,6 +70,8 @@ export interface ProfileStore {
   updateDisplayName(userId: string, displayName: string): Promise<UserRecord | undefined>;
   /** Users whose username starts with `prefix`, in username order. */
   findByUsernamePrefix(prefix: string, limit: number): Promise<UserRecord[]>;
+  /** Erases the profile (a no-op when there is none). */
+  remove(userId: string): Promise<void>;
 }
 
 export interface FailedLogins {
@@ -92,4 +101,10 @@ export interface RevocationLedger {
   revoke(userId: string, at: Date, options: { expiresAt: Date; correlationId: string }): Promise<void>;
   /** Allows a session begun after the logout `revokedAt`; a no-op once a newer logout replaced it. */
   allowSession(userId: string, revokedAt: string, sessionKey: string): Promise<void>;
+  /**
+   * Closes the account at `at`: every token of the user is refused for good (the record never expires) and the
+   * record's stream publishes UserLoggedOut (sockets close) and UserDeleted (the erasure saga). 'already-closed'
+   * when it was closed before (nothing is written).
+   */
+  close(userId: string, at: Date, options: { correlationId: string }): Promise<'closed' | 'already-closed'>;
 }

@@ -1,6 +1,7 @@
 import {
   buildEvent,
   streamRecordEventId,
+  userDeletedContract,
   userLoggedOutContract,
   userRegisteredContract,
   type EventEnvelope,
@@ -67,5 +68,36 @@ export function userLoggedOutEventsOf(
         ...(correlationId ? { correlationId } : {}),
       },
     ),
+  ];
+}
+
+/**
+ * The revocations table's outbox, for a closed account: a record whose `closedAt` appears → UserDeleted (besides
+ * the UserLoggedOut its new `revokedAt` publishes). Its event id is the stream record's second (index 1).
+ */
+export function userDeletedEventsOf(record: StreamRecord, newImage: Image, oldImage: Image): EventEnvelope[] {
+  if (record.eventName === 'REMOVE' || !newImage) return [];
+  if (optionalText(newImage, 'closedAt') === undefined || (oldImage && optionalText(oldImage, 'closedAt'))) {
+    return [];
+  }
+  const correlationId = optionalText(newImage, 'correlationId');
+  return [
+    buildEvent(
+      userDeletedContract,
+      { userId: text(newImage, 'userId') },
+      {
+        producer: 'auth.publish-logout-events',
+        eventId: streamRecordEventId(record, 1),
+        ...(correlationId ? { correlationId } : {}),
+      },
+    ),
+  ];
+}
+
+/** Everything the revocations table's stream publishes: UserLoggedOut, then UserDeleted for a closed account. */
+export function revocationEventsOf(record: StreamRecord, newImage: Image, oldImage: Image): EventEnvelope[] {
+  return [
+    ...userLoggedOutEventsOf(record, newImage, oldImage),
+    ...userDeletedEventsOf(record, newImage, oldImage),
   ];
 }

@@ -63,6 +63,7 @@ export function aFakeIdentityProvider(clock: Clock) {
   const calls: string[] = [];
   let issued = 0;
   const failures: Partial<Record<keyof IdentityProvider, Error>> = {};
+  const disabled = new Set<string>();
 
   const tokensFor = (username: string): IssuedTokens => {
     const user = users.get(username);
@@ -107,6 +108,10 @@ export function aFakeIdentityProvider(clock: Clock) {
       failIfAsked('deleteUser');
       users.delete(username);
     },
+    async disableUser(username) {
+      failIfAsked('disableUser');
+      disabled.add(username);
+    },
     async passwordLogin(username, password): Promise<SignedInTokens> {
       failIfAsked('passwordLogin');
       const user = users.get(username);
@@ -131,6 +136,7 @@ export function aFakeIdentityProvider(clock: Clock) {
   return {
     identity,
     users,
+    disabled,
     refreshTokens,
     calls,
     failures,
@@ -151,7 +157,10 @@ export function aFakeIdentityProvider(clock: Clock) {
 
 /** The users and unique-claims tables in memory, with the same claim semantics as the DynamoDB adapter. */
 export function anInMemoryUserStore() {
-  const claims = new Map<string, { claimId: string; status: 'pending' | 'active'; expiresAt?: number }>();
+  const claims = new Map<
+    string,
+    { claimId: string; status: 'pending' | 'active' | 'retired'; expiresAt?: number }
+  >();
   const users = new Map<string, UserRecord & { correlationId?: string }>();
   const failures: { complete?: Error } = {};
   const keys = (claim: UniquenessClaim) => [`username#${claim.username}`, `email#${claim.email}`];
@@ -183,6 +192,11 @@ export function anInMemoryUserStore() {
       users.set(user.userId, { ...user, correlationId });
       for (const key of keys(claim)) claims.set(key, { claimId: claim.claimId, status: 'active' });
     },
+    async retire(user) {
+      claims.delete(`email#${user.email}`);
+      const username = claims.get(`username#${user.username}`);
+      claims.set(`username#${user.username}`, { claimId: username?.claimId ?? '', status: 'retired' });
+    },
   };
 
   const profiles: ProfileStore = {
@@ -201,6 +215,9 @@ export function anInMemoryUserStore() {
         .filter((user) => user.username.startsWith(prefix))
         .sort((a, b) => a.username.localeCompare(b.username))
         .slice(0, limit);
+    },
+    async remove(userId) {
+      users.delete(userId);
     },
   };
 
@@ -250,12 +267,13 @@ export function anInMemoryRevocationLedger() {
           userId: record.userId,
           revokedAt: record.revokedAt,
           allowedSessions: [...record.allowedSessions],
+          ...(record.closedAt === undefined ? {} : { closedAt: record.closedAt }),
         }
       );
     },
     async revoke(userId, at, { expiresAt, correlationId }) {
       const existing = records.get(userId);
-      if (existing && existing.revokedAt >= at.toISOString()) return;
+      if (existing && (existing.revokedAt >= at.toISOString() || existing.closedAt !== undefined)) return;
       records.set(userId, {
         userId,
         revokedAt: at.toISOString(),
@@ -266,9 +284,23 @@ export function anInMemoryRevocationLedger() {
     },
     async allowSession(userId, revokedAt, sessionKey) {
       const record = records.get(userId);
+      if (record?.closedAt !== undefined) return;
       if (record?.revokedAt === revokedAt && !record.allowedSessions.includes(sessionKey)) {
         record.allowedSessions.push(sessionKey);
       }
+    },
+    async close(userId, at, { correlationId }) {
+      if (records.get(userId)?.closedAt !== undefined) return 'already-closed';
+      const iso = at.toISOString();
+      records.set(userId, {
+        userId,
+        revokedAt: iso,
+        closedAt: iso,
+        allowedSessions: [],
+        expiresAt: new Date(8.64e15),
+        correlationId,
+      });
+      return 'closed';
     },
   };
   return { ledger, records };

@@ -495,7 +495,7 @@ export function dynamoMessageStore(client: DynamoDBDocumentClient, tables: Messa
               TableName: tables.messages,
               Key: { roomId: key.roomId, messageId: key.messageId },
               UpdateExpression:
-                'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, reactions = :none, version = :version, correlationId = :correlationId',
+                'SET deletedAt = :deletedAt, #text = :empty, mentions = :none, attachments = :none, reactions = :none, version = :version, correlationId = :correlationId REMOVE liveSender',
               ConditionExpression: 'attribute_exists(messageId) AND attribute_not_exists(deletedAt)',
               ExpressionAttributeNames: { '#text': 'text' },
               ExpressionAttributeValues: {

@@ -1,17 +1,20 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
-import { createEventPublisher } from '@chat/events';
+import { createEventPublisher, processedEventsGuards } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
 import type { ConnectionDirectory, IdGenerator, MessagingDependencies } from '../use-cases/ports';
+import type { ReportDependencies } from '../use-cases/reports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
 import { dynamoMessageStore } from './dynamodb-messages';
 import { dynamoReadMarkers } from './dynamodb-read-markers';
+import { dynamoReports } from './dynamodb-reports';
 import { dynamoSearchIndex } from './dynamodb-search-index';
-import { ENV } from './names';
+import { dynamoUserContent } from './dynamodb-user-content';
+import { ENV, ERASURE_TIMEOUT_SECONDS } from './names';
 import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
 
 /**
@@ -55,6 +58,36 @@ const messagingIds: IdGenerator = { messageId: () => monotonicUlid(), attachment
 const logger = lazy(() =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
+
+/** The erasure consumer's index reads (a closed account's messages, reactions and read markers). */
+export const userContent = lazy(() =>
+  dynamoUserContent(documentClient(), {
+    messages: requireEnv(ENV.messagesTable),
+    reactions: requireEnv(ENV.reactionsTable),
+    readMarkers: requireEnv(ENV.readMarkersTable),
+  }),
+);
+
+export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+  lockSeconds: () => ERASURE_TIMEOUT_SECONDS,
+});
+
+const reports = lazy(() => dynamoReports(documentClient(), requireEnv(ENV.reportsTable)));
+
+/** What the report routes reach on AWS (built when first read, like messagingDependencies). */
+export const reportDependencies: ReportDependencies = {
+  clock: systemClock,
+  reportId: () => ulidIds.next(),
+  get memberships() {
+    return memberships();
+  },
+  get messages() {
+    return messages();
+  },
+  get reports() {
+    return reports();
+  },
+};
 
 /** Everything the use cases and the WebSocket handler reach on AWS. */
 export type MessagingEnvironment = MessagingDependencies & {

@@ -16,6 +16,8 @@ export type MessageItem = Omit<Message, 'seq'> & {
   replySeq?: number;
   threadPosition?: string;
   threadAuthorId?: string;
+  /** The sender while the message is not a tombstone: the key of the sparse `bySender` index (erasure). */
+  liveSender?: string;
 };
 
 const SEQ_DIGITS = 16;
@@ -100,7 +102,8 @@ export function messageOfItem(item: Record<string, unknown>): Message {
 
 /** The item stored for a new message; a reply also gets its thread position and its parent's sender. */
 export function itemOfMessage(message: Message, correlationId: string, threadAuthorId?: string): MessageItem {
-  const { seq, ...stored } = canonicalMessage(message);
+  const { seq, ...canonical } = canonicalMessage(message);
+  const stored = { ...canonical, liveSender: message.senderId };
   if (message.threadId === undefined || seq === undefined) {
     return { ...stored, ...(seq === undefined ? {} : { seq }), correlationId };
   }

@@ -9,6 +9,10 @@ export const ENV = {
   readMarkersTable: 'READ_MARKERS_TABLE',
   reactionsTable: 'REACTIONS_TABLE',
   searchIndexTable: 'SEARCH_INDEX_TABLE',
+  reportsTable: 'REPORTS_TABLE',
+  processedEventsTable: 'PROCESSED_EVENTS_TABLE',
+  /** Seconds one run of the account erasure works before it stops and is delivered again (below its timeout). */
+  erasureBudgetSeconds: 'ERASURE_BUDGET_SECONDS',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
   /** Rooms' memberships table and realtime's connections table (read-only, see README, Parameters). */
   membershipsTable: 'MEMBERSHIPS_TABLE',
@@ -27,4 +31,13 @@ export const INDEXES = {
   messagesByThread: 'byThread',
   /** read-markers: (roomId, userId), a room's receipts. */
   readMarkersByRoom: 'byRoom',
+  /** reports LSI (roomId, reportedAt `<createdAt>#<reportId>`): a room's reports newest first. */
+  reportsByTime: 'byTime',
+  /** messages sparse GSI (liveSender, messageId), keys only: a user's messages that are not tombstones. */
+  messagesBySender: 'bySender',
+  /** reactions GSI (userId, messageKey), keys only: a user's reactions. */
+  reactionsByUser: 'byUser',
 } as const;
+
+/** The erasure consumer's timeout (s), also its idempotency lock; it works ERASURE_BUDGET_SECONDS of it. */
+export const ERASURE_TIMEOUT_SECONDS = 60;

@@ -69,3 +69,10 @@ export class UnknownConnectionError extends UnauthenticatedError {
 export function invalidField(field: string, message: string): ValidationError {
   return new ValidationError([{ field, message }]);
 }
+
+/** Listing a room's reports: the owner and admins only. */
+export class NotRoomManagerError extends ForbiddenError {
+  constructor() {
+    super('Only the room owner or an admin may do this');
+  }
+}

@@ -10,7 +10,7 @@ export type { ReactionChanged, ReactionSummary };
 /**
  * Reactions (API.md "Reactions"): a reaction is one emoji (a single grapheme that is an emoji) or a shortcode
  * `:[a-z0-9_+-]{1,32}:`. A message has at most 20 distinct reactions; each lists up to 100 of its users while its
- * `count` stays exact (the per-user records are the truth, docs/decisions/006-reactions.md).
+ * `count` stays exact (the per-user records are the truth: the reactions table in services/messaging/README.md).
  */
 export const MAX_DISTINCT_REACTIONS = maxReactionsPerMessage;
 export const MAX_LISTED_REACTORS = maxReactionUserIds;

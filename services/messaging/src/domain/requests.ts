@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_NOTE_MAX_LENGTH, reportReasonSchema } from '@chat/events';
 import { ID_PATTERN, ID_RULE } from '@chat/runtime';
 import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from './attachments';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './message';
@@ -51,3 +52,16 @@ export const createAttachmentBody = z.object({
 
 /** PUT /rooms/{roomId}/read */
 export const markReadBody = z.object({ messageId: id });
+
+/** POST /rooms/{roomId}/messages/{messageId}/reports: `{reason, note?}`, the note at most 500 characters. */
+export const reportMessageBody = z.object({
+  reason: reportReasonSchema,
+  note: z
+    .string()
+    .trim()
+    .refine((note) => [...note].length <= REPORT_NOTE_MAX_LENGTH, {
+      message: `At most ${REPORT_NOTE_MAX_LENGTH} characters`,
+    })
+    .nullable()
+    .optional(),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoTimeSchema, messageSchema, roomVersionSchema } from '@chat/events';
+import { idSchema, isoTimeSchema, messageSchema, reportReasonSchema, roomVersionSchema } from '@chat/events';
 
 /** Response bodies of the messaging routes (docs/openapi.json is generated from these and requests.ts). */
 
@@ -67,5 +67,22 @@ export const receiptsResponse = z.object({
 /** `GET /rooms/{roomId}/search` and `GET /search` → 200: matches newest first; page on `nextCursor`. */
 export const searchResultsResponse = z.object({
   items: z.array(messageResponse),
+  nextCursor: z.string().nullable(),
+});
+
+/** A report of a message: `{reportId, messageId, senderId, reporterId, reason, note, createdAt}`. */
+export const reportResponse = z.object({
+  reportId: idSchema,
+  messageId: idSchema,
+  senderId: idSchema,
+  reporterId: idSchema,
+  reason: reportReasonSchema,
+  note: z.string().nullable(),
+  createdAt: isoTimeSchema,
+});
+
+/** `GET /rooms/{roomId}/reports` → 200: newest first. */
+export const reportPageResponse = z.object({
+  items: z.array(reportResponse),
   nextCursor: z.string().nullable(),
 });

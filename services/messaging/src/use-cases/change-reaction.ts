@@ -36,7 +36,7 @@ const MAX_ROUNDS = 60;
 type Deps = Pick<MessagingDependencies, 'clock' | 'memberships' | 'messages'>;
 
 async function decide(
-  deps: Deps,
+  deps: Pick<Deps, 'messages'>,
   key: MessageKey,
   input: ChangeReactionInput,
 ): Promise<{ outcome: ReactionOutcome; current: Message }> {
@@ -73,6 +73,18 @@ export async function changeReaction(deps: Deps, input: ChangeReactionInput): Pr
   const problem = reactionProblem(input.reaction);
   if (problem) throw invalidField('reaction', problem);
   await requireMember(deps.memberships, input.roomId, input.userId);
+  await storeReactionChange(deps, input);
+}
+
+/**
+ * The change itself, decided again until stored (no membership check: the caller did it, or the account-closing
+ * erasure removes a former member's reactions). MessageNotFoundError / MessageDeletedError when the message is
+ * gone or a tombstone.
+ */
+export async function storeReactionChange(
+  deps: Pick<Deps, 'clock' | 'messages'>,
+  input: ChangeReactionInput,
+): Promise<void> {
   const key = { roomId: input.roomId, messageId: input.messageId };
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const { outcome, current } = await decide(deps, key, input);

@@ -6,6 +6,7 @@ import type { ChangesPage } from '../domain/room-versions';
 import type { ReactionChange, ReactionSummary } from '../domain/reactions';
 import type { ThreadSummary } from '../domain/threads';
 import type { ReadMarker, ReadPosition } from '../domain/read-markers';
+import type { ReportPosition, ReportRecord } from '../domain/reports';
 
 export type { Clock };
 
@@ -255,4 +256,35 @@ export interface MessagingDependencies {
   readMarkers: ReadMarkers;
   search: SearchIndex;
   logger: Logger;
+}
+
+/** Members' reports of messages, one per reporter and message (the reports table). */
+export interface ReportStore {
+  /** Stores the report unless this reporter already reported this message ('exists': the first one stands). */
+  add(report: ReportRecord, correlationId: string): Promise<'added' | 'exists'>;
+  /** The room's reports, newest first, from after `after` (where a previous page ended). */
+  page(
+    roomId: string,
+    limit: number,
+    after?: ReportPosition,
+  ): Promise<{ items: ReportRecord[]; next?: ReportPosition }>;
+}
+
+/** What a user holds here, found by key or index (never a Scan), for erasing a closed account. */
+export interface UserContentIndex {
+  /**
+   * A page of the user's messages that are not tombstones (a sparse index: a tombstone leaves it), from after
+   * `after` (the previous page's `next`). Eventually consistent: check each message as read.
+   */
+  messagesOf(userId: string, limit: number, after?: string): Promise<{ items: MessageKey[]; next?: string }>;
+  /** A page of the user's reaction records (the reactions table's byUser index). */
+  reactionsOf(
+    userId: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ items: Array<MessageKey & { reaction: string }>; next?: string }>;
+  /** Deletes one reaction record directly (its message is gone or a tombstone: no summary to change). */
+  dropReaction(key: MessageKey, reaction: string, userId: string): Promise<void>;
+  /** Deletes every read marker of the user (one partition of the read-markers table); how many there were. */
+  dropReadMarkers(userId: string): Promise<number>;
 }

@@ -4,6 +4,7 @@ import { tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, type Logger } from '@chat/runtime';
+import type { EraseRecipientDependencies } from '../use-cases/erase-recipient';
 import type { MembershipReader, PushEndpoints, UserTopics } from '../use-cases/ports';
 import { dynamoDevices } from './dynamodb-devices';
 import { dynamoInbox } from './dynamodb-inbox';
@@ -13,7 +14,8 @@ import { dynamoRooms } from './dynamodb-rooms';
 import { dynamoUsers } from './dynamodb-users';
 import { ENV } from './names';
 import { snsPushEndpoints } from './sns-push-endpoints';
-import { snsUserTopics } from './sns-user-topics';
+import { snsRemovals, snsUserTopics } from './sns-user-topics';
+import { dynamoRecipientData } from './dynamodb-recipient-data';
 
 /** Each adapter is built on first use and kept for the sandbox's life; it reads its variables only then. */
 const sns = lazy(() => new SNSClient({}));
@@ -51,4 +53,26 @@ export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
 /** What provisioning a user's topic reaches (users, devices, SNS). */
 export function provisionDependencies() {
   return { users: users(), devices: devices(), topics: userTopics(), logger: logger() };
+}
+
+const recipientData = tableAdapter(
+  {
+    inbox: ENV.inboxTable,
+    preferences: ENV.preferencesTable,
+    presence: ENV.presenceTable,
+    users: ENV.usersTable,
+  },
+  dynamoRecipientData,
+);
+
+/** What erasing a closed account's notifications data reaches (its tables, its devices, SNS). */
+export function erasureDependencies(): EraseRecipientDependencies {
+  return {
+    users: users(),
+    devices: devices(),
+    topics: userTopics(),
+    sns: snsRemovals(sns()),
+    endpoints: pushEndpoints(),
+    data: recipientData(),
+  };
 }

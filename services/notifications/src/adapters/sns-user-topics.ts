@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   CreateTopicCommand,
+  DeleteTopicCommand,
   NotFoundException,
   PublishCommand,
   SubscribeCommand,
@@ -10,7 +11,7 @@ import {
 import type { DeliveryContent } from '../domain/delivery-content';
 import type { Notification } from '../domain/notification';
 import type { Channel } from '../domain/preferences';
-import type { SubscriptionTarget, UserTopics } from '../use-cases/ports';
+import type { SnsRemovals, SubscriptionTarget, UserTopics } from '../use-cases/ports';
 
 /** The message attribute (String.Array) naming the channels a publish is for; subscriptions filter on it. */
 export const CHANNEL_ATTRIBUTE = 'channel';
@@ -110,6 +111,19 @@ export function snsUserTopics(client: SNSClient, topicPrefix: string): UserTopic
       } catch (error) {
         if (isNotFound(error)) return false;
         throw error;
+      }
+    },
+  };
+}
+
+/** Deleting a closed account's topic (SNS deletes its subscriptions with it); a topic already gone is fine. */
+export function snsRemovals(client: SNSClient): SnsRemovals {
+  return {
+    async deleteTopic(topicArn) {
+      try {
+        await client.send(new DeleteTopicCommand({ TopicArn: topicArn }));
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
       }
     },
   };

@@ -115,3 +115,20 @@ export interface PushEndpoints {
   createEndpoint(platform: PushPlatform, token: string): Promise<string>;
   deleteEndpoint(endpointArn: string): Promise<void>;
 }
+
+/** What the service keeps per user in its own tables, erased when the account is closed (by key, never a Scan). */
+export interface RecipientData {
+  /** Deletes every inbox item of the user (their partition); how many there were. */
+  dropInbox(userId: string): Promise<number>;
+  dropPreferences(userId: string): Promise<void>;
+  /** The presence projection's item of the user. */
+  dropPresence(userId: string): Promise<void>;
+  /** The users projection's item (username, e-mail, topicArn): deleted last, it tells a re-run the topic. */
+  dropUser(userId: string): Promise<void>;
+}
+
+/** SNS removals for a closed account (idempotent: what is gone already is fine). */
+export interface SnsRemovals {
+  /** Deletes the topic and, with it, every subscription of it. */
+  deleteTopic(topicArn: string): Promise<void>;
+}

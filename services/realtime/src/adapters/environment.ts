@@ -6,6 +6,8 @@ import { membershipReader as membershipsTableReader } from '@chat/memberships';
 import { lazy, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
 import { DEFAULT_CONNECTION_TTL_SECONDS, refreshIntervalMs, RefreshLedger } from '../domain/connection';
 import { realSleep, type RetryPolicy } from '../use-cases/concurrency';
+import type { EraseConnectionsDependencies } from '../use-cases/erase-connections';
+import { dynamoPresenceErasure } from './dynamodb-presence-erasure';
 import type { DeliveryDependencies } from '../use-cases/deliver';
 import type { ConnectionMessenger, FanOutContinuations, MembershipReader } from '../use-cases/ports';
 import { dynamoConnectionStore } from './dynamodb-connections';
@@ -75,6 +77,23 @@ export function deliveryDependencies(logger: Logger): DeliveryDependencies {
     clock: systemClock,
     concurrency: fanOutConcurrency(),
     retry: deliveryRetry,
+    logger,
+  };
+}
+
+const presenceErasure = tableAdapter(ENV.presenceTable, dynamoPresenceErasure);
+
+/** What erasing a closed account's connections and presence takes. */
+export function erasureDependencies(logger: Logger): EraseConnectionsDependencies {
+  return {
+    connections: connectionStore(),
+    directory: connectionDirectory(),
+    messenger: messenger(),
+    presence: presenceStore(),
+    erasure: presenceErasure(),
+    clock: systemClock,
+    retry: deliveryRetry,
+    pause: realSleep,
     logger,
   };
 }

@@ -130,3 +130,9 @@ export interface FanOutContinuations {
 }
 
 export type { Clock, IdGenerator };
+
+/** A closed account's presence items (the summary and the connection markers: the user's partition). */
+export interface PresenceErasure {
+  /** Deletes every presence item of the user; how many there were. */
+  dropAll(userId: string): Promise<number>;
+}

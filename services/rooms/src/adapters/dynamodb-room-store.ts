@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DeleteCommand,
   GetCommand,
   QueryCommand,
   UpdateCommand,
@@ -20,13 +21,15 @@ import type {
   RoomStore,
   WriteContext,
 } from '../use-cases/ports';
-import { memberItem, memberOf, PUBLIC_DIRECTORY, roomItem, roomOf } from './items';
+import { banItem, banOf, memberItem, memberOf, PUBLIC_DIRECTORY, roomItem, roomOf } from './items';
 import { INDEXES } from './names';
 import { failedCondition, transactWrite, withConflictRetry } from './transactions';
 
 export interface RoomTables {
   rooms: string;
   memberships: string;
+  /** The bans table: given, joins and invitations check it in their transaction (and bans can be written). */
+  bans?: string;
 }
 
 const MAX_ADD_ATTEMPTS = 3;
@@ -47,6 +50,11 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
       new GetCommand({ TableName: tables.memberships, Key: { roomId, userId }, ConsistentRead: true }),
     );
     return Item ? memberOf(Item) : undefined;
+  };
+
+  const bansTable = (): string => {
+    if (tables.bans === undefined) throw new Error('this room store was built without the bans table');
+    return tables.bans;
   };
 
   const putNew = (table: string, item: Item, key: string) => ({
@@ -172,9 +180,22 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
                 ExpressionAttributeValues: { ':one': 1, ':active': 'active' },
               },
             },
+            // A ban and this insert are serialized: a concurrent ban either sees the membership or refuses it.
+            ...(tables.bans === undefined
+              ? []
+              : [
+                  {
+                    ConditionCheck: {
+                      TableName: tables.bans,
+                      Key: { roomId: member.roomId, userId: member.userId },
+                      ConditionExpression: 'attribute_not_exists(userId)',
+                    },
+                  },
+                ]),
           ],
         });
         if (result.ok) return { kind: 'added' };
+        if (failedCondition(result, 2)) return { kind: 'banned' };
         if (failedCondition(result, 0)) {
           const existing = await getMember(member.roomId, member.userId);
           if (existing) return { kind: 'already-member', member: existing };
@@ -201,6 +222,10 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         },
         roomUpdateOf(removal, context),
       ];
+      if (removal.ban) {
+        // Replaces an earlier ban of the same user, if any (none can exist while they were a member).
+        items.push({ Put: { TableName: bansTable(), Item: banItem(removal.ban, context.correlationId) } });
+      }
       const departure = removal.ownerDeparture;
       if (departure?.kind === 'hand-over') {
         const promoted: MemberRecord = { ...departure.successor, role: 'owner' };
@@ -366,6 +391,59 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         start = output.LastEvaluatedKey;
       } while (start);
       return batchGetRooms(roomIds);
+    },
+
+    async banNonMember(ban, context) {
+      const result = await transactWrite(client, {
+        TransactItems: [
+          putNew(bansTable(), banItem(ban, context.correlationId), 'userId'),
+          {
+            ConditionCheck: {
+              TableName: tables.memberships,
+              Key: { roomId: ban.roomId, userId: ban.userId },
+              ConditionExpression: 'attribute_not_exists(userId)',
+            },
+          },
+        ],
+      });
+      if (result.ok) return 'banned';
+      return failedCondition(result, 1) ? 'member' : 'already-banned';
+    },
+
+    async unban(roomId, userId) {
+      await send(new DeleteCommand({ TableName: bansTable(), Key: { roomId, userId } }));
+    },
+
+    async bans(roomId, limit, afterUserId) {
+      const { Items = [] } = await send(
+        new QueryCommand({
+          TableName: bansTable(),
+          KeyConditionExpression: 'roomId = :roomId',
+          ExpressionAttributeValues: { ':roomId': roomId },
+          ConsistentRead: true,
+          Limit: limit + 1,
+          ...(afterUserId ? { ExclusiveStartKey: { roomId, userId: afterUserId } } : {}),
+        }),
+      );
+      const items = Items.slice(0, limit).map(banOf);
+      const last = items[items.length - 1];
+      return Items.length > limit && last ? { items, next: last.userId } : { items };
+    },
+
+    async membershipsOf(userId, limit, after) {
+      const output = await send(
+        new QueryCommand({
+          TableName: tables.memberships,
+          IndexName: INDEXES.memberships.byUser,
+          KeyConditionExpression: 'userId = :userId',
+          ExpressionAttributeValues: { ':userId': userId },
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: { userId, roomId: after } } : {}),
+        }),
+      );
+      const items = (output.Items ?? []).map(memberOf);
+      const last = items[items.length - 1];
+      return output.LastEvaluatedKey && last ? { items, next: last.roomId } : { items };
     },
   };
 }

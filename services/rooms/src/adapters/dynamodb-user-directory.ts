@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UserDirectory } from '../use-cases/ports';
 import { userOf } from './items';
 
@@ -13,6 +13,9 @@ export function dynamoUserDirectory(client: DynamoDBDocumentClient, tableName: s
       await client.send(
         new PutCommand({ TableName: tableName, Item: { userId: user.userId, username: user.username } }),
       );
+    },
+    async forget(userId) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: { userId } }));
     },
   };
 }

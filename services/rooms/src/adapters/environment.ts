@@ -21,6 +21,12 @@ export const roomStore = tableAdapter(
   dynamoRoomStore,
 );
 
+/** The room store that also checks and writes bans: for joins, invitations and the ban routes. */
+export const roomStoreWithBans = tableAdapter(
+  { rooms: ENV.roomsTable, memberships: ENV.membershipsTable, bans: ENV.bansTable },
+  dynamoRoomStore,
+);
+
 export const roomActivity = tableAdapter(ENV.roomActivityTable, dynamoRoomActivity);
 
 /** The wait before another optimistic attempt on a room's activity: exponential backoff with jitter. */

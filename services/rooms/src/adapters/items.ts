@@ -1,6 +1,7 @@
 import { memberRoleSchema, roomSchema } from '@chat/events';
 import { MEMBERSHIP_ATTRIBUTES } from '@chat/memberships';
 import { z } from 'zod';
+import type { BanRecord } from '../domain/bans';
 import { seniorityKey, type MemberRecord } from '../domain/membership';
 import { isOpenRoom, type RoomRecord } from '../domain/room';
 import type { StoredMembership, StoredRoom } from '../use-cases/stream-events';
@@ -82,4 +83,27 @@ export function memberOf(item: Record<string, unknown>): MemberRecord {
 
 export function userOf(item: Record<string, unknown>): { userId: string; username: string } {
   return parse(userItemSchema, item, 'user');
+}
+
+const banItemSchema = z.object({
+  roomId: z.string().min(1),
+  userId: z.string().min(1),
+  bannedBy: z.string().min(1),
+  reason: z.string().nullable(),
+  createdAt: z.string().min(1),
+  correlationId: z.string().optional(),
+});
+
+export function banItem(ban: BanRecord, correlationId?: string): Record<string, unknown> {
+  return { ...ban, ...(correlationId === undefined ? {} : { correlationId }) };
+}
+
+/** A ban as its stream image shows it, with the correlation id of the request that wrote it. */
+export function storedBanOf(item: Record<string, unknown>): { record: BanRecord; correlationId?: string } {
+  const { correlationId, ...record } = parse(banItemSchema, item, 'ban');
+  return correlationId === undefined ? { record } : { record, correlationId };
+}
+
+export function banOf(item: Record<string, unknown>): BanRecord {
+  return storedBanOf(item).record;
 }

@@ -7,6 +7,7 @@ export const ENV = {
   membershipsTable: 'MEMBERSHIPS_TABLE',
   usersTable: 'USERS_TABLE',
   roomActivityTable: 'ROOM_ACTIVITY_TABLE',
+  bansTable: 'BANS_TABLE',
   processedEventsTable: 'PROCESSED_EVENTS_TABLE',
   eventBusName: COMMON_ENV.eventBusName,
 } as const;

@@ -71,3 +71,17 @@ export class ConcurrentChangeError extends ConflictError {
     super('The room changed at the same time; try again');
   }
 }
+
+/** A banned user joining, or being invited to, a room they are banned from. */
+export class UserBannedError extends ForbiddenError {
+  constructor(subject: 'caller' | 'invitee') {
+    super(subject === 'caller' ? 'You are banned from this room' : 'This user is banned from this room');
+  }
+}
+
+/** Banning the room's owner (never allowed), or an admin by someone other than the owner. */
+export class BanNotAllowedError extends ForbiddenError {
+  constructor(target: 'owner' | 'admin') {
+    super(target === 'owner' ? 'The room owner cannot be banned' : 'Only the room owner may ban an admin');
+  }
+}

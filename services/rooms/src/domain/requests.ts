@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '@chat/runtime';
+import { BAN_REASON_MAX_LENGTH } from '@chat/events';
 import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from './room';
 
 /** Length in characters (Unicode code points), so an emoji counts as one. */
@@ -40,3 +41,15 @@ export const addMemberBody = z.strictObject({ userId: userId.optional() });
 export const changeRoleBody = z.strictObject({ role: z.enum(['admin', 'member']) });
 
 export const openDirectMessageBody = z.strictObject({ userId });
+
+/** A ban's reason: trimmed, at most 500 characters, no control characters but line breaks; blank: none. */
+const banReason = z
+  .string()
+  .trim()
+  .refine((text) => length(text) <= BAN_REASON_MAX_LENGTH, {
+    message: `At most ${BAN_REASON_MAX_LENGTH} characters`,
+  })
+  .refine((text) => !/[^\P{Cc}\n]/u.test(text), { message: 'Must not contain control characters' });
+
+/** `PUT /rooms/{roomId}/bans/{userId}`: `{reason?}` (the body itself may be left out). */
+export const banBody = z.strictObject({ reason: banReason.nullable().optional() });

@@ -42,3 +42,14 @@ export const myRoomsResponse = z.object({ items: z.array(myRoomResponse) });
 
 /** `GET /rooms/{roomId}/members` → 200. */
 export const memberPageResponse = z.object({ items: z.array(memberResponse), nextCursor });
+
+/** A room's ban: `{userId, bannedBy, reason, createdAt}`. */
+export const banResponse = z.object({
+  userId: idSchema,
+  bannedBy: idSchema,
+  reason: z.string().nullable(),
+  createdAt: isoTimeSchema,
+});
+
+/** `GET /rooms/{roomId}/bans` → 200. */
+export const banPageResponse = z.object({ items: z.array(banResponse), nextCursor });

@@ -1,6 +1,6 @@
 import { authenticator } from '@chat/auth-verifier';
 import { httpHandler, idParam, ok } from '@chat/http';
-import { roomStore, systemClock, userDirectory } from '../adapters/environment';
+import { roomStoreWithBans, systemClock, userDirectory } from '../adapters/environment';
 import { addMember, joinRoom } from '../use-cases/add-member';
 import { addMemberBody } from '../domain/requests';
 import { callerOf, writeContextOf } from './request-support';
@@ -9,7 +9,7 @@ import { callerOf, writeContextOf } from './request-support';
 export const handler = httpHandler(
   { name: 'addMember', auth: authenticator, body: addMemberBody },
   async (request) => {
-    const deps = { rooms: roomStore(), users: userDirectory(), clock: systemClock };
+    const deps = { rooms: roomStoreWithBans(), users: userDirectory(), clock: systemClock };
     const roomId = idParam(request.event, 'roomId');
     const caller = callerOf(request.principal);
     const context = writeContextOf(request);

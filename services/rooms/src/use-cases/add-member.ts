@@ -2,6 +2,7 @@ import {
   DirectMessageRoomError,
   NotRoomManagerError,
   RoomNotFoundError,
+  UserBannedError,
   UserNotFoundError,
 } from '../domain/errors';
 import { canManageRoom, toMember, type Member, type MemberRecord } from '../domain/membership';
@@ -11,7 +12,13 @@ import type { Caller, KnownUser, RoomsDependencies, WriteContext } from './ports
 
 type Deps = Pick<RoomsDependencies, 'rooms' | 'users' | 'clock'>;
 
-async function add(deps: Deps, room: RoomRecord, user: KnownUser, context: WriteContext): Promise<Member> {
+async function add(
+  deps: Deps,
+  room: RoomRecord,
+  user: KnownUser,
+  context: WriteContext,
+  subject: 'caller' | 'invitee',
+): Promise<Member> {
   const member: MemberRecord = {
     roomId: room.roomId,
     userId: user.userId,
@@ -22,6 +29,7 @@ async function add(deps: Deps, room: RoomRecord, user: KnownUser, context: Write
   };
   const outcome = await deps.rooms.addMember(member, context);
   if (outcome.kind === 'room-gone') throw new RoomNotFoundError();
+  if (outcome.kind === 'banned') throw new UserBannedError(subject);
   return toMember(outcome.kind === 'already-member' ? outcome.member : member);
 }
 
@@ -39,7 +47,10 @@ export async function joinRoom(
   const { room, membership } = await accessRoom(deps.rooms, roomId, caller.userId);
   if (membership) return toMember(membership);
   if (!isOpenRoom(room)) throw new RoomNotFoundError();
-  const [member] = await Promise.all([add(deps, room, caller, context), deps.users.remember(caller)]);
+  const [member] = await Promise.all([
+    add(deps, room, caller, context, 'caller'),
+    deps.users.remember(caller),
+  ]);
   return member;
 }
 
@@ -61,5 +72,5 @@ export async function addMember(
   const [user, existing] = await Promise.all([deps.users.find(userId), deps.rooms.getMember(roomId, userId)]);
   if (existing) return toMember(existing);
   if (!user) throw new UserNotFoundError();
-  return add(deps, room, user, context);
+  return add(deps, room, user, context, 'invitee');
 }

@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator, Page } from '@chat/runtime';
+import type { BanRecord } from '../domain/bans';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
 import type { RoomActivity } from '../domain/room-activity';
 import type { RoomRecord } from '../domain/room';
@@ -24,7 +25,9 @@ export type AddMemberOutcome =
   | { kind: 'added' }
   | { kind: 'already-member'; member: MemberRecord }
   /** The room does not exist (any more) or was archived. */
-  | { kind: 'room-gone' };
+  | { kind: 'room-gone' }
+  /** The user is banned from the room (checked in the same transaction as the insert). */
+  | { kind: 'banned' };
 
 /** What happens to the room when its owner leaves: hand it over, or archive it when nobody else is in. */
 export type OwnerDeparture = { kind: 'hand-over'; successor: MemberRecord } | { kind: 'archive' };
@@ -39,8 +42,16 @@ export interface Removal {
   expectedRole: Role;
   /** Required when the owner leaves. */
   ownerDeparture?: OwnerDeparture;
+  /** A ban stored in the same transaction as the removal (PUT /rooms/{roomId}/bans/{userId}). */
+  ban?: BanRecord;
   at: Date;
 }
+
+/**
+ * A ban of a user who is not a member: 'banned', 'already-banned' (the first ban stands), or 'member' when the
+ * user is a member after all (joined meanwhile): nothing was written, remove them with the ban instead.
+ */
+export type BanOutcome = 'banned' | 'already-banned' | 'member';
 
 /**
  * 'changed': something the decision relied on changed meanwhile (the member's role, the successor, the member
@@ -89,6 +100,14 @@ export interface RoomStore {
   members(roomId: string, limit: number, afterUserId?: string): Promise<Page<MemberRecord, string>>;
   /** Every active room and DM the user is in. */
   roomsOf(userId: string): Promise<RoomRecord[]>;
+  /** Bans a user who is not a member, atomically with checking they are not one. */
+  banNonMember(ban: BanRecord, context: WriteContext): Promise<BanOutcome>;
+  /** Lifts a ban (a no-op when there is none). */
+  unban(roomId: string, userId: string): Promise<void>;
+  /** The room's bans in user id order. */
+  bans(roomId: string, limit: number, afterUserId?: string): Promise<Page<BanRecord, string>>;
+  /** A page of the user's memberships (an index: eventually consistent), for erasing a closed account. */
+  membershipsOf(userId: string, limit: number, after?: string): Promise<Page<MemberRecord, string>>;
 }
 
 /** userId → username, learnt from UserRegistered events and from callers' tokens. */
@@ -100,6 +119,8 @@ export interface KnownUser {
 export interface UserDirectory {
   find(userId: string): Promise<KnownUser | undefined>;
   remember(user: KnownUser): Promise<void>;
+  /** Forgets a user (a closed account); a no-op when unknown. */
+  forget(userId: string): Promise<void>;
 }
 
 /**

@@ -14,7 +14,11 @@ export const MAX_REMOVAL_ATTEMPTS = 5;
 
 type Deps = Pick<RoomsDependencies, 'rooms' | 'clock'>;
 
-async function departureOf(deps: Deps, leaving: MemberRecord): Promise<OwnerDeparture | undefined> {
+/** What happens to the room when `leaving` goes: for its owner, a hand-over (or archiving when alone). */
+export async function ownerDepartureOf(
+  deps: Pick<Deps, 'rooms'>,
+  leaving: MemberRecord,
+): Promise<OwnerDeparture | undefined> {
   if (leaving.role !== 'owner') return undefined;
   const successor = await deps.rooms.successorOf(leaving.roomId);
   return successor ? { kind: 'hand-over', successor } : { kind: 'archive' };
@@ -46,7 +50,7 @@ async function attempt(
   context: WriteContext,
 ): Promise<RemovalOutcome> {
   const target = await targetOf(deps, caller, roomId, userId);
-  const ownerDeparture = await departureOf(deps, target);
+  const ownerDeparture = await ownerDepartureOf(deps, target);
   return deps.rooms.removeMember(
     {
       roomId,

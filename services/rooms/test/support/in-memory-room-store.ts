@@ -4,6 +4,7 @@ import {
   type MemberRecord,
   type Role,
 } from '../../src/domain/membership';
+import type { BanRecord } from '../../src/domain/bans';
 import { isOpenRoom, type RoomRecord } from '../../src/domain/room';
 import type { RoomActivity } from '../../src/domain/room-activity';
 import type {
@@ -27,6 +28,7 @@ export class InMemoryRoomStore implements RoomStore {
   readonly rooms = new Map<string, RoomRecord>();
   readonly memberships = new Map<string, MemberRecord>();
   readonly removals: Removal[] = [];
+  readonly banned = new Map<string, BanRecord>();
   interfere: ((removal: Removal) => void) | undefined;
 
   private key(roomId: string, userId: string) {
@@ -75,6 +77,7 @@ export class InMemoryRoomStore implements RoomStore {
     if (existing) return { kind: 'already-member' as const, member: { ...existing } };
     const room = this.rooms.get(member.roomId);
     if (!room || room.status !== 'active') return { kind: 'room-gone' as const };
+    if (this.banned.has(this.key(member.roomId, member.userId))) return { kind: 'banned' as const };
     this.memberships.set(this.key(member.roomId, member.userId), { ...member });
     room.memberCount += 1;
     return { kind: 'added' as const };
@@ -97,8 +100,39 @@ export class InMemoryRoomStore implements RoomStore {
     if (departure?.kind === 'archive') room.status = 'archived';
     this.memberships.delete(this.key(removal.roomId, removal.userId));
     room.memberCount -= 1;
+    if (removal.ban) this.banned.set(this.key(removal.roomId, removal.userId), { ...removal.ban });
     this.removals.push(removal);
     return 'removed';
+  }
+
+  async banNonMember(ban: BanRecord) {
+    const key = this.key(ban.roomId, ban.userId);
+    if (this.memberships.has(key)) return 'member' as const;
+    if (this.banned.has(key)) return 'already-banned' as const;
+    this.banned.set(key, { ...ban });
+    return 'banned' as const;
+  }
+
+  async unban(roomId: string, userId: string) {
+    this.banned.delete(this.key(roomId, userId));
+  }
+
+  async bans(roomId: string, limit: number, afterUserId?: string) {
+    const all = [...this.banned.values()]
+      .filter((b) => b.roomId === roomId && (afterUserId === undefined || b.userId > afterUserId))
+      .sort((a, b) => a.userId.localeCompare(b.userId));
+    const items = all.slice(0, limit);
+    const last = items[items.length - 1];
+    return all.length > limit && last ? { items, next: last.userId } : { items };
+  }
+
+  async membershipsOf(userId: string, limit: number, after?: string) {
+    const all = [...this.memberships.values()]
+      .filter((m) => m.userId === userId && (after === undefined || m.roomId > after))
+      .sort((a, b) => a.roomId.localeCompare(b.roomId));
+    const items = all.slice(0, limit).map((m) => ({ ...m }));
+    const last = items[items.length - 1];
+    return all.length > limit && last ? { items, next: last.roomId } : { items };
   }
 
   async successorOf(roomId: string) {
@@ -166,6 +200,10 @@ export class InMemoryUserDirectory implements UserDirectory {
 
   async remember(user: KnownUser) {
     this.users.set(user.userId, user.username);
+  }
+
+  async forget(userId: string) {
+    this.users.delete(userId);
   }
 }
 

@@ -2,7 +2,7 @@ import { itemOfMessage, messageOfItem } from '../../../src/adapters/message-item
 import { aMessage } from '../../support/builders';
 
 describe('messages-table items', () => {
-  it('store the message with the correlation id and read back as the same message', () => {
+  it('store the message with the correlation id and its sender as the bySender key, and read back as the same message', () => {
     const message = aMessage({
       clientMessageId: 'c-1',
       attachments: [{ attachmentId: 'a-1', fileName: 'f.png', contentType: 'image/png', size: 3 }],
@@ -10,7 +10,7 @@ describe('messages-table items', () => {
 
     const item = itemOfMessage(message, 'req-1');
 
-    expect(item).toEqual({ ...message, correlationId: 'req-1' });
+    expect(item).toEqual({ ...message, correlationId: 'req-1', liveSender: message.senderId });
     expect(messageOfItem(item)).toEqual(message);
   });
 
