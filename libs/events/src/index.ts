@@ -21,6 +21,8 @@ export * from './contracts/reaction-changed';
 export * from './contracts/read-marker-moved';
 export * from './contracts/presence-changed';
 export * from './contracts/notification-requested';
+export * from './contracts/user-blocked';
+export * from './contracts/user-unblocked';
 export {
   type EventContracts,
   type EventDataMap,

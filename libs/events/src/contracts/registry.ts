@@ -9,9 +9,11 @@ import { readMarkerMovedContract } from './read-marker-moved';
 import { roomCreatedContract } from './room-created';
 import { roomUpdatedContract } from './room-updated';
 import { userJoinedContract } from './user-joined';
+import { userBlockedContract } from './user-blocked';
 import { userLeftContract } from './user-left';
 import { userLoggedOutContract } from './user-logged-out';
 import { userRegisteredContract } from './user-registered';
+import { userUnblockedContract } from './user-unblocked';
 
 /** The current version of every event, by detail-type. */
 export const eventContracts = {
@@ -28,6 +30,8 @@ export const eventContracts = {
   ReadMarkerMoved: readMarkerMovedContract,
   PresenceChanged: presenceChangedContract,
   NotificationRequested: notificationRequestedContract,
+  UserBlocked: userBlockedContract,
+  UserUnblocked: userUnblockedContract,
 } as const;
 
 export type EventContracts = typeof eventContracts;

@@ -7,15 +7,33 @@ import {
   type Message,
   type NewMessage,
 } from '../domain/message';
-import { InvalidAttachmentsError, invalidField } from '../domain/errors';
+import { isDirectMessageRoomId } from '@chat/runtime';
+import {
+  BlockedInDirectMessageError,
+  InvalidAttachmentsError,
+  invalidField,
+} from '../domain/errors';
 import { threadParentProblem } from '../domain/threads';
+import { requireAllowance } from './limits';
 import { mentionedMembers, requireMember } from './membership';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 
 export type SendMessageDependencies = Pick<
   MessagingDependencies,
-  'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects'
+  'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects' | 'limits' | 'blocks'
 >;
+
+/** A DM's members read to find the other one (two belong to it). */
+const DM_MEMBERS_READ = 3;
+
+/** In a DM, the other member must not have blocked the sender (a consistent read of rooms' blocks). */
+async function requireNotBlocked(deps: SendMessageDependencies, input: SendMessageInput): Promise<void> {
+  if (!isDirectMessageRoomId(input.roomId)) return;
+  const { items } = await deps.memberships.membersPage(input.roomId, { limit: DM_MEMBERS_READ });
+  const peers = items.filter((userId) => userId !== input.senderId);
+  const blocked = await Promise.all(peers.map((peer) => deps.blocks.hasBlocked(peer, input.senderId)));
+  if (blocked.includes(true)) throw new BlockedInDirectMessageError();
+}
 
 export interface SendMessageInput {
   roomId: string;
@@ -114,6 +132,11 @@ async function threadAuthorOf(
  * Stores a message from a member of the room, with its mentions resolved to member userIds. A send with a
  * clientMessageId the sender already used in this room stores nothing and returns the stored message
  * (`created: false`); concurrent copies of the same send store one message between them.
+ *
+ * Order of the checks: membership (404), then a retry of a stored send is answered with the stored message
+ * before any limit (a client retrying after a lost answer is never refused, and a retry takes nothing from the
+ * allowance), then a DM whose other member blocked the sender (403), then the sender's send limit (429), then
+ * the work that costs (attachments copied, mentions resolved, the write).
  */
 export async function sendMessage(
   deps: SendMessageDependencies,
@@ -129,6 +152,8 @@ export async function sendMessage(
     );
     if (existing) return { message: canonicalMessage(existing), created: false };
   }
+  await requireNotBlocked(deps, input);
+  await requireAllowance(deps.limits, 'send', input.senderId);
   const messageId = deps.ids.messageId();
   const [attachments, mentions, threadAuthorId] = await Promise.all([
     checkedAttachments(deps, input, messageId),
