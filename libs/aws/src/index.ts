@@ -1,5 +1,10 @@
 export { documentClient } from './dynamodb/client';
-export { cancellationReasons, CONDITION_FAILED, isConditionalCheckFailed } from './dynamodb/errors';
+export {
+  cancellationReasons,
+  CONDITION_FAILED,
+  conditionFailureItem,
+  isConditionalCheckFailed,
+} from './dynamodb/errors';
 export {
   type GetItemOptions,
   type WriteCondition,

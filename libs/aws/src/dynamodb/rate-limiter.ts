@@ -1,7 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { rateStep, type RateLimit, type RateLimiter, type RateWindow } from '@chat/runtime';
-import { isConditionalCheckFailed } from './errors';
+import { conditionFailureItem, isConditionalCheckFailed } from './errors';
 import { RATE_LIMIT_KEY, RATE_LIMIT_TTL_ATTRIBUTE } from './rate-limit-table';
 
 /** A window's item outlives its end by this much before TTL may delete it (it is never read after its end). */
@@ -17,14 +16,6 @@ function windowOf(item: Record<string, unknown> | undefined): RateWindow | undef
   if (item === undefined) return undefined;
   const { endsAt, used } = item;
   return typeof endsAt === 'number' && typeof used === 'number' ? { endsAt, used } : undefined;
-}
-
-/** The old item DynamoDB returns with a refused condition (`ReturnValuesOnConditionCheckFailure: ALL_OLD`). */
-function oldItemOf(error: unknown): Record<string, unknown> | undefined {
-  const item = (error as { Item?: Record<string, NativeAttributeValue> }).Item;
-  if (item === undefined || item === null || typeof item !== 'object') return undefined;
-  const marshalled = Object.values(item).every((value) => typeof value === 'object' && value !== null);
-  return marshalled ? unmarshall(item as never) : item;
 }
 
 /**
@@ -84,7 +75,7 @@ export function dynamoRateLimiter(client: Client, tableName: string): RateLimite
       return { applied: true, window: windowOf(Attributes) ?? { endsAt, used: 1 } };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      return { applied: false, stored: windowOf(oldItemOf(error)) };
+      return { applied: false, stored: windowOf(conditionFailureItem(error)) };
     }
   }
 

@@ -30,7 +30,7 @@ describe('event contracts', () => {
     }
   });
 
-  it('covers the events of API.md plus UserLoggedOut, RoomUpdated, ReadMarkerMoved and ReactionChanged', () => {
+  it('covers the events of API.md plus UserLoggedOut, RoomUpdated, ReadMarkerMoved, ReactionChanged and the blocks', () => {
     expect(Object.keys(eventContracts).sort()).toEqual(
       [
         'MessageDeleted',
@@ -46,6 +46,8 @@ describe('event contracts', () => {
         'UserLeft',
         'UserLoggedOut',
         'UserRegistered',
+        'UserBlocked',
+        'UserUnblocked',
       ].sort(),
     );
   });
