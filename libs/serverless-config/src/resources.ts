@@ -55,15 +55,22 @@ export function rateLimitsAccess(): IamStatement {
 
 /**
  * A rate limit's two stage parameters as environment variables: `<param>Limit` and `<param>WindowSeconds`, each
- * with the contract's default (`--param sendRateLimit=100` changes one stage), read by the service's environment.
+ * with the contract's default (`--param sendRateLimit=100` changes one stage). Without the parameter, the
+ * environment at package time may set it (`CHAT_SEND_RATE_WINDOW_SECONDS`: the integration tests' stack
+ * lengthens a window so that a burst on a slow machine stays within one), else the default applies.
  */
 export function rateLimitParameters(
   param: string,
   env: { limit: string; windowSeconds: string },
   defaults: { limit: number; windowSeconds: number },
 ): Record<string, string> {
+  const variable = (suffix: 'Limit' | 'WindowSeconds', fallback: number) => {
+    const name = `${param}${suffix}`;
+    const packageEnv = `CHAT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    return `\${param:${name}, \${env:${packageEnv}, '${fallback}'}}`;
+  };
   return {
-    [env.limit]: `\${param:${param}Limit, '${defaults.limit}'}`,
-    [env.windowSeconds]: `\${param:${param}WindowSeconds, '${defaults.windowSeconds}'}`,
+    [env.limit]: variable('Limit', defaults.limit),
+    [env.windowSeconds]: variable('WindowSeconds', defaults.windowSeconds),
   };
 }

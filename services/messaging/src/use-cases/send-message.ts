@@ -128,32 +128,49 @@ async function threadAuthorOf(
   return parent.senderId;
 }
 
+/** The message a retried send stored before (same sender, room and clientMessageId), for a member; or undefined. */
+async function storedRetry(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+): Promise<SendMessageResult | undefined> {
+  await requireMember(deps.memberships, input.roomId, input.senderId);
+  if (input.clientMessageId === undefined) return undefined;
+  const existing = await deps.messages.findByClientMessageId(
+    input.roomId,
+    input.senderId,
+    input.clientMessageId,
+  );
+  return existing ? { message: canonicalMessage(existing), created: false } : undefined;
+}
+
 /**
  * Stores a message from a member of the room, with its mentions resolved to member userIds. A send with a
  * clientMessageId the sender already used in this room stores nothing and returns the stored message
  * (`created: false`); concurrent copies of the same send store one message between them.
  *
- * Order of the checks: membership (404), then a retry of a stored send is answered with the stored message
- * before any limit (a client retrying after a lost answer is never refused, and a retry takes nothing from the
- * allowance), then a DM whose other member blocked the sender (403), then the sender's send limit (429), then
- * the work that costs (attachments copied, mentions resolved, the write).
+ * Order of the checks: the sender's send limit first, so that a flood costs one conditional write (none once
+ * this sandbox has seen the window full) and no read; a refused send whose clientMessageId was already stored is
+ * answered with the stored message all the same (200: a client retrying after a lost answer is never refused).
+ * Then membership (404), a retry of a stored send (200; it took one send from the allowance when the limit was
+ * not reached), a DM whose other member blocked the sender (403), then the work that costs (attachments copied,
+ * mentions resolved, the write).
  */
 export async function sendMessage(
   deps: SendMessageDependencies,
   input: SendMessageInput,
 ): Promise<SendMessageResult> {
   checkInput(input);
-  await requireMember(deps.memberships, input.roomId, input.senderId);
-  if (input.clientMessageId !== undefined) {
-    const existing = await deps.messages.findByClientMessageId(
-      input.roomId,
-      input.senderId,
-      input.clientMessageId,
-    );
-    if (existing) return { message: canonicalMessage(existing), created: false };
+  try {
+    await requireAllowance(deps.limits, 'send', input.senderId);
+  } catch (refusal) {
+    // A retry of a send that was stored is answered with it, limit or not (the client lost the first answer).
+    const stored = await storedRetry(deps, input);
+    if (stored) return stored;
+    throw refusal;
   }
+  const retried = await storedRetry(deps, input);
+  if (retried) return retried;
   await requireNotBlocked(deps, input);
-  await requireAllowance(deps.limits, 'send', input.senderId);
   const messageId = deps.ids.messageId();
   const [attachments, mentions, threadAuthorId] = await Promise.all([
     checkedAttachments(deps, input, messageId),
