@@ -17,7 +17,10 @@ export interface BlockReader {
 
 /** A read-only reader of the blocks table `tableName` (GetItem and BatchGetItem only). */
 export function blockReader(client: DynamoDBDocumentClient, tableName: string): BlockReader {
-  const key = (blockerId: string, blockedId: string) => ({ [A.userId]: blockerId, [A.blockedUserId]: blockedId });
+  const key = (blockerId: string, blockedId: string) => ({
+    [A.userId]: blockerId,
+    [A.blockedUserId]: blockedId,
+  });
   return {
     async hasBlocked(blockerId, blockedId) {
       const item = await getItem(client, tableName, key(blockerId, blockedId), {

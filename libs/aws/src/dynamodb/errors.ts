@@ -11,7 +11,8 @@ export function conditionFailureItem(error: unknown): Record<string, unknown> | 
   if (item === undefined || item === null || typeof item !== 'object') return undefined;
   // The document client does not translate an exception's item: it comes as DynamoDB attribute values.
   const values = Object.values(item);
-  const marshalled = values.length > 0 && values.every((v) => typeof v === 'object' && v !== null && !(v instanceof Set));
+  const marshalled =
+    values.length > 0 && values.every((v) => typeof v === 'object' && v !== null && !(v instanceof Set));
   return marshalled ? unmarshall(item as Record<string, AttributeValue>) : (item as Record<string, unknown>);
 }
 

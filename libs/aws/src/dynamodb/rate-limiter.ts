@@ -95,10 +95,14 @@ export function dynamoRateLimiter(client: Client, tableName: string): RateLimite
           return { allowed: true };
         }
         // Refused: the stored window decides the next step (a stored full window refuses without another call).
-        known = outcome.stored ?? (decision.step === 'count' ? undefined : { endsAt: Number.MAX_SAFE_INTEGER, used: 0 });
+        known =
+          outcome.stored ??
+          (decision.step === 'count' ? undefined : { endsAt: Number.MAX_SAFE_INTEGER, used: 0 });
         remember(key, outcome.stored);
       }
-      throw new Error(`Rate limiter ${limit.action}: no conditional write held after ${MAX_ATTEMPTS} attempts`);
+      throw new Error(
+        `Rate limiter ${limit.action}: no conditional write held after ${MAX_ATTEMPTS} attempts`,
+      );
     },
   };
 }

@@ -20,7 +20,9 @@ function aTable(options: { returnsOldItem: boolean }) {
       if (!holds) {
         throw Object.assign(new Error('The conditional request failed'), {
           name: 'ConditionalCheckFailedException',
-          ...(options.returnsOldItem && item ? { Item: { endsAt: { N: String(item.endsAt) }, used: { N: String(item.used) } } } : {}),
+          ...(options.returnsOldItem && item
+            ? { Item: { endsAt: { N: String(item.endsAt) }, used: { N: String(item.used) } } }
+            : {}),
         });
       }
       item = opening ? { endsAt: values[':endsAt']!, used: 1 } : { ...item!, used: item!.used + 1 };

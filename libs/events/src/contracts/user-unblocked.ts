@@ -7,7 +7,8 @@ export const userUnblockedContract = defineContract({
   detailType: 'UserUnblocked',
   source: 'chat.rooms',
   version: 1,
-  description: 'A user lifted their block of another (a DELETE of a block that did not exist publishes nothing).',
+  description:
+    'A user lifted their block of another (a DELETE of a block that did not exist publishes nothing).',
   schema: z.object({
     /** The user who had blocked. */
     userId: idSchema,

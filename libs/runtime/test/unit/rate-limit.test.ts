@@ -21,8 +21,14 @@ describe('rateStep', () => {
   });
 
   it('refuses in a full window until it ends, in whole seconds of at least 1', () => {
-    expect(rateStep(limit, { endsAt: T0 + 7_200, used: 3 }, T0)).toEqual({ step: 'refuse', retryAfterSeconds: 8 });
-    expect(rateStep(limit, { endsAt: T0 + 10, used: 3 }, T0)).toEqual({ step: 'refuse', retryAfterSeconds: 1 });
+    expect(rateStep(limit, { endsAt: T0 + 7_200, used: 3 }, T0)).toEqual({
+      step: 'refuse',
+      retryAfterSeconds: 8,
+    });
+    expect(rateStep(limit, { endsAt: T0 + 10, used: 3 }, T0)).toEqual({
+      step: 'refuse',
+      retryAfterSeconds: 1,
+    });
   });
 });
 

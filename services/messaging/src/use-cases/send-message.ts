@@ -8,11 +8,7 @@ import {
   type NewMessage,
 } from '../domain/message';
 import { isDirectMessageRoomId } from '@chat/runtime';
-import {
-  BlockedInDirectMessageError,
-  InvalidAttachmentsError,
-  invalidField,
-} from '../domain/errors';
+import { BlockedInDirectMessageError, InvalidAttachmentsError, invalidField } from '../domain/errors';
 import { threadParentProblem } from '../domain/threads';
 import { requireAllowance } from './limits';
 import { mentionedMembers, requireMember } from './membership';

@@ -32,7 +32,11 @@ interface HistoryBody {
 afterAll(() => closeAllSockets());
 
 /** Runs `count` requests, `concurrency` at a time, in order of index. */
-async function burst<T>(count: number, concurrency: number, request: (i: number) => Promise<T>): Promise<T[]> {
+async function burst<T>(
+  count: number,
+  concurrency: number,
+  request: (i: number) => Promise<T>,
+): Promise<T[]> {
   const results: T[] = [];
   for (let start = 0; start < count; start += concurrency) {
     const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, k) => request(start + k));
@@ -111,7 +115,9 @@ describe('message send limit (30 per window)', () => {
     const { roomId, owner } = await aRoomWithMembers(0);
     const rooms = [roomId, ...(await roomsOf(owner, 3))];
     const socket = await connect<Frame>(owner.accessToken);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => sent(rooms[i % rooms.length]!, owner, `rest ${i}`)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => sent(rooms[i % rooms.length]!, owner, `rest ${i}`)),
+    );
     const ids = Array.from({ length: 15 }, (_, i) => `ws-${i}`);
 
     ids.forEach((clientMessageId, i) => {
@@ -119,7 +125,9 @@ describe('message send limit (30 per window)', () => {
       socket.send({ action: 'sendMessage', roomId: target, text: clientMessageId, clientMessageId });
     });
     const answers = await Promise.all(
-      ids.map((id) => socket.first((f) => f.clientMessageId === id && f.type !== 'message.sent', `answer ${id}`)),
+      ids.map((id) =>
+        socket.first((f) => f.clientMessageId === id && f.type !== 'message.sent', `answer ${id}`),
+      ),
     );
     socket.send({ action: 'ping' });
     await socket.next('pong');

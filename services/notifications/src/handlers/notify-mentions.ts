@@ -1,12 +1,5 @@
 import { contractReader, eventConsumer, messageSentContract } from '@chat/events';
-import {
-  blocks,
-  idempotencyGuard,
-  inbox,
-  memberships,
-  preferences,
-  presence,
-} from '../adapters/environment';
+import { blocks, idempotencyGuard, inbox, memberships, preferences, presence } from '../adapters/environment';
 import { notifyMessage } from '../use-cases/notify-message';
 
 /**

@@ -4,14 +4,7 @@ import { isDirectMessageRoom, notificationOf, type NotificationKind } from '../d
 import { DEFAULT_PREFERENCES, isMuted } from '../domain/preferences';
 import { countsAsOffline } from '../domain/presence';
 import { inBatches } from './batches';
-import type {
-  BlockReader,
-  Cause,
-  Inbox,
-  MembershipReader,
-  PreferencesStore,
-  PresenceStore,
-} from './ports';
+import type { BlockReader, Cause, Inbox, MembershipReader, PreferencesStore, PresenceStore } from './ports';
 
 export interface NotifyMessageDependencies {
   memberships: MembershipReader;

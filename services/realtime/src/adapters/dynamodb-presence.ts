@@ -190,7 +190,10 @@ export function dynamoConnectionDirectory(
         if (!isConditionalCheckFailed(error)) throw error;
         const found =
           conditionFailureItem(error) ??
-          (await getItem(client, tableName, key(userId), { consistentRead: true, projection: 'connectionIds' }));
+          (await getItem(client, tableName, key(userId), {
+            consistentRead: true,
+            projection: 'connectionIds',
+          }));
         return { registered: false, connectionIds: idsOf(found) };
       }
     },

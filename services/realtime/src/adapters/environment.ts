@@ -90,14 +90,11 @@ export const maxConnectionsPerUser = lazy(() =>
 );
 
 /** One typing frame forwarded per user and room per interval (stage parameter `typingIntervalSeconds`). */
-export const typingLimit = tableAdapter(
-  ENV.rateLimitsTable,
-  (client, tableName): TypingLimit => ({
-    limiter: dynamoRateLimiter(client, tableName),
-    typing: rateLimit(
-      'typing',
-      1,
-      positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
-    ),
-  }),
-);
+export const typingLimit = tableAdapter(ENV.rateLimitsTable, (client, tableName): TypingLimit => ({
+  limiter: dynamoRateLimiter(client, tableName),
+  typing: rateLimit(
+    'typing',
+    1,
+    positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
+  ),
+}));

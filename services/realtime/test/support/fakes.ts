@@ -93,7 +93,11 @@ export class InMemoryDirectory implements ConnectionDirectory {
   readonly reads: string[][] = [];
   failReads = false;
 
-  async register(userId: string, connectionId: string, max = Number.POSITIVE_INFINITY): Promise<Registration> {
+  async register(
+    userId: string,
+    connectionId: string,
+    max = Number.POSITIVE_INFINITY,
+  ): Promise<Registration> {
     const ids = this.entries.get(userId) ?? new Set<string>();
     if (ids.size >= max && !ids.has(connectionId)) return { registered: false, connectionIds: [...ids] };
     ids.add(connectionId);

@@ -15,7 +15,10 @@ const blockItemSchema = z.object({
 });
 
 /** A block item (also a stream image) as the service's record, with the correlation id of the write. */
-export function storedBlockOf(item: Record<string, unknown>): { record: BlockRecord; correlationId?: string } {
+export function storedBlockOf(item: Record<string, unknown>): {
+  record: BlockRecord;
+  correlationId?: string;
+} {
   const { correlationId, ...record } = blockItemSchema.parse(item);
   return correlationId === undefined ? { record } : { record, correlationId };
 }

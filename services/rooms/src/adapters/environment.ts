@@ -34,16 +34,14 @@ export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
 export const blockStore = tableAdapter(ENV.blocksTable, dynamoBlockStore);
 
 /** The room creation limit (stage parameters) on the service's rate-limits table. */
-export const roomLimits = lazy(
-  (): RoomLimits => ({
-    limiter: dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
-    roomCreation: rateLimit(
-      'room-creation',
-      positiveIntegerEnv(ENV.roomCreationRateLimit),
-      positiveIntegerEnv(ENV.roomCreationRateWindowSeconds),
-    ),
-  }),
-);
+export const roomLimits = lazy((): RoomLimits => ({
+  limiter: dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
+  roomCreation: rateLimit(
+    'room-creation',
+    positiveIntegerEnv(ENV.roomCreationRateLimit),
+    positiveIntegerEnv(ENV.roomCreationRateWindowSeconds),
+  ),
+}));
 
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),

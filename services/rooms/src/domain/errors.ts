@@ -1,4 +1,10 @@
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@chat/runtime';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '@chat/runtime';
 
 /** No such room, an archived one, or a private room (or DM) the caller is not in: never leak existence. */
 export class RoomNotFoundError extends NotFoundError {

@@ -42,3 +42,7 @@ export const myRoomsResponse = z.object({ items: z.array(myRoomResponse) });
 
 /** `GET /rooms/{roomId}/members` → 200. */
 export const memberPageResponse = z.object({ items: z.array(memberResponse), nextCursor });
+
+/** `GET /users/me/blocks`: the users the caller blocked, with when. */
+export const blockResponse = z.object({ userId: idSchema, createdAt: isoTimeSchema });
+export const blockPageResponse = z.object({ items: z.array(blockResponse), nextCursor });

@@ -5,11 +5,14 @@ import { listBlocks } from '../use-cases/blocks';
 import { callerOf } from './request-support';
 
 /** GET /users/me/blocks?limit=&cursor= → 200 `{items: [{userId, createdAt}], nextCursor}` (limit 1–100, 50). */
-export const handler = httpHandler({ name: 'listBlocks', auth: authenticator }, async ({ event, principal }) => {
-  const cursor = queryParam(event, 'cursor');
-  const page = await listBlocks({ blocks: blockStore() }, callerOf(principal), {
-    limit: limitParam(event, 50),
-    ...(cursor === undefined ? {} : { cursor }),
-  });
-  return ok(page);
-});
+export const handler = httpHandler(
+  { name: 'listBlocks', auth: authenticator },
+  async ({ event, principal }) => {
+    const cursor = queryParam(event, 'cursor');
+    const page = await listBlocks({ blocks: blockStore() }, callerOf(principal), {
+      limit: limitParam(event, 50),
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    return ok(page);
+  },
+);

@@ -22,11 +22,14 @@ export async function blockUser(
 ): Promise<void> {
   if (blockedUserId === caller.userId) throw new BlockSelfError();
   if (!(await deps.users.find(blockedUserId))) throw new UserNotFoundError();
-  await deps.blocks.block({
-    userId: caller.userId,
-    blockedUserId,
-    createdAt: deps.clock.now().toISOString(),
-  }, context);
+  await deps.blocks.block(
+    {
+      userId: caller.userId,
+      blockedUserId,
+      createdAt: deps.clock.now().toISOString(),
+    },
+    context,
+  );
 }
 
 /** `DELETE /users/me/blocks/{userId}`: lifts the block; idempotent (no block, or oneself: 204 all the same). */

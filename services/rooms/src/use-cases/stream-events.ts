@@ -114,7 +114,9 @@ export function blockEventsOf(change: StoredChange<StoredBlock>): EventEnvelope[
   }
   if (change.eventName === 'REMOVE' && change.oldImage) {
     const { userId, blockedUserId } = change.oldImage.record;
-    return [buildEvent(userUnblockedContract, { userId, blockedUserId }, { producer, eventId: change.eventId })];
+    return [
+      buildEvent(userUnblockedContract, { userId, blockedUserId }, { producer, eventId: change.eventId }),
+    ];
   }
   return [];
 }

@@ -25,10 +25,12 @@ async function knownUser(): Promise<SignedInUser> {
   return user;
 }
 
-const block = (user: SignedInUser, userId: string) => api<ErrorBody>('PUT', `/users/me/blocks/${userId}`, { user });
+const block = (user: SignedInUser, userId: string) =>
+  api<ErrorBody>('PUT', `/users/me/blocks/${userId}`, { user });
 const unblock = (user: SignedInUser, userId: string) =>
   api<ErrorBody>('DELETE', `/users/me/blocks/${userId}`, { user });
-const blocksOf = (user: SignedInUser, query = '') => api<BlocksBody>('GET', `/users/me/blocks${query}`, { user });
+const blocksOf = (user: SignedInUser, query = '') =>
+  api<BlocksBody>('GET', `/users/me/blocks${query}`, { user });
 
 describe('PUT/DELETE/GET /users/me/blocks', () => {
   it('blocks idempotently, lists the block once with when it was made, unblocks idempotently', async () => {
@@ -55,7 +57,10 @@ describe('PUT/DELETE/GET /users/me/blocks', () => {
     await block(alice, carol.userId);
 
     const first = await blocksOf(alice, '?limit=1');
-    const second = await blocksOf(alice, `?limit=1&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`);
+    const second = await blocksOf(
+      alice,
+      `?limit=1&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+    );
 
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));
@@ -96,7 +101,9 @@ describe('PUT/DELETE/GET /users/me/blocks', () => {
       { userId: alice.userId, blockedUserId: bob.userId, createdAt: expect.any(String) },
     ]);
     expect(blocked[0]?.event.source).toBe('chat.rooms');
-    expect(unblocked.map((e) => e.event.detail.data)).toEqual([{ userId: alice.userId, blockedUserId: bob.userId }]);
+    expect(unblocked.map((e) => e.event.detail.data)).toEqual([
+      { userId: alice.userId, blockedUserId: bob.userId },
+    ]);
   });
 });
 

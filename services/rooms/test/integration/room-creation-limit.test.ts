@@ -7,7 +7,10 @@ describe('POST /rooms rate limit', () => {
     const [alice, bob] = await Promise.all([signedInUser(), signedInUser()]);
     await Promise.all(Array.from({ length: 10 }, () => createRoom(alice)));
 
-    const eleventh = await as(alice).post<ErrorBody>('/rooms', { name: 'one too many', visibility: 'public' });
+    const eleventh = await as(alice).post<ErrorBody>('/rooms', {
+      name: 'one too many',
+      visibility: 'public',
+    });
     const bobs = await as(bob).post<RoomBody>('/rooms', { name: 'mine', visibility: 'public' });
 
     expect(eleventh.status).toBe(429);

@@ -81,9 +81,9 @@ describe('the send limit (30 per 10 s, REST and WebSocket together)', () => {
     const world = aWorldWithRooms();
     await sendTimes(world, 30);
 
-    await expect(sendMessage(world, aSend({ roomId: 'elsewhere', clientMessageId: 'x' }))).rejects.toBeInstanceOf(
-      RoomNotFoundError,
-    );
+    await expect(
+      sendMessage(world, aSend({ roomId: 'elsewhere', clientMessageId: 'x' })),
+    ).rejects.toBeInstanceOf(RoomNotFoundError);
   });
 
   it('answers a limited WebSocket frame with an error frame RATE_LIMITED carrying retryAfter', async () => {
@@ -110,7 +110,9 @@ describe('blocks in a DM', () => {
     const world = aWorldWithRooms();
     world.blocks.block(BOB, ALICE);
 
-    await expect(sendMessage(world, aSend({ roomId: DM }))).rejects.toBeInstanceOf(BlockedInDirectMessageError);
+    await expect(sendMessage(world, aSend({ roomId: DM }))).rejects.toBeInstanceOf(
+      BlockedInDirectMessageError,
+    );
     const fromBob = await sendMessage(world, aSend({ roomId: DM, senderId: BOB }));
 
     expect(fromBob.created).toBe(true);
@@ -147,7 +149,13 @@ describe('the reaction and attachment limits', () => {
   it('refuses the 31st upload announcement in a minute', async () => {
     const world = aWorldWithRooms();
     const upload = () =>
-      requestUpload(world, { roomId: ROOM, userId: ALICE, fileName: 'a.txt', contentType: 'text/plain', size: 3 });
+      requestUpload(world, {
+        roomId: ROOM,
+        userId: ALICE,
+        fileName: 'a.txt',
+        contentType: 'text/plain',
+        size: 3,
+      });
     for (let i = 0; i < 30; i += 1) await upload();
 
     await expect(upload()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });

@@ -2,7 +2,14 @@ import type { MessageSent } from '@chat/events';
 import { notificationOf } from '../../../src/domain/notification';
 import { notifyMessage, type NotifyMessageDependencies } from '../../../src/use-cases/notify-message';
 import { aMessage, alice, bob, carol, cause, dave, DM_ROOM, ROOM } from '../../support/builders';
-import { FakeBlocks, FakeInbox, FakeMemberships, FakePreferences, FakePresence, silentLogger } from '../../support/fakes';
+import {
+  FakeBlocks,
+  FakeInbox,
+  FakeMemberships,
+  FakePreferences,
+  FakePresence,
+  silentLogger,
+} from '../../support/fakes';
 
 function setup() {
   const deps = {
