@@ -67,7 +67,7 @@ export function rateLimitParameters(
   const variable = (suffix: 'Limit' | 'WindowSeconds', fallback: number) => {
     const name = `${param}${suffix}`;
     const packageEnv = `CHAT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
-    return `\${param:${name}, \${env:${packageEnv}, '${fallback}'}}`;
+    return `\${param:${name}, env:${packageEnv}, '${fallback}'}`;
   };
   return {
     [env.limit]: variable('Limit', defaults.limit),
