@@ -146,7 +146,8 @@ async function storedRetry(
  *
  * Order of the checks: the sender's send limit first, so that a flood costs one conditional write (none once
  * this sandbox has seen the window full) and no read; a refused send whose clientMessageId was already stored is
- * answered with the stored message all the same (200: a client retrying after a lost answer is never refused).
+ * answered with the stored message all the same (200: a client retrying after a lost answer is never refused),
+ * which costs a refused send with a clientMessageId the membership read and the lookup.
  * Then membership (404), a retry of a stored send (200; it took one send from the allowance when the limit was
  * not reached), a DM whose other member blocked the sender (403), then the work that costs (attachments copied,
  * mentions resolved, the write).
@@ -160,7 +161,7 @@ export async function sendMessage(
     await requireAllowance(deps.limits, 'send', input.senderId);
   } catch (refusal) {
     // A retry of a send that was stored is answered with it, limit or not (the client lost the first answer).
-    const stored = await storedRetry(deps, input);
+    const stored = input.clientMessageId === undefined ? undefined : await storedRetry(deps, input);
     if (stored) return stored;
     throw refusal;
   }

@@ -43,8 +43,9 @@ export type TypingOutcome =
  * membership); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
  * (not the caller's own connections). A refusal is an error frame for the caller: VALIDATION_FAILED,
  * UNAUTHENTICATED (no record of the connection) or NOT_FOUND (not a member; a private room does not leak).
- * At most one frame per user and room per interval is forwarded; the others are dropped silently, before the
- * membership read (a flood costs the connection lookup and, once this sandbox has seen the window full, no write).
+ * At most one frame per user and room per interval is forwarded; the others are dropped silently after the
+ * membership check (a refusal is always answered; a flood costs the two reads and, once this sandbox has seen the
+ * window full, no write).
  */
 export async function sendTyping(
   deps: TypingDependencies & {
@@ -58,9 +59,9 @@ export async function sendTyping(
     const { roomId } = parsed.data;
     const owner = await deps.ownerOf(input.connectionId);
     if (!owner) throw new UnknownConnectionError();
+    if (!(await deps.memberships.isMember(roomId, owner.userId))) throw new RoomNotFoundError();
     const allowance = await deps.limits.limiter.take(deps.limits.typing, `${owner.userId}#${roomId}`);
     if (!allowance.allowed) return { kind: 'dropped', roomId, userId: owner.userId };
-    if (!(await deps.memberships.isMember(roomId, owner.userId))) throw new RoomNotFoundError();
 
     const others: string[] = [];
     let after: string | undefined;
