@@ -4,7 +4,7 @@ import { requestUpload } from '../../../src/use-cases/attachments';
 import { changeReaction } from '../../../src/use-cases/change-reaction';
 import { sendMessage, type SendMessageInput } from '../../../src/use-cases/send-message';
 import { answerSendMessageFrame } from '../../../src/use-cases/socket-send-message';
-import { ALICE, BOB, ROOM } from '../../support/builders';
+import { ALICE, aSend, BOB, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';
 
 const DM = 'dm_alice_bob';
@@ -18,15 +18,6 @@ function aWorldWithRooms(): FakeWorld {
     .add(DM, { userId: BOB, username: 'bob', role: 'member' });
   return world;
 }
-
-const aSend = (overrides: Partial<SendMessageInput> = {}): SendMessageInput => ({
-  roomId: ROOM,
-  senderId: ALICE,
-  text: 'hello',
-  attachmentIds: [],
-  correlationId: 'req-1',
-  ...overrides,
-});
 
 async function sendTimes(world: FakeWorld, count: number, overrides: Partial<SendMessageInput> = {}) {
   for (let i = 0; i < count; i += 1) await sendMessage(world, aSend({ text: `m${i}`, ...overrides }));
