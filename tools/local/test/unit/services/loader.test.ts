@@ -32,7 +32,7 @@ describe('VariableResolver', () => {
     });
   });
 
-  it('tries sources in turn, as the framework does: `${param:a, env:B, \'default\'}`', () => {
+  it("tries sources in turn, as the framework does: `${param:a, env:B, 'default'}`", () => {
     const resolver = new VariableResolver({}, sources);
 
     expect(resolver.resolve("${param:unset, env:NAME, '3'}")).toBe('from-env');
