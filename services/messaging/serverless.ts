@@ -14,6 +14,10 @@ import {
   indexAccess,
   manageConnections,
   outboxFunction,
+  RATE_LIMITS_TABLE,
+  rateLimitParameters,
+  rateLimitsAccess,
+  rateLimitsTable,
   serviceBase,
   streamFunction,
   tableAccess,
@@ -57,8 +61,17 @@ const route = (method: string, path: string, handler: string, statements: IamSta
 /** Every change of a room's messages reads the room's counter and moves it in the change's transaction. */
 const takeRoomVersion = tableAccess('RoomVersionsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']);
 
-/** What storing a message takes, from REST and WebSocket alike. */
+/** A per-user rate-limit check (docs/decisions/008-rate-limits-and-blocks.md). */
+const takeAllowance = rateLimitsAccess();
+
+/**
+ * What storing a message takes, from REST and WebSocket alike: in a DM, its members (consistent Query) and whether
+ * the other one blocked the sender (rooms' blocks table, read-only GetItem), and the sender's send limit.
+ */
 const sendStatements: IamStatement[] = [
+  takeAllowance,
+  allow(['dynamodb:Query'], [membershipsTableArn]),
+  allow(['dynamodb:GetItem'], ['${param:blocksTableArn}']),
   findMembersByUsername,
   takeRoomVersion,
   tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
@@ -75,6 +88,7 @@ const REACTION_PATH = '/rooms/{roomId}/messages/{messageId}/reactions/{reaction}
  * reactions and the room's version in one transaction; a removal may list the reaction's users again (Query).
  */
 const reactionStatements = (recordWrite: string[]): IamStatement[] => [
+  takeAllowance,
   takeRoomVersion,
   tableAccess('MessagesTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
   tableAccess('ReactionsTable', ['dynamodb:GetItem', 'dynamodb:Query', ...recordWrite]),
@@ -143,6 +157,7 @@ const { functions, roles } = withOwnRoles({
     attachmentObjects('rooms', ['s3:DeleteObject']),
   ]),
   createAttachment: route('POST', '/rooms/{roomId}/attachments', 'create-attachment', [
+    takeAllowance,
     tableAccess('AttachmentsTable', ['dynamodb:PutItem']),
     attachmentObjects('uploads', ['s3:PutObject']),
   ]),
@@ -252,7 +267,25 @@ const config: AWS = {
         [ENV.reactionsTable]: 'ReactionsTable',
         [ENV.searchIndexTable]: 'SearchIndexTable',
         [ENV.reportsTable]: 'ReportsTable',
+        [ENV.rateLimitsTable]: RATE_LIMITS_TABLE,
       }),
+      // The per-user rate limits (API.md "Safety"): stage parameters with the contract's defaults.
+      ...rateLimitParameters(
+        'sendRate',
+        { limit: ENV.sendRateLimit, windowSeconds: ENV.sendRateWindowSeconds },
+        { limit: 30, windowSeconds: 10 },
+      ),
+      ...rateLimitParameters(
+        'reactionRate',
+        { limit: ENV.reactionRateLimit, windowSeconds: ENV.reactionRateWindowSeconds },
+        { limit: 60, windowSeconds: 10 },
+      ),
+      ...rateLimitParameters(
+        'attachmentRate',
+        { limit: ENV.attachmentRateLimit, windowSeconds: ENV.attachmentRateWindowSeconds },
+        { limit: 30, windowSeconds: 60 },
+      ),
+      [ENV.blocksTable]: '${param:blocksTableName}',
       [ENV.attachmentsBucket]: { Ref: 'AttachmentsBucket' },
       [ENV.membershipsTable]: '${param:membershipsTableName}',
     },
@@ -374,6 +407,7 @@ const config: AWS = {
           },
         },
       },
+      [RATE_LIMITS_TABLE]: rateLimitsTable(),
       OutboxFailuresQueue: failuresQueue(),
       ErasureFailuresQueue: failuresQueue(),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),

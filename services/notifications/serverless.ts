@@ -124,6 +124,8 @@ const { functions, roles } = withOwnRoles({
     events: onEvents(eventBus, [mentionsRepliesOrDirectMessages]),
     statements: [
       allow(['dynamodb:GetItem', 'dynamodb:Query'], [membershipsTableArn]),
+      // Who among the recipients blocked the sender (rooms' blocks table, read-only).
+      allow(['dynamodb:BatchGetItem'], ['${param:blocksTableArn}']),
       tableAccess('PreferencesTable', ['dynamodb:GetItem']),
       tableAccess('PresenceTable', ['dynamodb:GetItem']),
       tableAccess('InboxTable', ['dynamodb:PutItem']),
@@ -184,6 +186,7 @@ const config: AWS = {
         [ENV.processedEventsTable]: PROCESSED_EVENTS_TABLE,
       }),
       [ENV.membershipsTable]: '${param:membershipsTableName}',
+      [ENV.blocksTable]: '${param:blocksTableName}',
       [ENV.userTopicPrefix]: USER_TOPIC_PREFIX,
       [ENV.apnsApplicationArn]: platformApplications.apns,
       [ENV.fcmApplicationArn]: platformApplications.fcm,

@@ -17,6 +17,9 @@ import {
   processedEventsAccess,
   processedEventsTable,
   putEvents,
+  RATE_LIMITS_TABLE,
+  rateLimitsAccess,
+  rateLimitsTable,
   serviceBase,
   streamFunction,
   tableAccess,
@@ -117,8 +120,11 @@ const { functions, roles } = withOwnRoles({
     environment: { ...verifier.environment },
     statements: [
       ...verifier.statements,
-      tableAccess('ConnectionsTable', ['dynamodb:PutItem']),
+      // The record; at the cap, whether the entries' records are live, and the record deleted on a refusal.
+      tableAccess('ConnectionsTable', ['dynamodb:PutItem', 'dynamodb:BatchGetItem', 'dynamodb:DeleteItem']),
       registerConnection,
+      // The directory entry as it stood, when a refused registration did not return it.
+      tableAccess('PresenceTable', ['dynamodb:GetItem']),
     ],
   },
   disconnect: {
@@ -144,6 +150,7 @@ const { functions, roles } = withOwnRoles({
     environment: { ...managementEndpoint },
     statements: [
       tableAccess('ConnectionsTable', ['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+      rateLimitsAccess(),
       readMembership,
       queryMembers,
       ...deliver,
@@ -223,6 +230,10 @@ const config: AWS = {
       [ENV.fanOutPageSize]: "${env:CHAT_FAN_OUT_PAGE_SIZE, '500'}",
       [ENV.fanOutConcurrency]: "${env:CHAT_FAN_OUT_CONCURRENCY, '25'}",
       [ENV.fanOutTimeoutSeconds]: consumerTimeout,
+      [ENV.rateLimitsTable]: { Ref: RATE_LIMITS_TABLE },
+      // Stage parameters (API.md "Safety") with the contract's defaults.
+      [ENV.maxConnectionsPerUser]: "${param:maxConnectionsPerUser, '20'}",
+      [ENV.typingIntervalSeconds]: "${param:typingIntervalSeconds, '2'}",
     },
   }),
   functions,
@@ -243,6 +254,7 @@ const config: AWS = {
         stream: 'NEW_AND_OLD_IMAGES',
         ttlAttribute: 'expiresAt',
       }),
+      [RATE_LIMITS_TABLE]: rateLimitsTable(),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
       ErasureFailuresQueue: failuresQueue(),
     },

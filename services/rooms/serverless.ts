@@ -13,6 +13,10 @@ import {
   PROCESSED_EVENTS_TABLE,
   processedEventsAccess,
   processedEventsTable,
+  RATE_LIMITS_TABLE,
+  rateLimitParameters,
+  rateLimitsAccess,
+  rateLimitsTable,
   serviceBase,
   tableAccess,
   tableEnvironment,
@@ -41,6 +45,7 @@ const MEMBERSHIPS = { [ENV.membershipsTable]: 'MembershipsTable' };
 const USERS = { [ENV.usersTable]: 'UsersTable' };
 const ACTIVITY = { [ENV.roomActivityTable]: 'RoomActivityTable' };
 const BANS = { [ENV.bansTable]: 'BansTable' };
+const BLOCKS = { [ENV.blocksTable]: 'BlocksTable' };
 const get = ['dynamodb:GetItem'];
 
 /** An authenticated HTTP route: the shared token verifier plus the function's own tables and statements. */
@@ -61,11 +66,18 @@ const outbox = (handler: string, tableLogicalId: string) =>
 
 const { functions, roles } = withOwnRoles({
   health: healthRoute('rooms', { table: 'RoomsTable', key: { roomId: HEALTH_PROBE_ID } }),
-  createRoom: route('createRoom', 'POST', '/rooms', { ...ROOMS, ...MEMBERSHIPS, ...USERS }, [
-    tableAccess('RoomsTable', ['dynamodb:PutItem']),
-    tableAccess('MembershipsTable', ['dynamodb:PutItem']),
-    tableAccess('UsersTable', ['dynamodb:PutItem']),
-  ]),
+  createRoom: route(
+    'createRoom',
+    'POST',
+    '/rooms',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, [ENV.rateLimitsTable]: RATE_LIMITS_TABLE },
+    [
+      rateLimitsAccess(),
+      tableAccess('RoomsTable', ['dynamodb:PutItem']),
+      tableAccess('MembershipsTable', ['dynamodb:PutItem']),
+      tableAccess('UsersTable', ['dynamodb:PutItem']),
+    ],
+  ),
   listRooms: route('listRooms', 'GET', '/rooms', { ...ROOMS, ...MEMBERSHIPS }, [
     indexAccess('RoomsTable', INDEXES.roomsDirectory, ['dynamodb:Query']),
   ]),
@@ -120,10 +132,23 @@ const { functions, roles } = withOwnRoles({
     tableAccess('RoomsTable', get),
     tableAccess('MembershipsTable', ['dynamodb:GetItem', 'dynamodb:Query']),
   ]),
-  openDirectMessage: route('openDirectMessage', 'POST', '/dms', { ...ROOMS, ...MEMBERSHIPS, ...USERS }, [
-    tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
-    tableAccess('MembershipsTable', ['dynamodb:PutItem']),
-    tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+  openDirectMessage: route(
+    'openDirectMessage',
+    'POST',
+    '/dms',
+    { ...ROOMS, ...MEMBERSHIPS, ...USERS, ...BLOCKS },
+    [
+      tableAccess('RoomsTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      tableAccess('MembershipsTable', ['dynamodb:PutItem']),
+      tableAccess('UsersTable', ['dynamodb:GetItem', 'dynamodb:PutItem']),
+      // Has the peer blocked the caller (consistent GetItem)?
+      tableAccess('BlocksTable', get),
+    ],
+  ),
+  // User blocks (docs/decisions/008-rate-limits-and-blocks.md).
+  blockUser: route('blockUser', 'PUT', '/users/me/blocks/{userId}', { ...BLOCKS, ...USERS }, [
+    tableAccess('BlocksTable', ['dynamodb:PutItem']),
+    tableAccess('UsersTable', get),
   ]),
   // Room bans (PUT/DELETE/GET /rooms/{roomId}/bans…): the ban and the member's removal are one transaction.
   banUser: route(
@@ -160,6 +185,13 @@ const { functions, roles } = withOwnRoles({
     tableAccess('BansTable', ['dynamodb:Query']),
   ]),
   publishBanEvents: outbox('publish-ban-events', 'BansTable'),
+  unblockUser: route('unblockUser', 'DELETE', '/users/me/blocks/{userId}', BLOCKS, [
+    tableAccess('BlocksTable', ['dynamodb:DeleteItem']),
+  ]),
+  listBlocks: route('listBlocks', 'GET', '/users/me/blocks', BLOCKS, [
+    tableAccess('BlocksTable', ['dynamodb:Query']),
+  ]),
+  publishBlockEvents: outbox('publish-block-events', 'BlocksTable'),
   publishRoomEvents: outbox('publish-room-events', 'RoomsTable'),
   publishMembershipEvents: outbox('publish-membership-events', 'MembershipsTable'),
   rememberRegisteredUser: {
@@ -203,7 +235,14 @@ const { functions, roles } = withOwnRoles({
 
 const config: AWS = {
   ...serviceBase('chat-rooms'),
-  provider: attachedProvider(),
+  provider: attachedProvider({
+    // The room creation limit (API.md "Safety"): stage parameters with the contract's defaults.
+    environment: rateLimitParameters(
+      'roomCreationRate',
+      { limit: ENV.roomCreationRateLimit, windowSeconds: ENV.roomCreationRateWindowSeconds },
+      { limit: 10, windowSeconds: 60 },
+    ),
+  }),
   functions,
   resources: {
     Resources: {
@@ -246,12 +285,23 @@ const config: AWS = {
         sortKey: { name: 'userId', type: 'S' },
         stream: 'NEW_IMAGE',
       }),
+      // Who blocked whom: pk the blocker, sk the blocked user; its stream publishes UserBlocked / UserUnblocked.
+      BlocksTable: dynamoTable({
+        name: 'blocks',
+        partitionKey: { name: 'userId', type: 'S' },
+        sortKey: { name: 'blockedUserId', type: 'S' },
+        stream: 'NEW_AND_OLD_IMAGES',
+      }),
+      [RATE_LIMITS_TABLE]: rateLimitsTable(),
       [PROCESSED_EVENTS_TABLE]: processedEventsTable(),
       ErasureFailuresQueue: failuresQueue(),
     },
     Outputs: {
       MembershipsTableName: { Value: tableRef('MembershipsTable') },
       MembershipsTableArn: { Value: { 'Fn::GetAtt': ['MembershipsTable', 'Arn'] } },
+      // Read (GetItem/BatchGetItem only) by messaging (DM posts) and notifications.
+      BlocksTableName: { Value: tableRef('BlocksTable') },
+      BlocksTableArn: { Value: { 'Fn::GetAtt': ['BlocksTable', 'Arn'] } },
     },
   },
 };

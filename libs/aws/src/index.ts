@@ -1,5 +1,10 @@
 export { documentClient } from './dynamodb/client';
-export { cancellationReasons, CONDITION_FAILED, isConditionalCheckFailed } from './dynamodb/errors';
+export {
+  cancellationReasons,
+  CONDITION_FAILED,
+  conditionFailureItem,
+  isConditionalCheckFailed,
+} from './dynamodb/errors';
 export {
   type GetItemOptions,
   type WriteCondition,
@@ -13,6 +18,8 @@ export { tableAnswers } from './dynamodb/health';
 export { BATCH_GET_LIMIT, batchGetAll, type BatchGetOptions } from './dynamodb/batch-get';
 export { BATCH_WRITE_LIMIT, batchWriteAll, type BatchWrite } from './dynamodb/batch-write';
 export { epochSeconds } from './dynamodb/ttl';
+export { dynamoRateLimiter } from './dynamodb/rate-limiter';
+export { RATE_LIMIT_KEY, RATE_LIMIT_TTL_ATTRIBUTE } from './dynamodb/rate-limit-table';
 export { backoffDelay, sleep, type RetryOptions } from './retry';
 export {
   type ProcessInOrderOptions,

@@ -24,6 +24,8 @@ export * from './contracts/notification-requested';
 export * from './contracts/user-banned';
 export * from './contracts/message-reported';
 export * from './contracts/user-deleted';
+export * from './contracts/user-blocked';
+export * from './contracts/user-unblocked';
 export {
   type EventContracts,
   type EventDataMap,

@@ -30,3 +30,13 @@ export const MEMBERSHIPS_INDEXES = {
   byUsername: 'byUsername',
   bySeniority: 'bySeniority',
 } as const;
+
+/**
+ * The rooms service's blocks table (`chat-rooms-<stage>-blocks`, docs/decisions/008-rate-limits-and-blocks.md):
+ * one item per block, key `userId` (the blocker, partition) + `blockedUserId` (sort), with `createdAt`.
+ */
+export const BLOCK_ATTRIBUTES = {
+  userId: 'userId',
+  blockedUserId: 'blockedUserId',
+  createdAt: 'createdAt',
+} as const;

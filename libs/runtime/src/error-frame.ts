@@ -1,4 +1,4 @@
-import { ValidationError, type DomainError, type FieldIssue } from './errors';
+import { RateLimitedError, ValidationError, type DomainError, type FieldIssue } from './errors';
 
 /**
  * The WebSocket API's error frame (API.md "WebSocket"): `{"type":"error","clientMessageId"?,"error":{code,
@@ -8,13 +8,15 @@ export type ErrorFrame = {
   type: 'error';
   /** The refused frame's clientMessageId, when it had a usable one (so the client can match the answer). */
   clientMessageId?: string;
-  error: { code: string; message: string; details?: FieldIssue[] };
+  /** `retryAfter`: whole seconds until a refused action may be tried again (`RATE_LIMITED` only). */
+  error: { code: string; message: string; details?: FieldIssue[]; retryAfter?: number };
 };
 
 /** What an error frame may carry besides its code and message. */
 export interface ErrorFrameExtra {
   clientMessageId?: string | undefined;
   details?: FieldIssue[] | undefined;
+  retryAfter?: number | undefined;
 }
 
 /**
@@ -22,21 +24,27 @@ export interface ErrorFrameExtra {
  * have the contract's shape.
  */
 export function errorFrame(code: string, message: string, extra: ErrorFrameExtra = {}): ErrorFrame {
-  const { clientMessageId, details } = extra;
+  const { clientMessageId, details, retryAfter } = extra;
   return {
     type: 'error',
     ...(clientMessageId === undefined ? {} : { clientMessageId }),
-    error: details === undefined ? { code, message } : { code, message, details },
+    error: {
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    },
   };
 }
 
 /**
  * The error frame of a refusal: the domain error's code and message, with its field details when it is a
- * validation error that has some.
+ * validation error that has some, and `retryAfter` (seconds) when it is a rate limit.
  */
 export function domainErrorFrame(error: DomainError, clientMessageId?: string): ErrorFrame {
   const details = error instanceof ValidationError && error.details.length > 0 ? error.details : undefined;
-  return errorFrame(error.code, error.message, { clientMessageId, details });
+  const retryAfter = error instanceof RateLimitedError ? error.retryAfterSeconds : undefined;
+  return errorFrame(error.code, error.message, { clientMessageId, details, retryAfter });
 }
 
 /**

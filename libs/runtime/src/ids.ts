@@ -11,3 +11,8 @@ export const ID_RULE = '1 to 128 characters of A-Z a-z 0-9 _ -';
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);
 }
+
+/** Whether a room id is a DM's: rooms derives those from the pair of users, always with the prefix `dm_`. */
+export function isDirectMessageRoomId(roomId: string): boolean {
+  return roomId.startsWith('dm_');
+}

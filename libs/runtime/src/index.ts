@@ -3,7 +3,7 @@ export { COMMON_ENV, HEALTH_ENV } from './env-names';
 export { lazy } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
-export { ID_PATTERN, ID_RULE, isId } from './ids';
+export { ID_PATTERN, ID_RULE, isDirectMessageRoomId, isId } from './ids';
 export { decodeCursor, encodeCursor, type CursorSchema, type Page } from './cursor';
 export {
   domainErrorFrame,
@@ -30,4 +30,14 @@ export {
   type DomainErrorOptions,
   type FieldIssue,
 } from './errors';
+export {
+  enforceRateLimit,
+  inMemoryRateLimiter,
+  rateLimit,
+  rateStep,
+  type RateDecision,
+  type RateLimit,
+  type RateLimiter,
+  type RateWindow,
+} from './rate-limit';
 export { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './outage';

@@ -35,6 +35,10 @@ export {
   PROCESSED_EVENTS_TABLE,
   processedEventsAccess,
   processedEventsTable,
+  RATE_LIMITS_TABLE,
+  rateLimitParameters,
+  rateLimitsAccess,
+  rateLimitsTable,
 } from './resources';
 export { lambdaLogicalId, logGroupLogicalId, normalizedFunctionName, roleLogicalId } from './names';
 export type { AwsFunction, AwsFunctions, AwsProvider, CfnResource, CfnValue, IamStatement } from './types';

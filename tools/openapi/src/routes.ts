@@ -26,6 +26,7 @@ import {
 } from '@chat/service-rooms/src/domain/requests';
 import {
   banPageResponse,
+  blockPageResponse,
   memberPageResponse,
   lastMessageResponse,
   memberResponse,
@@ -336,6 +337,35 @@ export const routes: RouteDoc[] = [
     auth: true,
     body: named('OpenDmRequest', openDirectMessageBody),
     responses: { 200: Room, 201: Room },
+  },
+  {
+    operationId: 'blockUser',
+    method: 'put',
+    path: '/users/me/blocks/{userId}',
+    tag: 'rooms',
+    summary:
+      'Block a user (idempotent): they can no longer open or post in a DM with the caller, who gets no notification from them.',
+    auth: true,
+    responses: { 204: null },
+  },
+  {
+    operationId: 'unblockUser',
+    method: 'delete',
+    path: '/users/me/blocks/{userId}',
+    tag: 'rooms',
+    summary: 'Lift a block (idempotent).',
+    auth: true,
+    responses: { 204: null },
+  },
+  {
+    operationId: 'listBlocks',
+    method: 'get',
+    path: '/users/me/blocks',
+    tag: 'rooms',
+    summary: 'The users the caller blocked, in userId order, a page at a time.',
+    auth: true,
+    query: z.object({ limit: limit(100), cursor }),
+    responses: { 200: named('BlockPage', blockPageResponse) },
   },
   // messages
   {

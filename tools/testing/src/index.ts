@@ -8,6 +8,7 @@ export {
   spawnStack,
   STACK_ENV,
   startStack,
+  TEST_STACK_SETTINGS,
   type RunningStack,
   type SpawnedStack,
   type SpawnOptions,

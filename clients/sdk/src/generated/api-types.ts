@@ -170,6 +170,14 @@ export interface MemberPage {
   nextCursor: string | null;
 }
 
+export interface BlockPage {
+  items: Array<{
+    userId: string;
+    createdAt: string;
+  }>;
+  nextCursor: string | null;
+}
+
 export interface Message {
   roomId: string;
   messageId: string;
@@ -361,6 +369,12 @@ export interface ListMembersQuery {
 }
 
 export interface ListBansQuery {
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface ListBlocksQuery {
   limit?: number;
   /** The `nextCursor` of the previous page. */
   cursor?: string;
@@ -579,6 +593,27 @@ export interface Operations {
     query: undefined;
     response: Room;
   };
+  blockUser: {
+    method: 'PUT';
+    path: '/users/me/blocks/{userId}';
+    body: undefined;
+    query: undefined;
+    response: void;
+  };
+  unblockUser: {
+    method: 'DELETE';
+    path: '/users/me/blocks/{userId}';
+    body: undefined;
+    query: undefined;
+    response: void;
+  };
+  listBlocks: {
+    method: 'GET';
+    path: '/users/me/blocks';
+    body: undefined;
+    query: ListBlocksQuery;
+    response: BlockPage;
+  };
   sendMessage: {
     method: 'POST';
     path: '/rooms/{roomId}/messages';
@@ -784,6 +819,9 @@ export const OPERATIONS = {
     auth: true,
   },
   openDm: { method: 'POST', path: '/dms', body: true, query: false, auth: true },
+  blockUser: { method: 'PUT', path: '/users/me/blocks/{userId}', body: false, query: false, auth: true },
+  unblockUser: { method: 'DELETE', path: '/users/me/blocks/{userId}', body: false, query: false, auth: true },
+  listBlocks: { method: 'GET', path: '/users/me/blocks', body: false, query: true, auth: true },
   sendMessage: { method: 'POST', path: '/rooms/{roomId}/messages', body: true, query: false, auth: true },
   listMessages: { method: 'GET', path: '/rooms/{roomId}/messages', body: false, query: true, auth: true },
   listChanges: { method: 'GET', path: '/rooms/{roomId}/changes', body: false, query: true, auth: true },

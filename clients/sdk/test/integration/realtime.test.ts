@@ -93,17 +93,27 @@ describe('ChatClient on the local stack', () => {
     await dropSockets(bobUser.userId);
     // Seen as a transition, not polled: the socket may reconnect before a poll would look.
     await eventually(() => states.includes('reconnecting'), { what: 'bob reconnecting' });
+    // Ten senders, 25 messages each: one user may send at most 30 messages per window (API.md "Safety").
+    const senders = [
+      alice,
+      ...(await Promise.all(
+        Array.from({ length: 9 }, async () => {
+          const { chat } = await connectedClient();
+          await chat.api.addMember(roomId);
+          return chat;
+        }),
+      )),
+    ];
     const sent: Message[] = [];
     for (let batch = 0; batch < 25; batch++) {
       sent.push(
         ...(await Promise.all(
-          Array.from({ length: 10 }, (_, i) =>
-            alice.api.sendMessage(roomId, { text: `offline ${batch * 10 + i}` }),
-          ),
+          senders.map((sender, i) => sender.api.sendMessage(roomId, { text: `offline ${batch * 10 + i}` })),
         )),
       );
     }
-    for (const message of sent.slice(0, 5))
+    // Five of alice's own messages (an edit is the sender's), none of those deleted below.
+    for (const message of sent.filter((_, k) => k % 10 === 0).slice(2, 7))
       await alice.api.editMessage(roomId, message.messageId, { text: 'edited' });
     for (const message of [first, ...sent.slice(10, 12)])
       await alice.api.deleteMessage(roomId, message.messageId);

@@ -9,12 +9,14 @@ import { readMarkerMovedContract } from './read-marker-moved';
 import { roomCreatedContract } from './room-created';
 import { roomUpdatedContract } from './room-updated';
 import { userJoinedContract } from './user-joined';
+import { userBlockedContract } from './user-blocked';
 import { userLeftContract } from './user-left';
 import { userLoggedOutContract } from './user-logged-out';
 import { userRegisteredContract } from './user-registered';
 import { messageReportedContract } from './message-reported';
 import { userBannedContract } from './user-banned';
 import { userDeletedContract } from './user-deleted';
+import { userUnblockedContract } from './user-unblocked';
 
 /** The current version of every event, by detail-type. */
 export const eventContracts = {
@@ -35,6 +37,8 @@ export const eventContracts = {
   UserBanned: userBannedContract,
   MessageReported: messageReportedContract,
   UserDeleted: userDeletedContract,
+  UserBlocked: userBlockedContract,
+  UserUnblocked: userUnblockedContract,
 } as const;
 
 export type EventContracts = typeof eventContracts;

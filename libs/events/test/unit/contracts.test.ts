@@ -49,6 +49,8 @@ describe('event contracts', () => {
         'UserBanned',
         'MessageReported',
         'UserDeleted',
+        'UserBlocked',
+        'UserUnblocked',
       ].sort(),
     );
   });

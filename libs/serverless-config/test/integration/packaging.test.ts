@@ -53,8 +53,14 @@ const REALTIME_IDEMPOTENT = [
 /** messaging: GetItem on rooms' memberships table (read-only, docs/decisions/003-membership-reads.md). */
 const MESSAGING_MEMBER = ['dynamodb:GetItem'];
 /** messaging: storing a message (REST and WebSocket alike). */
+/** A per-user rate-limit check: one conditional UpdateItem on the service's rate-limits table (ADR 008). */
+const RATE_LIMIT = ['dynamodb:UpdateItem'];
 const MESSAGING_SEND = [
   ...MESSAGING_MEMBER,
+  ...RATE_LIMIT,
+  'dynamodb:Query', // a DM's members (memberships table, consistent)
+  'dynamodb:GetItem', // rooms' blocks table (read-only): did the other DM member block the sender
+
   'dynamodb:Query', // memberships' byUsername index (mentions)
   'dynamodb:GetItem',
   'dynamodb:UpdateItem', // the room's version counter (room-versions)
@@ -147,7 +153,17 @@ const functionActions: Record<string, Record<string, string[]>> = {
   realtime: {
     health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
     getPresence: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:BatchGetItem', 'dynamodb:Query'], // room mates only
-    connect: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    // The record (and, at the connection cap, the entries' records read and the refused one deleted), the
+    // directory's conditional ADD, and the directory item when a refusal did not return it.
+    connect: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      'dynamodb:PutItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:GetItem',
+    ],
     disconnect: [...LOGS, 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
     defaultRoute: POST_TO_CONNECTIONS,
     ping: [...POST_TO_CONNECTIONS, 'dynamodb:UpdateItem'],
@@ -155,6 +171,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...LOGS,
       'dynamodb:GetItem',
       'dynamodb:UpdateItem', // connections: the caller's record, its TTL
+      ...RATE_LIMIT, // one typing frame per user and room per interval
       'dynamodb:GetItem',
       'dynamodb:Query', // memberships (read-only)
       ...REALTIME_DELIVER,
@@ -209,7 +226,14 @@ const functionActions: Record<string, Record<string, string[]>> = {
 
   rooms: {
     health: [...LOGS, 'dynamodb:GetItem'], // one item of its table: health tells the truth
-    createRoom: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:PutItem'],
+    createRoom: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...RATE_LIMIT,
+      'dynamodb:PutItem',
+      'dynamodb:PutItem',
+      'dynamodb:PutItem',
+    ],
     listRooms: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
     listMyRooms: [
       ...LOGS,
@@ -257,7 +281,12 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:PutItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
+      'dynamodb:GetItem', // blocks: has the peer blocked the caller
     ],
+    blockUser: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:PutItem', 'dynamodb:GetItem'],
+    unblockUser: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:DeleteItem'],
+    listBlocks: [...LOGS, ...VERIFY_TOKENS, 'dynamodb:Query'],
+    publishBlockEvents: STREAM_TO_BUS,
     publishRoomEvents: STREAM_TO_BUS,
     publishMembershipEvents: STREAM_TO_BUS,
     rememberRegisteredUser: [
@@ -325,7 +354,14 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:DeleteItem',
       's3:DeleteObject',
     ],
-    createAttachment: [...LOGS, ...VERIFY_TOKENS, ...MESSAGING_MEMBER, 'dynamodb:PutItem', 's3:PutObject'],
+    createAttachment: [
+      ...LOGS,
+      ...VERIFY_TOKENS,
+      ...MESSAGING_MEMBER,
+      ...RATE_LIMIT,
+      'dynamodb:PutItem',
+      's3:PutObject',
+    ],
     getAttachment: [
       ...LOGS,
       ...VERIFY_TOKENS,
@@ -345,6 +381,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...LOGS,
       ...VERIFY_TOKENS,
       ...MESSAGING_MEMBER,
+      ...RATE_LIMIT,
       ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       ...['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
@@ -353,6 +390,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...LOGS,
       ...VERIFY_TOKENS,
       ...MESSAGING_MEMBER,
+      ...RATE_LIMIT,
       ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       ...['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       ...['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:DeleteItem'],
@@ -423,6 +461,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       ...LOGS,
       'dynamodb:GetItem',
       'dynamodb:Query', // rooms' memberships table (read-only)
+      'dynamodb:BatchGetItem', // rooms' blocks table (read-only): who blocked the sender
       'dynamodb:GetItem', // preferences
       'dynamodb:GetItem', // presence
       'dynamodb:PutItem', // inbox
@@ -488,6 +527,9 @@ const httpRoutes: Record<string, string[]> = {
     'PUT /rooms/{roomId}/bans/{userId}',
     'DELETE /rooms/{roomId}/bans/{userId}',
     'GET /rooms/{roomId}/bans',
+    'PUT /users/me/blocks/{userId}',
+    'DELETE /users/me/blocks/{userId}',
+    'GET /users/me/blocks',
   ],
   messaging: [
     'GET /health/messaging',
@@ -1000,12 +1042,12 @@ describe('the rooms service package', () => {
     expect(actions).not.toContain('dynamodb:Scan');
   });
 
-  it('relays its three table streams to the bus with partial batch failures', () => {
+  it('relays its four table streams to the bus with partial batch failures', () => {
     const mappings = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').map(([, p]) => p);
 
     expect(mappings).toEqual(
       expect.arrayContaining(
-        ['RoomsTable', 'MembershipsTable', 'BansTable'].map((table) =>
+        ['RoomsTable', 'MembershipsTable', 'BansTable', 'BlocksTable'].map((table) =>
           expect.objectContaining({
             EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
             FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -1014,7 +1056,24 @@ describe('the rooms service package', () => {
         ),
       ),
     );
-    expect(mappings).toHaveLength(3);
+    expect(mappings).toHaveLength(4);
+  });
+
+  it('creates the blocks table (blocker, blocked user; a stream) and the rate-limits table (TTL), and outputs the blocks table', () => {
+    expect(template().Resources.BlocksTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-blocks',
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'blockedUserId', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(template().Resources.RateLimitsTable?.Properties).toMatchObject({
+      TableName: 'chat-rooms-ci-rate-limits',
+      KeySchema: [{ AttributeName: 'limitKey', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(template().Outputs.BlocksTableArn?.Value).toEqual({ 'Fn::GetAtt': ['BlocksTable', 'Arn'] });
   });
 
   it('consumes UserRegistered v1 into the users projection, UserDeleted into the erasure and the message events into the room activity', () => {

@@ -1,11 +1,26 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
+import { apiGatewayConnections, documentClient, dynamoRateLimiter, type FrameReplies } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards } from '@chat/events';
-import { membershipReader } from '@chat/memberships';
-import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
+import { blockReader, membershipReader } from '@chat/memberships';
+import {
+  COMMON_ENV,
+  createLogger,
+  lazy,
+  optionalEnv,
+  positiveIntegerEnv,
+  rateLimit,
+  requireEnv,
+  systemClock,
+  ulidIds,
+} from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
-import type { ConnectionDirectory, IdGenerator, MessagingDependencies } from '../use-cases/ports';
+import type {
+  ConnectionDirectory,
+  IdGenerator,
+  MessagingDependencies,
+  MessagingLimits,
+} from '../use-cases/ports';
 import type { ReportDependencies } from '../use-cases/reports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
@@ -34,6 +49,28 @@ const messages = lazy(() =>
   }),
 );
 const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));
+const blocks = lazy(() => blockReader(documentClient(), requireEnv(ENV.blocksTable)));
+/** Each limit is read when first used, so a function only needs the variables of the limits it checks. */
+const limiter = lazy(() => dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)));
+const limitOf = (action: string, limit: string, windowSeconds: string) =>
+  lazy(() => rateLimit(action, positiveIntegerEnv(limit), positiveIntegerEnv(windowSeconds)));
+const sendLimit = limitOf('send', ENV.sendRateLimit, ENV.sendRateWindowSeconds);
+const reactionLimit = limitOf('reaction', ENV.reactionRateLimit, ENV.reactionRateWindowSeconds);
+const attachmentLimit = limitOf('attachment', ENV.attachmentRateLimit, ENV.attachmentRateWindowSeconds);
+const limits: MessagingLimits = {
+  get limiter() {
+    return limiter();
+  },
+  get send() {
+    return sendLimit();
+  },
+  get reaction() {
+    return reactionLimit();
+  },
+  get attachment() {
+    return attachmentLimit();
+  },
+};
 const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
 const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
 const search = lazy(() => dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)));
@@ -125,6 +162,10 @@ export const messagingDependencies: MessagingEnvironment = {
   },
   get connections() {
     return connections();
+  },
+  limits,
+  get blocks() {
+    return blocks();
   },
   get replies() {
     return replies();

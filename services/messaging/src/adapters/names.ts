@@ -18,6 +18,16 @@ export const ENV = {
   membershipsTable: 'MEMBERSHIPS_TABLE',
   connectionsTable: 'CONNECTIONS_TABLE',
   webSocketManagementEndpoint: 'WEBSOCKET_MANAGEMENT_ENDPOINT',
+  /** Rooms' blocks table (read-only: a DM post of a blocked sender is refused). */
+  blocksTable: 'BLOCKS_TABLE',
+  /** The per-user rate limits (stage parameters) and their table. */
+  rateLimitsTable: 'RATE_LIMITS_TABLE',
+  sendRateLimit: 'SEND_RATE_LIMIT',
+  sendRateWindowSeconds: 'SEND_RATE_WINDOW_SECONDS',
+  reactionRateLimit: 'REACTION_RATE_LIMIT',
+  reactionRateWindowSeconds: 'REACTION_RATE_WINDOW_SECONDS',
+  attachmentRateLimit: 'ATTACHMENT_RATE_LIMIT',
+  attachmentRateWindowSeconds: 'ATTACHMENT_RATE_WINDOW_SECONDS',
   eventBusName: COMMON_ENV.eventBusName,
 } as const;
 

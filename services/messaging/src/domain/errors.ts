@@ -2,6 +2,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  RateLimitedError,
   UnauthenticatedError,
   ValidationError,
 } from '@chat/runtime';
@@ -74,5 +75,19 @@ export function invalidField(field: string, message: string): ValidationError {
 export class NotRoomManagerError extends ForbiddenError {
   constructor() {
     super('Only the room owner or an admin may do this');
+  }
+}
+
+/** A DM whose other member has blocked the sender: the sender may still read it, not post in it. */
+export class BlockedInDirectMessageError extends ForbiddenError {
+  constructor() {
+    super('You cannot post in this conversation');
+  }
+}
+
+/** Past a per-user rate limit (sends, reactions or attachment uploads): 429 with Retry-After. */
+export class TooManyRequestsError extends RateLimitedError {
+  constructor(what: string, retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many ${what}; try again in ${Math.max(1, Math.ceil(retryAfterSeconds))} s`);
   }
 }

@@ -7,6 +7,7 @@ import {
   UPLOAD_URL_TTL_SECONDS,
 } from '../domain/attachments';
 import { AttachmentNotFoundError, invalidField } from '../domain/errors';
+import { requireAllowance } from './limits';
 import { requireMember } from './membership';
 import type { MessagingDependencies } from './ports';
 
@@ -51,11 +52,12 @@ function checkUpload(input: RequestUploadInput): string {
  * upload to a key no URL can write (`attachmentObjectKey`).
  */
 export async function requestUpload(
-  deps: Pick<MessagingDependencies, 'clock' | 'ids' | 'memberships' | 'attachments' | 'objects'>,
+  deps: Pick<MessagingDependencies, 'clock' | 'ids' | 'memberships' | 'attachments' | 'objects' | 'limits'>,
   input: RequestUploadInput,
 ): Promise<UploadTicket> {
   const contentType = checkUpload(input);
   await requireMember(deps.memberships, input.roomId, input.userId);
+  await requireAllowance(deps.limits, 'attachment', input.userId);
   const now = deps.clock.now();
   const attachmentId = deps.ids.attachmentId();
   const fileName = input.fileName.trim();

@@ -14,6 +14,7 @@ import {
   MessageNotFoundError,
   TooManyReactionsError,
 } from '../domain/errors';
+import { requireAllowance } from './limits';
 import { requireMember } from './membership';
 import type { MessageKey, MessagingDependencies } from './ports';
 
@@ -33,7 +34,7 @@ export interface ChangeReactionInput {
  */
 const MAX_ROUNDS = 60;
 
-type Deps = Pick<MessagingDependencies, 'clock' | 'memberships' | 'messages'>;
+type Deps = Pick<MessagingDependencies, 'clock' | 'memberships' | 'messages' | 'limits'>;
 
 async function decide(
   deps: Pick<Deps, 'messages'>,
@@ -73,6 +74,8 @@ export async function changeReaction(deps: Deps, input: ChangeReactionInput): Pr
   const problem = reactionProblem(input.reaction);
   if (problem) throw invalidField('reaction', problem);
   await requireMember(deps.memberships, input.roomId, input.userId);
+  // Every request counts, also one that changes nothing (a repeated add): each costs reads and a decision.
+  await requireAllowance(deps.limits, 'reaction', input.userId);
   await storeReactionChange(deps, input);
 }
 

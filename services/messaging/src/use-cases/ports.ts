@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@chat/runtime';
+import type { Clock, Logger, RateLimit, RateLimiter } from '@chat/runtime';
 import type { HistoryWindow } from '../domain/cursor';
 import type { Attachment, Message, NewMessage } from '../domain/message';
 import type { MemberRole } from '../domain/permissions';
@@ -37,6 +37,25 @@ export interface MembershipReader {
     userId: string,
     options: { after?: string; limit: number },
   ): Promise<{ items: string[]; next?: string }>;
+  /** The first `limit` userIds of the room's members (a consistent Query): a DM's two members. */
+  membersPage(roomId: string, options: { limit: number }): Promise<{ items: string[] }>;
+}
+
+/**
+ * The rooms service's blocks, read directly (read-your-writes: a block that has returned is in force for the very
+ * next post; docs/decisions/008-rate-limits-and-blocks.md). Read-only.
+ */
+export interface BlockReader {
+  hasBlocked(blockerId: string, blockedId: string): Promise<boolean>;
+}
+
+/** The per-user rate limits of the service (stage parameters) and the limiter that counts them. */
+export interface MessagingLimits {
+  limiter: RateLimiter;
+  /** Message sends, REST and WebSocket together. */
+  send: RateLimit;
+  reaction: RateLimit;
+  attachment: RateLimit;
 }
 
 /**
@@ -256,6 +275,8 @@ export interface MessagingDependencies {
   readMarkers: ReadMarkers;
   search: SearchIndex;
   logger: Logger;
+  limits: MessagingLimits;
+  blocks: BlockReader;
 }
 
 /** Members' reports of messages, one per reporter and message (the reports table). */

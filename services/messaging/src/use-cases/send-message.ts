@@ -7,15 +7,29 @@ import {
   type Message,
   type NewMessage,
 } from '../domain/message';
-import { InvalidAttachmentsError, invalidField } from '../domain/errors';
+import { isDirectMessageRoomId } from '@chat/runtime';
+import { BlockedInDirectMessageError, InvalidAttachmentsError, invalidField } from '../domain/errors';
 import { threadParentProblem } from '../domain/threads';
+import { requireAllowance } from './limits';
 import { mentionedMembers, requireMember } from './membership';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 
 export type SendMessageDependencies = Pick<
   MessagingDependencies,
-  'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects'
+  'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects' | 'limits' | 'blocks'
 >;
+
+/** A DM's members read to find the other one (two belong to it). */
+const DM_MEMBERS_READ = 3;
+
+/** In a DM, the other member must not have blocked the sender (a consistent read of rooms' blocks). */
+async function requireNotBlocked(deps: SendMessageDependencies, input: SendMessageInput): Promise<void> {
+  if (!isDirectMessageRoomId(input.roomId)) return;
+  const { items } = await deps.memberships.membersPage(input.roomId, { limit: DM_MEMBERS_READ });
+  const peers = items.filter((userId) => userId !== input.senderId);
+  const blocked = await Promise.all(peers.map((peer) => deps.blocks.hasBlocked(peer, input.senderId)));
+  if (blocked.includes(true)) throw new BlockedInDirectMessageError();
+}
 
 export interface SendMessageInput {
   roomId: string;
@@ -110,25 +124,50 @@ async function threadAuthorOf(
   return parent.senderId;
 }
 
+/** The message a retried send stored before (same sender, room and clientMessageId), for a member; or undefined. */
+async function storedRetry(
+  deps: SendMessageDependencies,
+  input: SendMessageInput,
+): Promise<SendMessageResult | undefined> {
+  await requireMember(deps.memberships, input.roomId, input.senderId);
+  if (input.clientMessageId === undefined) return undefined;
+  const existing = await deps.messages.findByClientMessageId(
+    input.roomId,
+    input.senderId,
+    input.clientMessageId,
+  );
+  return existing ? { message: canonicalMessage(existing), created: false } : undefined;
+}
+
 /**
  * Stores a message from a member of the room, with its mentions resolved to member userIds. A send with a
  * clientMessageId the sender already used in this room stores nothing and returns the stored message
  * (`created: false`); concurrent copies of the same send store one message between them.
+ *
+ * Order of the checks: the sender's send limit first, so that a flood costs one conditional write (none once
+ * this sandbox has seen the window full) and no read; a refused send whose clientMessageId was already stored is
+ * answered with the stored message all the same (200: a client retrying after a lost answer is never refused),
+ * which costs a refused send with a clientMessageId the membership read and the lookup.
+ * Then membership (404), a retry of a stored send (200; it took one send from the allowance when the limit was
+ * not reached), a DM whose other member blocked the sender (403), then the work that costs (attachments copied,
+ * mentions resolved, the write).
  */
 export async function sendMessage(
   deps: SendMessageDependencies,
   input: SendMessageInput,
 ): Promise<SendMessageResult> {
   checkInput(input);
-  await requireMember(deps.memberships, input.roomId, input.senderId);
-  if (input.clientMessageId !== undefined) {
-    const existing = await deps.messages.findByClientMessageId(
-      input.roomId,
-      input.senderId,
-      input.clientMessageId,
-    );
-    if (existing) return { message: canonicalMessage(existing), created: false };
+  try {
+    await requireAllowance(deps.limits, 'send', input.senderId);
+  } catch (refusal) {
+    // A retry of a send that was stored is answered with it, limit or not (the client lost the first answer).
+    const stored = input.clientMessageId === undefined ? undefined : await storedRetry(deps, input);
+    if (stored) return stored;
+    throw refusal;
   }
+  const retried = await storedRetry(deps, input);
+  if (retried) return retried;
+  await requireNotBlocked(deps, input);
   const messageId = deps.ids.messageId();
   const [attachments, mentions, threadAuthorId] = await Promise.all([
     checkedAttachments(deps, input, messageId),

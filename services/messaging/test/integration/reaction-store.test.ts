@@ -6,6 +6,7 @@ import { dynamoMessageStore } from '../../src/adapters/dynamodb-messages';
 import type { Message } from '../../src/domain/message';
 import { changeReaction, type ChangeReactionInput } from '../../src/use-cases/change-reaction';
 import type { MembershipReader, MessageStore } from '../../src/use-cases/ports';
+import { fakeLimits } from '../support/fakes';
 
 // The reaction use case on the real messages, counter and reactions tables of DynamoDB Local, with hundreds of
 // users: membership is a port answering "member" for everyone (the REST tests cover the real membership check).
@@ -22,6 +23,7 @@ const everyoneIsAMember: MembershipReader = {
   membershipOf: async (roomId, userId) => ({ roomId, userId, role: 'member' }),
   membersByUsername: async () => new Map(),
   roomsPage: async () => ({ items: [] }),
+  membersPage: async () => ({ items: [] }),
 };
 
 let client: DynamoDBDocumentClient;
@@ -73,7 +75,8 @@ function reactionBy(message: Message, userId: string, change: ChangeReactionInpu
 describe('reactions on DynamoDB', () => {
   it('keeps count exact beyond 100 users while listing 100, and lists again after removals', async () => {
     const store = dynamoMessageStore(client, tables);
-    const deps = { clock: { now: () => new Date() }, memberships: everyoneIsAMember, messages: store };
+    const clock = { now: () => new Date() };
+    const deps = { clock, memberships: everyoneIsAMember, messages: store, limits: fakeLimits(clock) };
     const message = await aStoredMessage(store);
     const users = Array.from({ length: 105 }, (_, i) => `user-${String(i).padStart(3, '0')}`);
 
@@ -97,7 +100,8 @@ describe('reactions on DynamoDB', () => {
   it('takes exactly 3 GetItem and 1 TransactWriteItems for an uncontended reaction (plus the membership read)', async () => {
     const counting = countingClient();
     const store = dynamoMessageStore(counting.client, tables);
-    const deps = { clock: { now: () => new Date() }, memberships: everyoneIsAMember, messages: store };
+    const clock = { now: () => new Date() };
+    const deps = { clock, memberships: everyoneIsAMember, messages: store, limits: fakeLimits(clock) };
     const message = await aStoredMessage(store);
     counting.counts.clear();
 

@@ -1,5 +1,6 @@
 import type { Message } from '../../src/domain/message';
 import type { AttachmentRecord } from '../../src/use-cases/ports';
+import type { SendMessageInput } from '../../src/use-cases/send-message';
 
 export const ROOM = '01JHF3K8Z6W2Q9R4T7Y1A5V3XB';
 export const OTHER_ROOM = '01JHF3KQ4N8M2P6R0S4T8V2W6Y';
@@ -38,6 +39,18 @@ export function anAttachmentRecord(overrides: Partial<AttachmentRecord> = {}): A
     contentType: 'image/png',
     size: 48213,
     createdAt: '2025-01-15T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A send of `hello` by ALICE to ROOM, with overrides. */
+export function aSend(overrides: Partial<SendMessageInput> = {}): SendMessageInput {
+  return {
+    roomId: ROOM,
+    senderId: ALICE,
+    text: 'hello',
+    attachmentIds: [],
+    correlationId: 'req-1',
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@chat/runtime';
+import { inMemoryRateLimiter, rateLimit, type Logger } from '@chat/runtime';
 import type { HistoryWindow } from '../../src/domain/cursor';
 import { tombstoneOf, withCreationVersion, type Message, type NewMessage } from '../../src/domain/message';
 import type { MemberRole } from '../../src/domain/permissions';
@@ -7,6 +7,7 @@ import type { ThreadSummary } from '../../src/domain/threads';
 import type {
   AttachmentRecord,
   AttachmentRecords,
+  BlockReader,
   Clock,
   ConnectionDirectory,
   CreateMessageOutcome,
@@ -15,6 +16,7 @@ import type {
   MessageKey,
   MessageStore,
   MessagingDependencies,
+  MessagingLimits,
   ObjectStorage,
   ReactionWrite,
   ReadMarkers,
@@ -85,6 +87,35 @@ export class FakeMemberships implements MembershipReader {
     const items = all.slice(0, options.limit);
     return all.length > options.limit ? { items, next: items.at(-1) as string } : { items };
   }
+
+  async membersPage(roomId: string, options: { limit: number }) {
+    const ids = (this.rooms.get(roomId) ?? []).map((m) => m.userId).sort();
+    return { items: ids.slice(0, options.limit) };
+  }
+}
+
+/** Blocks in memory: `<blocker>|<blocked>`. */
+export class FakeBlocks implements BlockReader {
+  readonly pairs = new Set<string>();
+
+  block(blockerId: string, blockedId: string): this {
+    this.pairs.add(`${blockerId}|${blockedId}`);
+    return this;
+  }
+
+  async hasBlocked(blockerId: string, blockedId: string) {
+    return this.pairs.has(`${blockerId}|${blockedId}`);
+  }
+}
+
+/** The contract's default limits on an in-memory limiter that follows the world's clock. */
+export function fakeLimits(clock: Clock): MessagingLimits {
+  return {
+    limiter: inMemoryRateLimiter(() => clock.now().getTime()),
+    send: rateLimit('send', 30, 10),
+    reaction: rateLimit('reaction', 60, 10),
+    attachment: rateLimit('attachment', 30, 60),
+  };
 }
 
 /** The search index in memory: `<roomId>|<term>` → message ids. */
@@ -448,13 +479,15 @@ export interface FakeWorld extends MessagingDependencies {
   search: FakeSearchIndex;
   logger: RecordingLogger;
   connections: FakeConnections;
+  blocks: FakeBlocks;
 }
 
 /** A fresh in-memory world for one test. */
 export function aWorld(): FakeWorld {
   const attachments = new FakeAttachmentRecords();
+  const clock = new FakeClock();
   return {
-    clock: new FakeClock(),
+    clock,
     ids: new SequentialIds(),
     memberships: new FakeMemberships(),
     messages: new FakeMessageStore(attachments),
@@ -464,5 +497,7 @@ export function aWorld(): FakeWorld {
     search: new FakeSearchIndex(),
     logger: new RecordingLogger(),
     connections: new FakeConnections(),
+    blocks: new FakeBlocks(),
+    limits: fakeLimits(clock),
   };
 }

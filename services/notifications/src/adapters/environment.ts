@@ -2,10 +2,10 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
-import { membershipReader } from '@chat/memberships';
+import { blockReader, membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, type Logger } from '@chat/runtime';
 import type { EraseRecipientDependencies } from '../use-cases/erase-recipient';
-import type { MembershipReader, PushEndpoints, UserTopics } from '../use-cases/ports';
+import type { BlockReader, MembershipReader, PushEndpoints, UserTopics } from '../use-cases/ports';
 import { dynamoDevices } from './dynamodb-devices';
 import { dynamoInbox } from './dynamodb-inbox';
 import { dynamoPreferences } from './dynamodb-preferences';
@@ -33,6 +33,7 @@ export const users = tableAdapter(ENV.usersTable, dynamoUsers);
 export const rooms = tableAdapter(ENV.roomsTable, dynamoRooms);
 export const devices = tableAdapter(ENV.devicesTable, dynamoDevices);
 export const memberships: () => MembershipReader = tableAdapter(ENV.membershipsTable, membershipReader);
+export const blocks: () => BlockReader = tableAdapter(ENV.blocksTable, blockReader);
 export const userTopics = lazy((): UserTopics => snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)));
 export const pushEndpoints = lazy((): PushEndpoints =>
   snsPushEndpoints(sns(), {

@@ -10,6 +10,8 @@ export const ENV = {
   devicesTable: 'DEVICES_TABLE',
   processedEventsTable: 'PROCESSED_EVENTS_TABLE',
   membershipsTable: 'MEMBERSHIPS_TABLE',
+  /** Rooms' blocks table (read-only). */
+  blocksTable: 'BLOCKS_TABLE',
   userTopicPrefix: 'USER_TOPIC_PREFIX',
   apnsApplicationArn: 'APNS_PLATFORM_APPLICATION_ARN',
   fcmApplicationArn: 'FCM_PLATFORM_APPLICATION_ARN',

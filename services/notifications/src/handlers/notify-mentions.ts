@@ -1,5 +1,5 @@
 import { contractReader, eventConsumer, messageSentContract } from '@chat/events';
-import { idempotencyGuard, inbox, memberships, preferences, presence } from '../adapters/environment';
+import { blocks, idempotencyGuard, inbox, memberships, preferences, presence } from '../adapters/environment';
 import { notifyMessage } from '../use-cases/notify-message';
 
 /**
@@ -12,6 +12,7 @@ export const handler = eventConsumer(
   async ({ data, metadata }, logger) => {
     const deps = {
       memberships: memberships(),
+      blocks: blocks(),
       preferences: preferences(),
       presence: presence(),
       inbox: inbox(),

@@ -4,17 +4,18 @@ import { isDirectMessageRoom, notificationOf, type NotificationKind } from '../d
 import { DEFAULT_PREFERENCES, isMuted } from '../domain/preferences';
 import { countsAsOffline } from '../domain/presence';
 import { inBatches } from './batches';
-import type { Cause, Inbox, MembershipReader, PreferencesStore, PresenceStore } from './ports';
+import type { BlockReader, Cause, Inbox, MembershipReader, PreferencesStore, PresenceStore } from './ports';
 
 export interface NotifyMessageDependencies {
   memberships: MembershipReader;
+  blocks: BlockReader;
   preferences: PreferencesStore;
   presence: PresenceStore;
   inbox: Inbox;
   logger: Logger;
 }
 
-export type SkipReason = 'sender' | 'not-a-member' | 'muted' | 'online' | 'already-notified';
+export type SkipReason = 'sender' | 'blocked' | 'not-a-member' | 'muted' | 'online' | 'already-notified';
 
 export interface NotifyOutcome {
   /** Users who got a new inbox item, with its kind. */
@@ -59,7 +60,8 @@ async function candidatesOf(
  * MessageSent → inbox items. For each mentioned member, the author of a reply's parent and, in a DM room, the
  * other member while offline:
  * one inbox item, written with a conditional put on (userId, messageId), so a redelivered or retried
- * message adds nothing. Never the sender; never a non-member (checked again, strongly consistent, on
+ * message adds nothing. Never the sender; never a user who has blocked the sender (one consistent read of rooms'
+ * blocks table for all the candidates); never a non-member (checked again, strongly consistent, on
  * rooms' memberships table); never a user who muted the room. The events and SNS publishes follow from the
  * inbox table's stream (one per new item).
  */
@@ -81,6 +83,12 @@ export async function notifyMessage(
     });
     recipients = recipients.slice(0, MAX_RECIPIENTS);
   }
+  const blockers = await deps.blocks.blockersOf(
+    message.senderId,
+    recipients.map(([userId]) => userId),
+  );
+  for (const userId of blockers) outcome.skipped.push({ userId, reason: 'blocked' });
+  recipients = recipients.filter(([userId]) => !blockers.has(userId));
 
   await inBatches(recipients, CONCURRENCY, async ([userId, kind]) => {
     const reason = await reasonToSkip(deps, message, userId, kind, dmMembers.has(userId));

@@ -20,6 +20,15 @@ export interface MembershipReader {
   membersPage(roomId: string, options: { limit: number }): Promise<{ items: string[] }>;
 }
 
+/**
+ * Rooms' blocks table, read-only and strongly consistent: a block that has returned is in force for the next
+ * message (docs/decisions/008-rate-limits-and-blocks.md).
+ */
+export interface BlockReader {
+  /** Those of `userIds` who have blocked `blockedId`. */
+  blockersOf(blockedId: string, userIds: readonly string[]): Promise<Set<string>>;
+}
+
 export interface PreferencesStore {
   /** The stored preferences, or undefined when the user never set any (the defaults apply). */
   get(userId: string): Promise<Preferences | undefined>;

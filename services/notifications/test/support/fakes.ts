@@ -6,6 +6,7 @@ import type { Notification } from '../../src/domain/notification';
 import type { Channel, Preferences } from '../../src/domain/preferences';
 import type { PresenceRecord } from '../../src/domain/presence';
 import type {
+  BlockReader,
   Clock,
   DeviceRegistry,
   Inbox,
@@ -33,6 +34,20 @@ export class FakeClock implements Clock {
   }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Blocks in memory: `<blocker>|<blocked>`. */
+export class FakeBlocks implements BlockReader {
+  readonly pairs = new Set<string>();
+
+  block(blockerId: string, blockedId: string): this {
+    this.pairs.add(`${blockerId}|${blockedId}`);
+    return this;
+  }
+
+  async blockersOf(blockedId: string, userIds: readonly string[]) {
+    return new Set(userIds.filter((userId) => this.pairs.has(`${userId}|${blockedId}`)));
   }
 }
 

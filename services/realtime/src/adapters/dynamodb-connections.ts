@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionalWrite, getItem, setAttributes } from '@chat/aws';
+import { batchGetAll, conditionalWrite, getItem, setAttributes } from '@chat/aws';
 import type { ConnectionStore, UserConnection } from '../use-cases/ports';
 import { INDEXES } from './names';
 
@@ -54,6 +54,21 @@ export function dynamoConnectionStore(client: DynamoDBDocumentClient, tableName:
           { expiresAt, lastActiveAt },
           { ConditionExpression: 'attribute_exists(connectionId)' },
         ),
+      );
+    },
+
+    async liveAmong(connectionIds, nowSeconds) {
+      if (connectionIds.length === 0) return new Set();
+      const items = await batchGetAll(
+        client,
+        tableName,
+        connectionIds.map((connectionId) => ({ connectionId })),
+        { consistentRead: true, projection: 'connectionId, expiresAt' },
+      );
+      return new Set(
+        items
+          .filter((item) => typeof item.expiresAt === 'number' && item.expiresAt > nowSeconds)
+          .map((item) => String(item.connectionId)),
       );
     },
 

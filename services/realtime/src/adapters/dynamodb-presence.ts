@@ -4,7 +4,10 @@ import {
   cancellationReasons,
   CONDITION_FAILED,
   conditionalWrite,
+  conditionFailureItem,
   epochSeconds,
+  getItem,
+  isConditionalCheckFailed,
   setAttributes,
 } from '@chat/aws';
 import { PRESENCE_SUMMARY_KEY } from '../domain/presence';
@@ -155,25 +158,55 @@ export function dynamoPresenceStore(
  * The ConnectionDirectory on the presence table's summary items: `connectionIds` (a string set) gets the id on
  * `$connect` (ADD) and loses it on `$disconnect`, a 410 or the record's removal (DELETE); both are idempotent.
  * A fan-out reads a page of members with consistent BatchGetItem calls (100 keys each, only `connectionIds`).
+ * `register` is conditional on the set's size: the per-user connection cap, exact under concurrent handshakes
+ * (DynamoDB applies writes to one item one at a time).
  */
 export function dynamoConnectionDirectory(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): ConnectionDirectory {
   const key = (userId: string) => ({ userId, sk: PRESENCE_SUMMARY_KEY });
-  const change = (operation: 'ADD' | 'DELETE') => async (userId: string, connectionId: string) => {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key(userId),
-        UpdateExpression: `${operation} connectionIds :ids`,
-        ExpressionAttributeValues: { ':ids': new Set([connectionId]) },
-      }),
-    );
-  };
+  const idsOf = (item: Record<string, unknown> | undefined): string[] =>
+    item?.connectionIds instanceof Set
+      ? [...item.connectionIds].filter((id): id is string => typeof id === 'string')
+      : [];
   return {
-    register: change('ADD'),
-    unregister: change('DELETE'),
+    async register(userId, connectionId, max) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(userId),
+            UpdateExpression: 'ADD connectionIds :ids',
+            // A retried registration of the same connection is no new connection.
+            ConditionExpression:
+              'attribute_not_exists(connectionIds) OR size(connectionIds) < :max OR contains(connectionIds, :id)',
+            ExpressionAttributeValues: { ':ids': new Set([connectionId]), ':max': max, ':id': connectionId },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return { registered: true };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const found =
+          conditionFailureItem(error) ??
+          (await getItem(client, tableName, key(userId), {
+            consistentRead: true,
+            projection: 'connectionIds',
+          }));
+        return { registered: false, connectionIds: idsOf(found) };
+      }
+    },
+    async unregister(userId, connectionId) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(userId),
+          UpdateExpression: 'DELETE connectionIds :ids',
+          ExpressionAttributeValues: { ':ids': new Set([connectionId]) },
+        }),
+      );
+    },
     async connectionsOf(userIds) {
       const routes = new Map<string, string[]>();
       const items = await batchGetAll(client, tableName, [...new Set(userIds)].map(key), {
@@ -181,12 +214,9 @@ export function dynamoConnectionDirectory(
         consistentRead: true,
       });
       for (const item of items) {
-        const ids = item.connectionIds;
-        if (typeof item.userId !== 'string' || !(ids instanceof Set) || ids.size === 0) continue;
-        routes.set(
-          item.userId,
-          [...ids].filter((id): id is string => typeof id === 'string'),
-        );
+        const ids = idsOf(item);
+        if (typeof item.userId !== 'string' || ids.length === 0) continue;
+        routes.set(item.userId, ids);
       }
       return routes;
     },

@@ -1,13 +1,15 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, tableAdapter } from '@chat/aws';
+import { apiGatewayConnections, dynamoRateLimiter, tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader as membershipsTableReader } from '@chat/memberships';
-import { lazy, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
+import { lazy, positiveIntegerEnv, rateLimit, requireEnv, systemClock, type Logger } from '@chat/runtime';
 import { DEFAULT_CONNECTION_TTL_SECONDS, refreshIntervalMs, RefreshLedger } from '../domain/connection';
+import { DEFAULT_MAX_CONNECTIONS_PER_USER } from '../use-cases/connections';
 import { realSleep, type RetryPolicy } from '../use-cases/concurrency';
 import type { EraseConnectionsDependencies } from '../use-cases/erase-connections';
 import { dynamoPresenceErasure } from './dynamodb-presence-erasure';
+import { DEFAULT_TYPING_INTERVAL_SECONDS, type TypingLimit } from '../use-cases/send-typing';
 import type { DeliveryDependencies } from '../use-cases/deliver';
 import type { ConnectionMessenger, FanOutContinuations, MembershipReader } from '../use-cases/ports';
 import { dynamoConnectionStore } from './dynamodb-connections';
@@ -100,3 +102,18 @@ export function erasureDependencies(logger: Logger): EraseConnectionsDependencie
 
 /** This sandbox's memory of TTL refreshes (activity writes at most once per interval per connection). */
 export const refreshLedger = lazy(() => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())));
+
+/** Most open connections per user (stage parameter `maxConnectionsPerUser`). */
+export const maxConnectionsPerUser = lazy(() =>
+  positiveIntegerEnv(ENV.maxConnectionsPerUser, DEFAULT_MAX_CONNECTIONS_PER_USER),
+);
+
+/** One typing frame forwarded per user and room per interval (stage parameter `typingIntervalSeconds`). */
+export const typingLimit = tableAdapter(ENV.rateLimitsTable, (client, tableName): TypingLimit => ({
+  limiter: dynamoRateLimiter(client, tableName),
+  typing: rateLimit(
+    'typing',
+    1,
+    positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
+  ),
+}));

@@ -13,6 +13,10 @@ export const ENV = {
   fanOutPageSize: 'FAN_OUT_PAGE_SIZE',
   fanOutConcurrency: 'FAN_OUT_CONCURRENCY',
   fanOutTimeoutSeconds: 'FAN_OUT_TIMEOUT_SECONDS',
+  /** Stage parameters (API.md "Safety"): open connections per user; typing frames forwarded per user and room. */
+  maxConnectionsPerUser: 'MAX_CONNECTIONS_PER_USER',
+  typingIntervalSeconds: 'TYPING_INTERVAL_SECONDS',
+  rateLimitsTable: 'RATE_LIMITS_TABLE',
 } as const;
 
 /** The indexes of chat-realtime's tables: connections' `byUserId` (`userId`: a user's connections). */

@@ -1,4 +1,4 @@
-import { NotFoundError, UnauthenticatedError } from '@chat/runtime';
+import { NotFoundError, RateLimitedError, UnauthenticatedError } from '@chat/runtime';
 
 /** Not a member: reported as "not found" so that a private room's existence does not leak. */
 export class RoomNotFoundError extends NotFoundError {
@@ -32,4 +32,11 @@ export interface DeliveryReport {
   sent: number;
   gone: number;
   failed: number;
+}
+
+/** The user already has the most open connections allowed: the handshake is refused with 429. */
+export class TooManyConnectionsError extends RateLimitedError {
+  constructor(max: number) {
+    super(1, `At most ${max} open WebSocket connections per user; close one first`);
+  }
 }

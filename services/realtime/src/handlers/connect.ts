@@ -1,7 +1,12 @@
-import { systemClock, UnauthenticatedError, type Logger } from '@chat/runtime';
+import { RateLimitedError, systemClock, UnauthenticatedError, type Logger } from '@chat/runtime';
 import { verifyAccessToken } from '@chat/auth-verifier';
 import { webSocketHandler, type WebSocketLambdaHandler } from '@chat/aws';
-import { connectionDirectory, connectionStore, connectionTtlSeconds } from '../adapters/environment';
+import {
+  connectionDirectory,
+  connectionStore,
+  connectionTtlSeconds,
+  maxConnectionsPerUser,
+} from '../adapters/environment';
 import { openConnection, type TokenOwner } from '../use-cases/connections';
 import type { Clock, ConnectionDirectory, ConnectionStore } from '../use-cases/ports';
 
@@ -11,6 +16,7 @@ export function connectHandler(deps: {
   directory: () => ConnectionDirectory;
   clock: Clock;
   ttlSeconds: () => number;
+  maxConnections: () => number;
   logger?: Logger;
 }): WebSocketLambdaHandler {
   return webSocketHandler(
@@ -25,6 +31,7 @@ export function connectHandler(deps: {
             directory: deps.directory(),
             clock: deps.clock,
             ttlSeconds: deps.ttlSeconds(),
+            maxConnections: deps.maxConnections(),
           },
           {
             connectionId,
@@ -35,10 +42,10 @@ export function connectHandler(deps: {
         logger.info('connected', { userId: record.userId });
         return undefined;
       } catch (error) {
-        if (!(error instanceof UnauthenticatedError)) throw error;
+        if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
         logger.info('handshake refused', { reason: error.message });
         return {
-          statusCode: 401,
+          statusCode: error instanceof RateLimitedError ? 429 : 401,
           body: JSON.stringify({ error: { code: error.code, message: error.message } }),
         };
       }
@@ -47,11 +54,15 @@ export function connectHandler(deps: {
   );
 }
 
-/** `$connect ?token=<accessToken>`: a missing, bad, expired or revoked token refuses the handshake (401). */
+/**
+ * `$connect ?token=<accessToken>`: a missing, bad, expired or revoked token refuses the handshake (401); a user
+ * who already has the most open connections allowed is refused with 429.
+ */
 export const handler = connectHandler({
   verifyToken: verifyAccessToken,
   connections: connectionStore,
   directory: connectionDirectory,
   clock: systemClock,
   ttlSeconds: connectionTtlSeconds,
+  maxConnections: maxConnectionsPerUser,
 });

@@ -8,6 +8,7 @@ import {
   membershipReader,
   messenger,
   refreshLedger,
+  typingLimit,
 } from '../adapters/environment';
 import { keepAlive } from '../use-cases/connections';
 import { sendTyping } from '../use-cases/send-typing';
@@ -22,6 +23,7 @@ export const handler = frameRouteHandler('typing', { messenger }, async ({ event
     {
       ...deliveryDependencies(logger),
       memberships: membershipReader(),
+      limits: typingLimit(),
       ids: ulidIds,
       pageSize: fanOutPageSize(),
       maxRecipients: MAX_TYPING_RECIPIENTS,
@@ -32,6 +34,10 @@ export const handler = frameRouteHandler('typing', { messenger }, async ({ event
   if (outcome.kind === 'refused') {
     await messenger().send(connectionId, outcome.reply);
     logger.info('typing refused', { reply: outcome.reply });
+    return;
+  }
+  if (outcome.kind === 'dropped') {
+    logger.debug('typing dropped (interval)', { roomId: outcome.roomId, userId: outcome.userId });
     return;
   }
   logger.info('typing delivered', { roomId: outcome.roomId, userId: outcome.userId, ...outcome.report });

@@ -1,4 +1,5 @@
 import { UnauthenticatedError } from '@chat/runtime';
+import { TooManyConnectionsError } from '../domain/errors';
 import { expiresAtFor, newConnectionRecord, type RefreshLedger } from '../domain/connection';
 import type {
   Clock,
@@ -22,6 +23,32 @@ export interface ConnectionLifecycleDependencies {
   ttlSeconds: number;
 }
 
+/** Most open connections per user (API.md "Safety"; a stage parameter). */
+export const DEFAULT_MAX_CONNECTIONS_PER_USER = 20;
+
+/**
+ * Registers the new connection in the user's directory entry within the cap. The entry is what counts: every
+ * connection enters it at `$connect` and leaves it at `$disconnect`, at a 410, and when its record is removed
+ * (expiry: the connections stream). A refusal first looks for entries that would count forever although
+ * nothing is left of them (no record, or a record past its TTL that DynamoDB has not deleted yet: TTL deletion
+ * can lag by hours), drops those and tries once more. Live connections are never dropped: a connection whose
+ * record exists and has not expired counts, even mid-handshake.
+ */
+async function registerWithinCap(
+  deps: ConnectionLifecycleDependencies & { directory: ConnectionDirectory; maxConnections: number },
+  record: ConnectionRecord,
+): Promise<boolean> {
+  const first = await deps.directory.register(record.userId, record.connectionId, deps.maxConnections);
+  if (first.registered) return true;
+  const others = first.connectionIds.filter((id) => id !== record.connectionId);
+  const live = await deps.connections.liveAmong(others, Math.floor(deps.clock.now().getTime() / 1000));
+  const stale = others.filter((id) => !live.has(id));
+  if (stale.length === 0) return false;
+  await Promise.all(stale.map((id) => deps.directory.unregister(record.userId, id)));
+  const second = await deps.directory.register(record.userId, record.connectionId, deps.maxConnections);
+  return second.registered;
+}
+
 /**
  * `$connect`: the `token` query parameter must be a valid, unrevoked access token (else UnauthenticatedError:
  * the handshake is refused with 401). The connection is then recorded (with a TTL) and registered in the user's
@@ -30,11 +57,14 @@ export interface ConnectionLifecycleDependencies {
  * under way gets 410 for it, and then finds a young record and keeps the entry; were the record not there yet, it
  * would take the entry for a dead one and drop it, and the connection would get no frames. (A record whose
  * directory write failed gets no frames and goes with its TTL; the refused handshake tells the client.)
+ * A user at the cap (`maxConnections` in the directory) is refused with TooManyConnectionsError (429) and the
+ * record just written is deleted again.
  */
 export async function openConnection(
   deps: ConnectionLifecycleDependencies & {
     directory: ConnectionDirectory;
     verifyToken: (token: string | undefined) => Promise<TokenOwner>;
+    maxConnections: number;
   },
   input: { connectionId: string; token: string | undefined; connectedAt: Date },
 ): Promise<ConnectionRecord> {
@@ -50,7 +80,10 @@ export async function openConnection(
     ttlSeconds: deps.ttlSeconds,
   });
   await deps.connections.save(record);
-  await deps.directory.register(record.userId, record.connectionId);
+  if (!(await registerWithinCap(deps, record))) {
+    await deps.connections.remove(record.connectionId);
+    throw new TooManyConnectionsError(deps.maxConnections);
+  }
   return record;
 }
 

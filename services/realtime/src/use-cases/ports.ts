@@ -49,7 +49,12 @@ export interface ConnectionStore {
   refresh(connectionId: string, expiresAt: number, lastActiveAt: string): Promise<boolean>;
   /** Every recorded connection of a user, with when it opened (the byUserId index). */
   connectionsOf(userId: string): Promise<UserConnection[]>;
+  /** Those of `connectionIds` that have a record not yet expired at `nowSeconds` (epoch s; a consistent read). */
+  liveAmong(connectionIds: readonly string[], nowSeconds: number): Promise<Set<string>>;
 }
+
+/** A registration in the directory: refused when the user already has `max` connections there. */
+export type Registration = { registered: true } | { registered: false; connectionIds: string[] };
 
 /**
  * Where a user can be reached: the ids of their open connections, kept beside their presence (one item per
@@ -58,7 +63,11 @@ export interface ConnectionStore {
  * gone connection is unregistered when its record is removed (the connections stream) or a post answers 410.
  */
 export interface ConnectionDirectory {
-  register(userId: string, connectionId: string): Promise<void>;
+  /**
+   * Adds the connection to the user's entry unless the entry already holds `max` others (one conditional write,
+   * so concurrent handshakes never overshoot); when refused, the ids the entry holds.
+   */
+  register(userId: string, connectionId: string, max: number): Promise<Registration>;
   unregister(userId: string, connectionId: string): Promise<void>;
   /** The connection ids of each of `userIds` that has any (a consistent read). */
   connectionsOf(userIds: readonly string[]): Promise<Map<string, string[]>>;

@@ -1,13 +1,30 @@
 import { fieldIssuesOf } from '@chat/http';
-import { domainErrorFrame, isDomainError, parseFrameBody, ValidationError } from '@chat/runtime';
+import {
+  domainErrorFrame,
+  isDomainError,
+  parseFrameBody,
+  ValidationError,
+  type RateLimit,
+  type RateLimiter,
+} from '@chat/runtime';
 import { typingFrameSchema } from '../domain/requests';
 import { typingFrame } from '../domain/server-frames';
 import { deliverToUsers, type DeliveryDependencies } from './deliver';
 import { RoomNotFoundError, UnknownConnectionError, type DeliveryReport } from '../domain/errors';
 import type { IdGenerator, MembershipReader, ServerFrame } from './ports';
 
+/** Typing frames forwarded per user and room: one per interval (API.md "Safety": every 2 s). */
+export const DEFAULT_TYPING_INTERVAL_SECONDS = 2;
+
+export interface TypingLimit {
+  limiter: RateLimiter;
+  /** `limit` 1 per `windowSeconds`, counted per user and room. */
+  typing: RateLimit;
+}
+
 export interface TypingDependencies extends DeliveryDependencies {
   memberships: MembershipReader;
+  limits: TypingLimit;
   ids: IdGenerator;
   /** Members read per Query. */
   pageSize: number;
@@ -17,13 +34,18 @@ export interface TypingDependencies extends DeliveryDependencies {
 
 export type TypingOutcome =
   | { kind: 'delivered'; roomId: string; userId: string; report: DeliveryReport }
-  | { kind: 'refused'; reply: ServerFrame };
+  | { kind: 'refused'; reply: ServerFrame }
+  /** Another typing frame of this user and room was forwarded less than the interval ago: nothing is sent. */
+  | { kind: 'dropped'; roomId: string; userId: string };
 
 /**
  * `{"action":"typing","roomId"}`: the connection's user must be a member of the room (a consistent read of the
  * membership); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
  * (not the caller's own connections). A refusal is an error frame for the caller: VALIDATION_FAILED,
  * UNAUTHENTICATED (no record of the connection) or NOT_FOUND (not a member; a private room does not leak).
+ * At most one frame per user and room per interval is forwarded; the others are dropped silently after the
+ * membership check (a refusal is always answered; a flood costs the two reads and, once this sandbox has seen the
+ * window full, no write).
  */
 export async function sendTyping(
   deps: TypingDependencies & {
@@ -38,6 +60,8 @@ export async function sendTyping(
     const owner = await deps.ownerOf(input.connectionId);
     if (!owner) throw new UnknownConnectionError();
     if (!(await deps.memberships.isMember(roomId, owner.userId))) throw new RoomNotFoundError();
+    const allowance = await deps.limits.limiter.take(deps.limits.typing, `${owner.userId}#${roomId}`);
+    if (!allowance.allowed) return { kind: 'dropped', roomId, userId: owner.userId };
 
     const others: string[] = [];
     let after: string | undefined;

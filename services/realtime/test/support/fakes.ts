@@ -12,6 +12,7 @@ import type {
   Page,
   PresenceState,
   PresenceStore,
+  Registration,
   RoomFanOutJob,
   SendOutcome,
   ServerFrame,
@@ -92,10 +93,16 @@ export class InMemoryDirectory implements ConnectionDirectory {
   readonly reads: string[][] = [];
   failReads = false;
 
-  async register(userId: string, connectionId: string) {
+  async register(
+    userId: string,
+    connectionId: string,
+    max = Number.POSITIVE_INFINITY,
+  ): Promise<Registration> {
     const ids = this.entries.get(userId) ?? new Set<string>();
+    if (ids.size >= max && !ids.has(connectionId)) return { registered: false, connectionIds: [...ids] };
     ids.add(connectionId);
     this.entries.set(userId, ids);
+    return { registered: true };
   }
 
   async unregister(userId: string, connectionId: string) {
@@ -161,6 +168,10 @@ export class InMemoryConnections implements ConnectionStore {
     this.records.set(connectionId, { ...record, expiresAt, lastActiveAt });
     this.refreshes.push({ connectionId, expiresAt });
     return true;
+  }
+
+  async liveAmong(connectionIds: readonly string[], nowSeconds: number) {
+    return new Set(connectionIds.filter((id) => (this.records.get(id)?.expiresAt ?? 0) > nowSeconds));
   }
 
   async connectionsOf(userId: string) {

@@ -1,7 +1,9 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { backoffDelay, sleep, tableAdapter } from '@chat/aws';
+import { backoffDelay, documentClient, dynamoRateLimiter, sleep, tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
-import { lazy, requireEnv } from '@chat/runtime';
+import { lazy, positiveIntegerEnv, rateLimit, requireEnv } from '@chat/runtime';
+import type { RoomLimits } from '../use-cases/ports';
+import { dynamoBlockStore } from './dynamodb-blocks';
 import { dynamoRoomActivity } from './dynamodb-room-activity';
 import { dynamoRoomStore } from './dynamodb-room-store';
 import { dynamoUserDirectory } from './dynamodb-user-directory';
@@ -34,6 +36,18 @@ export const activityPause = (attempt: number): Promise<void> =>
   sleep(backoffDelay(attempt - 1, { baseDelayMs: 10, maxDelayMs: 500, random: Math.random }));
 
 export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
+
+export const blockStore = tableAdapter(ENV.blocksTable, dynamoBlockStore);
+
+/** The room creation limit (stage parameters) on the service's rate-limits table. */
+export const roomLimits = lazy((): RoomLimits => ({
+  limiter: dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
+  roomCreation: rateLimit(
+    'room-creation',
+    positiveIntegerEnv(ENV.roomCreationRateLimit),
+    positiveIntegerEnv(ENV.roomCreationRateWindowSeconds),
+  ),
+}));
 
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),

@@ -9,6 +9,11 @@ export const ENV = {
   roomActivityTable: 'ROOM_ACTIVITY_TABLE',
   bansTable: 'BANS_TABLE',
   processedEventsTable: 'PROCESSED_EVENTS_TABLE',
+  blocksTable: 'BLOCKS_TABLE',
+  /** The room creation limit (stage parameters) and its table. */
+  rateLimitsTable: 'RATE_LIMITS_TABLE',
+  roomCreationRateLimit: 'ROOM_CREATION_RATE_LIMIT',
+  roomCreationRateWindowSeconds: 'ROOM_CREATION_RATE_WINDOW_SECONDS',
   eventBusName: COMMON_ENV.eventBusName,
 } as const;
 

@@ -1,4 +1,10 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@chat/runtime';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '@chat/runtime';
 
 /** No such room, an archived one, or a private room (or DM) the caller is not in: never leak existence. */
 export class RoomNotFoundError extends NotFoundError {
@@ -83,5 +89,26 @@ export class UserBannedError extends ForbiddenError {
 export class BanNotAllowedError extends ForbiddenError {
   constructor(target: 'owner' | 'admin') {
     super(target === 'owner' ? 'The room owner cannot be banned' : 'Only the room owner may ban an admin');
+  }
+}
+
+/** Blocking oneself: 400 naming the path's `userId`. */
+export class BlockSelfError extends ValidationError {
+  constructor() {
+    super([{ field: 'userId', message: 'You cannot block yourself' }]);
+  }
+}
+
+/** The other user has blocked the caller: no DM with them. */
+export class BlockedByUserError extends ForbiddenError {
+  constructor() {
+    super('You cannot open a conversation with this user');
+  }
+}
+
+/** Past the per-user room creation limit: 429 with Retry-After. */
+export class RoomCreationLimitedError extends RateLimitedError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'Too many rooms created; try again later');
   }
 }

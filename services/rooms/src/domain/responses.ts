@@ -53,3 +53,7 @@ export const banResponse = z.object({
 
 /** `GET /rooms/{roomId}/bans` → 200. */
 export const banPageResponse = z.object({ items: z.array(banResponse), nextCursor });
+
+/** `GET /users/me/blocks`: the users the caller blocked, with when. */
+export const blockResponse = z.object({ userId: idSchema, createdAt: isoTimeSchema });
+export const blockPageResponse = z.object({ items: z.array(blockResponse), nextCursor });

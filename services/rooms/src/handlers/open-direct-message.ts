@@ -1,6 +1,6 @@
 import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, ok } from '@chat/http';
-import { roomStore, systemClock, userDirectory } from '../adapters/environment';
+import { blockStore, roomStore, systemClock, userDirectory } from '../adapters/environment';
 import { openDirectMessage } from '../use-cases/open-direct-message';
 import { openDirectMessageBody } from '../domain/requests';
 import { callerOf, writeContextOf } from './request-support';
@@ -9,7 +9,7 @@ import { callerOf, writeContextOf } from './request-support';
 export const handler = httpHandler(
   { name: 'openDirectMessage', auth: authenticator, body: openDirectMessageBody },
   async (request) => {
-    const deps = { rooms: roomStore(), users: userDirectory(), clock: systemClock };
+    const deps = { rooms: roomStore(), users: userDirectory(), clock: systemClock, blocks: blockStore() };
     const opened = await openDirectMessage(
       deps,
       callerOf(request.principal),

@@ -1,3 +1,5 @@
+import { enforceRateLimit } from '@chat/runtime';
+import { RoomCreationLimitedError } from '../domain/errors';
 import type { MemberRecord } from '../domain/membership';
 import { toRoom, type Room, type RoomRecord, type Visibility } from '../domain/room';
 import type { Caller, RoomsDependencies, WriteContext } from './ports';
@@ -9,13 +11,19 @@ export interface CreateRoomInput {
   topic?: string;
 }
 
-/** Creates a room; the caller becomes its owner and only member. */
+/** Creates a room; the caller becomes its owner and only member. Past the caller's creation limit: 429. */
 export async function createRoom(
-  deps: Pick<RoomsDependencies, 'rooms' | 'users' | 'clock' | 'ids'>,
+  deps: Pick<RoomsDependencies, 'rooms' | 'users' | 'clock' | 'ids' | 'limits'>,
   caller: Caller,
   input: CreateRoomInput,
   context: WriteContext,
 ): Promise<Room> {
+  await enforceRateLimit(
+    deps.limits.limiter,
+    deps.limits.roomCreation,
+    caller.userId,
+    (seconds) => new RoomCreationLimitedError(seconds),
+  );
   const now = deps.clock.now().toISOString();
   const room: RoomRecord = {
     roomId: deps.ids.next(),

@@ -10,3 +10,6 @@ export const directoryCursorSchema = z.strictObject({ c: z.iso.datetime(), r: cu
 
 /** `{u: userId}` of the last member of a members page. */
 export const membersCursorSchema = z.strictObject({ u: cursorId });
+
+/** `{b: blockedUserId}` of the last block of a blocks page. */
+export const blocksCursorSchema = z.strictObject({ b: cursorId });

@@ -1,5 +1,10 @@
 import { directMessageRoomId } from '../domain/direct-message';
-import { DirectMessageToSelfError, RoomNotFoundError, UserNotFoundError } from '../domain/errors';
+import {
+  BlockedByUserError,
+  DirectMessageToSelfError,
+  RoomNotFoundError,
+  UserNotFoundError,
+} from '../domain/errors';
 import type { MemberRecord } from '../domain/membership';
 import { toRoom, type Room, type RoomRecord } from '../domain/room';
 import type { Caller, RoomsDependencies, WriteContext } from './ports';
@@ -13,17 +18,23 @@ export interface OpenedDirectMessage {
 /**
  * `POST /dms {userId}`: the direct-message room of the caller and another registered user, created on first
  * use with exactly those two members. Its id is derived from the pair, so every call for the same pair, in
- * either direction and however concurrent, ends with the one room.
+ * either direction and however concurrent, ends with the one room. A user the peer has blocked gets 403, also
+ * for a DM that already exists (they may still read it: GET of the room and its messages).
  */
 export async function openDirectMessage(
-  deps: Pick<RoomsDependencies, 'rooms' | 'users' | 'clock'>,
+  deps: Pick<RoomsDependencies, 'rooms' | 'users' | 'clock' | 'blocks'>,
   caller: Caller,
   peerId: string,
   context: WriteContext,
 ): Promise<OpenedDirectMessage> {
   if (peerId === caller.userId) throw new DirectMessageToSelfError();
   const roomId = directMessageRoomId(caller.userId, peerId);
-  const [existing, peer] = await Promise.all([deps.rooms.getRoom(roomId), deps.users.find(peerId)]);
+  const [existing, peer, blocked] = await Promise.all([
+    deps.rooms.getRoom(roomId),
+    deps.users.find(peerId),
+    deps.blocks.hasBlocked(peerId, caller.userId),
+  ]);
+  if (blocked) throw new BlockedByUserError();
   if (existing) return { room: toRoom(existing), created: false };
   if (!peer) throw new UserNotFoundError();
 

@@ -1,5 +1,6 @@
-import type { Clock, IdGenerator, Page } from '@chat/runtime';
+import type { Clock, IdGenerator, Page, RateLimit, RateLimiter } from '@chat/runtime';
 import type { BanRecord } from '../domain/bans';
+import type { BlockRecord } from '../domain/blocks';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
 import type { RoomActivity } from '../domain/room-activity';
 import type { RoomRecord } from '../domain/room';
@@ -135,12 +136,32 @@ export interface RoomActivityStore {
   getMany(roomIds: readonly string[]): Promise<Map<string, RoomActivity>>;
 }
 
+/** The blocks table (this service's own): who blocked whom. */
+export interface BlockStore {
+  /** Stores the block unless it is there: `exists` (and the stored one is kept) when it was. */
+  block(record: BlockRecord, context: WriteContext): Promise<'created' | 'exists'>;
+  /** Removes the block; false when there was none. */
+  unblock(userId: string, blockedUserId: string): Promise<boolean>;
+  /** Whether `userId` has blocked `blockedUserId` (a consistent read). */
+  hasBlocked(userId: string, blockedUserId: string): Promise<boolean>;
+  /** The user's blocks in blockedUserId order, after `after`. */
+  page(userId: string, limit: number, after?: string): Promise<Page<BlockRecord, string>>;
+}
+
+/** The room creation limit (a stage parameter) and the limiter that counts it. */
+export interface RoomLimits {
+  limiter: RateLimiter;
+  roomCreation: RateLimit;
+}
+
 export interface RoomsDependencies {
   rooms: RoomStore;
   activity: RoomActivityStore;
   users: UserDirectory;
   clock: Clock;
   ids: IdGenerator;
+  blocks: BlockStore;
+  limits: RoomLimits;
 }
 
 /** The authenticated caller (the shape of @chat/http's Principal that the use cases need). */

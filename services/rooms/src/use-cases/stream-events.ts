@@ -3,9 +3,12 @@ import {
   roomCreatedContract,
   roomUpdatedContract,
   userJoinedContract,
+  userBlockedContract,
   userLeftContract,
+  userUnblockedContract,
   type EventEnvelope,
 } from '@chat/events';
+import type { BlockRecord } from '../domain/blocks';
 import type { MemberRecord, RemovalReason } from '../domain/membership';
 import { toRoom, type RoomRecord } from '../domain/room';
 
@@ -90,6 +93,29 @@ export function membershipEventsOf(change: StoredChange<StoredMembership>): Even
         { roomId, userId, reason: oldImage.removalReason === 'kicked' ? 'kicked' : 'left' },
         { producer: 'rooms.publish-membership-events', eventId: change.eventId, ...correlation(oldImage) },
       ),
+    ];
+  }
+  return [];
+}
+
+export type StoredBlock = Stored<BlockRecord>;
+
+/** The blocks table's outbox: a new block → UserBlocked; a removed one → UserUnblocked. */
+export function blockEventsOf(change: StoredChange<StoredBlock>): EventEnvelope[] {
+  const producer = 'rooms.publish-block-events';
+  if (change.eventName === 'INSERT' && change.newImage) {
+    return [
+      buildEvent(userBlockedContract, change.newImage.record, {
+        producer,
+        eventId: change.eventId,
+        ...correlation(change.newImage),
+      }),
+    ];
+  }
+  if (change.eventName === 'REMOVE' && change.oldImage) {
+    const { userId, blockedUserId } = change.oldImage.record;
+    return [
+      buildEvent(userUnblockedContract, { userId, blockedUserId }, { producer, eventId: change.eventId }),
     ];
   }
   return [];

@@ -7,7 +7,10 @@ import {
 import type { BanRecord } from '../../src/domain/bans';
 import { isOpenRoom, type RoomRecord } from '../../src/domain/room';
 import type { RoomActivity } from '../../src/domain/room-activity';
+import { inMemoryRateLimiter, rateLimit } from '@chat/runtime';
+import type { BlockRecord } from '../../src/domain/blocks';
 import type {
+  BlockStore,
   Clock,
   IdGenerator,
   KnownUser,
@@ -242,10 +245,50 @@ export class InMemoryRoomActivity implements RoomActivityStore {
   }
 }
 
+/** The blocks table in memory: `<userId>|<blockedUserId>` → the block. */
+export class InMemoryBlockStore implements BlockStore {
+  readonly records = new Map<string, BlockRecord>();
+
+  async block(record: BlockRecord) {
+    const key = `${record.userId}|${record.blockedUserId}`;
+    if (this.records.has(key)) return 'exists' as const;
+    this.records.set(key, { ...record });
+    return 'created' as const;
+  }
+
+  async unblock(userId: string, blockedUserId: string) {
+    return this.records.delete(`${userId}|${blockedUserId}`);
+  }
+
+  async hasBlocked(userId: string, blockedUserId: string) {
+    return this.records.has(`${userId}|${blockedUserId}`);
+  }
+
+  async page(userId: string, limit: number, after?: string) {
+    const all = [...this.records.values()]
+      .filter((r) => r.userId === userId && r.blockedUserId > (after ?? ''))
+      .sort((a, b) => (a.blockedUserId < b.blockedUserId ? -1 : 1));
+    const items = all.slice(0, limit);
+    return all.length > limit ? { items, next: items.at(-1)!.blockedUserId } : { items };
+  }
+}
+
+/** A clock whose time a test moves. */
+export function movableClock(iso = '2025-02-01T12:00:00.000Z'): Clock & { advance(ms: number): void } {
+  let at = new Date(iso).getTime();
+  return { now: () => new Date(at), advance: (ms) => (at += ms) };
+}
+
 export function fakeDependencies(known: KnownUser[] = []) {
   const rooms = new InMemoryRoomStore();
   const users = new InMemoryUserDirectory(known);
   const activity = new InMemoryRoomActivity();
-  const deps: RoomsDependencies = { rooms, users, activity, clock: fixedClock(), ids: sequentialIds() };
-  return { deps, rooms, users, activity };
+  const blocks = new InMemoryBlockStore();
+  const clock = movableClock();
+  const limits = {
+    limiter: inMemoryRateLimiter(() => clock.now().getTime()),
+    roomCreation: rateLimit('room-creation', 10, 60),
+  };
+  const deps: RoomsDependencies = { rooms, users, activity, clock, ids: sequentialIds(), blocks, limits };
+  return { deps, rooms, users, activity, blocks, clock };
 }

@@ -82,8 +82,11 @@ export class VariableResolver {
     const { reference, fallback } = splitFallback(body);
     const value = this.lookup(reference);
     if (value !== undefined && value !== null) return value;
-    if (fallback !== undefined) return this.resolveString(unquote(fallback));
-    throw new Error(`Cannot resolve variable \${${reference}}`);
+    if (fallback === undefined) throw new Error(`Cannot resolve variable \${${reference}}`);
+    // Another source as the fallback, as the Serverless Framework allows: `${param:a, env:B, 'default'}`.
+    const next = fallback.trim();
+    if (KNOWN_SOURCES.has(next.split(':')[0] ?? '') && next.includes(':')) return this.resolveReference(next);
+    return this.resolveString(unquote(fallback));
   }
 
   private lookup(reference: string): Json {

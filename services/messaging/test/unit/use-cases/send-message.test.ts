@@ -1,20 +1,9 @@
 import { ValidationError } from '@chat/runtime';
 import { attachmentObjectKey, uploadObjectKey } from '../../../src/domain/attachments';
 import { InvalidAttachmentsError, RoomNotFoundError } from '../../../src/domain/errors';
-import { sendMessage, type SendMessageInput } from '../../../src/use-cases/send-message';
-import { ALICE, anAttachmentRecord, BOB, CAROL, OTHER_ROOM, ROOM } from '../../support/builders';
+import { sendMessage } from '../../../src/use-cases/send-message';
+import { ALICE, anAttachmentRecord, aSend, BOB, CAROL, OTHER_ROOM, ROOM } from '../../support/builders';
 import { aWorld, type FakeWorld } from '../../support/fakes';
-
-function aSend(overrides: Partial<SendMessageInput> = {}): SendMessageInput {
-  return {
-    roomId: ROOM,
-    senderId: ALICE,
-    text: 'hello',
-    attachmentIds: [],
-    correlationId: 'req-1',
-    ...overrides,
-  };
-}
 
 function roomWithAliceAndBob(): FakeWorld {
   const world = aWorld();

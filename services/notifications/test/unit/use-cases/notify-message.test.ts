@@ -2,11 +2,19 @@ import type { MessageSent } from '@chat/events';
 import { notificationOf } from '../../../src/domain/notification';
 import { notifyMessage, type NotifyMessageDependencies } from '../../../src/use-cases/notify-message';
 import { aMessage, alice, bob, carol, cause, dave, DM_ROOM, ROOM } from '../../support/builders';
-import { FakeInbox, FakeMemberships, FakePreferences, FakePresence, silentLogger } from '../../support/fakes';
+import {
+  FakeBlocks,
+  FakeInbox,
+  FakeMemberships,
+  FakePreferences,
+  FakePresence,
+  silentLogger,
+} from '../../support/fakes';
 
 function setup() {
   const deps = {
     memberships: new FakeMemberships().add(ROOM, alice, bob, carol).add(DM_ROOM, alice, bob),
+    blocks: new FakeBlocks(),
     preferences: new FakePreferences(),
     presence: new FakePresence(),
     inbox: new FakeInbox(),
@@ -242,5 +250,36 @@ describe('notifyMessage', () => {
     await notifyMessage(deps, message, cause);
 
     expect(deps.inbox.entries.map((e) => e.userId).sort()).toEqual([bob, carol].sort());
+  });
+
+  describe('blocks', () => {
+    it('notifies no mentioned user who blocked the sender, and still the others', async () => {
+      const { deps, inboxOf } = setup();
+      deps.blocks.block(bob, alice);
+
+      const outcome = await notifyMessage(deps, aMessage({ senderId: alice, mentions: [bob, carol] }), cause);
+
+      expect(inboxOf(bob)).toEqual([]);
+      expect(inboxOf(carol)).toHaveLength(1);
+      expect(outcome.skipped).toContainEqual({ userId: bob, reason: 'blocked' });
+    });
+
+    it('sends no DM notification to the member who blocked the sender', async () => {
+      const { deps, inboxOf } = setup();
+      deps.blocks.block(bob, alice);
+
+      await notifyMessage(deps, aMessage({ roomId: DM_ROOM, senderId: alice, mentions: [] }), cause);
+
+      expect(inboxOf(bob)).toEqual([]);
+    });
+
+    it('notifies the blocker of a user they did not block', async () => {
+      const { deps, inboxOf } = setup();
+      deps.blocks.block(bob, carol);
+
+      await notifyMessage(deps, aMessage({ senderId: alice, mentions: [bob] }), cause);
+
+      expect(inboxOf(bob)).toHaveLength(1);
+    });
   });
 });

@@ -14,6 +14,7 @@ function aConnectHandler(
     directory: () => connections.directory,
     clock: aFixedClock(),
     ttlSeconds: () => 7200,
+    maxConnections: () => 20,
     logger,
   });
   return { handler, connections, lines };

@@ -1,5 +1,6 @@
 import { UnauthenticatedError } from '@chat/runtime';
 import { RefreshLedger } from '../../../src/domain/connection';
+import { TooManyConnectionsError } from '../../../src/domain/errors';
 import { closeConnection, keepAlive, openConnection } from '../../../src/use-cases/connections';
 import { aFixedClock, InMemoryConnections } from '../../support/fakes';
 
@@ -11,6 +12,7 @@ describe('openConnection', () => {
     directory: connections.directory,
     clock: aFixedClock(),
     ttlSeconds: 3600,
+    maxConnections: 3,
     verifyToken: async (token: string | undefined) => {
       if (token !== 'good-token') throw new UnauthenticatedError('The access token is not valid');
       return alice;
@@ -41,9 +43,9 @@ describe('openConnection', () => {
     const connections = new InMemoryConnections();
     const recordedWhenRegistered: boolean[] = [];
     const register = connections.directory.register.bind(connections.directory);
-    connections.directory.register = async (userId, connectionId) => {
+    connections.directory.register = async (userId, connectionId, max) => {
       recordedWhenRegistered.push(connections.records.has(connectionId));
-      await register(userId, connectionId);
+      return register(userId, connectionId, max);
     };
 
     await openConnection(deps(connections), {
@@ -75,6 +77,61 @@ describe('openConnection', () => {
       openConnection(deps(connections), { connectionId: 'conn-1', token: 'forged', connectedAt: new Date() }),
     ).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(connections.records.size).toBe(0);
+  });
+
+  describe('the connection cap', () => {
+    const live = (connections: InMemoryConnections, ids: string[]) => {
+      for (const connectionId of ids) {
+        void connections.directory.register('user-alice', connectionId);
+        connections.records.set(connectionId, {
+          connectionId,
+          userId: 'user-alice',
+          username: 'alice',
+          connectedAt: '2025-01-15T09:00:00.000Z',
+          lastActiveAt: '2025-01-15T09:00:00.000Z',
+          expiresAt: Date.parse('2025-01-15T12:00:00.000Z') / 1000,
+        });
+      }
+    };
+    const open = (connections: InMemoryConnections, connectionId: string) =>
+      openConnection(deps(connections), {
+        connectionId,
+        token: 'good-token',
+        connectedAt: new Date('2025-01-15T10:00:00.000Z'),
+      });
+
+    it('refuses a connection past the cap with TooManyConnectionsError (429) and deletes its record', async () => {
+      const connections = new InMemoryConnections();
+      live(connections, ['c1', 'c2', 'c3']);
+
+      const refusal = open(connections, 'c4');
+
+      await expect(refusal).rejects.toBeInstanceOf(TooManyConnectionsError);
+      await expect(refusal).rejects.toMatchObject({ kind: 'rate_limited' });
+      expect(connections.records.has('c4')).toBe(false);
+      expect(connections.directory.entries.get('user-alice')).toEqual(new Set(['c1', 'c2', 'c3']));
+    });
+
+    it('does not count entries with no record or an expired one, and drops them', async () => {
+      const connections = new InMemoryConnections();
+      live(connections, ['c1', 'c2']);
+      void connections.directory.register('user-alice', 'ghost');
+      connections.add('user-alice', 'expired'); // expiresAt 0: past its TTL, not yet deleted
+
+      await open(connections, 'c5');
+
+      expect(connections.directory.entries.get('user-alice')).toEqual(new Set(['c1', 'c2', 'c5']));
+    });
+
+    it('accepts a new connection once one has closed', async () => {
+      const connections = new InMemoryConnections();
+      live(connections, ['c1', 'c2', 'c3']);
+      await closeConnection({ connections, directory: connections.directory }, 'c2');
+
+      await open(connections, 'c4');
+
+      expect(connections.directory.entries.get('user-alice')).toEqual(new Set(['c1', 'c3', 'c4']));
+    });
   });
 });
 

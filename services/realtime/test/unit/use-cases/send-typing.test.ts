@@ -1,3 +1,4 @@
+import { inMemoryRateLimiter, rateLimit } from '@chat/runtime';
 import { sendTyping } from '../../../src/use-cases/send-typing';
 import { aSilentLogger } from '../../support/builders';
 import {
@@ -18,10 +19,12 @@ function aTypingRoom() {
     .add('mallory', 'mallory-phone');
   const memberships = new InMemoryMemberships().room('room-1', ['alice', 'bob', 'carol']);
   const messenger = new RecordingMessenger();
+  let now = Date.parse('2025-01-15T10:00:00.000Z');
   const deps = {
     connections,
     directory: connections.directory,
     clock: aFixedClock(),
+    limits: { limiter: inMemoryRateLimiter(() => now), typing: rateLimit('typing', 1, 2) },
     memberships,
     messenger,
     ids: sequentialIds('typing'),
@@ -32,7 +35,7 @@ function aTypingRoom() {
     logger: aSilentLogger(),
     ownerOf: (id: string) => connections.ownerOf(id),
   };
-  return { deps, messenger };
+  return { deps, messenger, advance: (ms: number) => (now += ms) };
 }
 
 const typing = (connectionId: string, frame: unknown) => ({ connectionId, body: JSON.stringify(frame) });
@@ -94,5 +97,32 @@ describe('sendTyping', () => {
     const outcome = await sendTyping(deps, typing('unknown-conn', { action: 'typing', roomId: 'room-1' }));
 
     expect(outcome).toMatchObject({ kind: 'refused', reply: { error: { code: 'UNAUTHENTICATED' } } });
+  });
+
+  it('forwards at most one typing frame per user and room every 2 s, dropping the rest silently', async () => {
+    const { deps, messenger, advance } = aTypingRoom();
+    const frame = typing('alice-phone', { action: 'typing', roomId: 'room-1' });
+
+    const burst = [];
+    for (let i = 0; i < 5; i += 1) burst.push(await sendTyping(deps, frame));
+    advance(1999);
+    const early = await sendTyping(deps, frame);
+    advance(1);
+    const later = await sendTyping(deps, frame);
+
+    expect(burst.map((o) => o.kind)).toEqual(['delivered', 'dropped', 'dropped', 'dropped', 'dropped']);
+    expect(early.kind).toBe('dropped');
+    expect(later.kind).toBe('delivered');
+    expect(messenger.recipientsOf('typing')).toHaveLength(4);
+    expect(messenger.sent.filter((s) => s.frame.type === 'error')).toEqual([]);
+  });
+
+  it('counts each user apart: one user’s typing does not drop another’s', async () => {
+    const { deps } = aTypingRoom();
+
+    await sendTyping(deps, typing('alice-phone', { action: 'typing', roomId: 'room-1' }));
+    const bob = await sendTyping(deps, typing('bob-phone', { action: 'typing', roomId: 'room-1' }));
+
+    expect(bob.kind).toBe('delivered');
   });
 });

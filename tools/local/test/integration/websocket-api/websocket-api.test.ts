@@ -119,14 +119,17 @@ describe('startWebSocketApi', () => {
     expect(client.socket.protocol).toBe('chat.v1');
   });
 
-  it('refuses the handshake with the status $connect returned, and never opens the socket', async () => {
-    rec.handlers.set('rt.connect', () => ({ statusCode: 401, body: 'Unauthorized' }));
+  it.each([401, 429])(
+    'refuses the handshake with the status $connect returned (%i), and never opens the socket',
+    async (statusCode) => {
+      rec.handlers.set('rt.connect', () => ({ statusCode, body: '{"error":{"code":"X","message":"no"}}' }));
 
-    const status = await refusedStatus(`${api.url}/local?token=bad`);
+      const status = await refusedStatus(`${api.url}/local?token=bad`);
 
-    expect(status).toBe(401);
-    expect(api.connectionIds()).toEqual([]);
-  });
+      expect(status).toBe(statusCode);
+      expect(api.connectionIds()).toEqual([]);
+    },
+  );
 
   it('refuses the handshake with 500 when $connect throws, without a $disconnect', async () => {
     rec.handlers.set('rt.connect', () => {

@@ -32,6 +32,14 @@ describe('VariableResolver', () => {
     });
   });
 
+  it("tries sources in turn, as the framework does: `${param:a, env:B, 'default'}`", () => {
+    const resolver = new VariableResolver({}, sources);
+
+    expect(resolver.resolve("${param:unset, env:NAME, '3'}")).toBe('from-env');
+    expect(resolver.resolve("${param:bus, env:NAME, '3'}")).toBe('chat-local');
+    expect(resolver.resolve("${param:unset, env:NOT_SET, '3'}")).toBe('3');
+  });
+
   it('keeps the type of a whole-string variable and leaves CloudFormation substitutions alone', () => {
     const resolver = new VariableResolver({ custom: { size: 10 } }, sources);
 

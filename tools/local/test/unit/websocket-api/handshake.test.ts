@@ -15,6 +15,13 @@ describe('connectDecision', () => {
     });
   });
 
+  it('keeps a 429 refusal (too many connections) as API Gateway does', () => {
+    expect(connectDecision({ statusCode: 429, body: '{"error":{"code":"RATE_LIMITED"}}' })).toEqual({
+      statusCode: 429,
+      body: '{"error":{"code":"RATE_LIMITED"}}',
+    });
+  });
+
   it('answers 500 for a malformed status', () => {
     expect(connectDecision({ statusCode: 'nope' })).toEqual({ statusCode: 500 });
   });
