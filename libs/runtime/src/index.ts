@@ -12,7 +12,15 @@ export {
   type ErrorFrame,
   type ErrorFrameExtra,
 } from './error-frame';
-export { createLogger, type Logger, type LogContext, type LogLevel } from './logger';
+export {
+  beginInvocation,
+  ChatLogFormatter,
+  createLogger,
+  type InvocationContext,
+  type Logger,
+  type LogContext,
+  type LogLevel,
+} from './logger';
 export {
   DomainError,
   ValidationError,
@@ -31,3 +39,15 @@ export {
   type FieldIssue,
 } from './errors';
 export { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './outage';
+export { observedInvocation } from './invocation';
+export {
+  countRateLimited,
+  flushMetrics,
+  METRIC,
+  metrics,
+  metricsNamespace,
+  noMetrics,
+  recordingMetrics,
+  type MetricName,
+  type Metrics,
+} from './metrics';

@@ -3,7 +3,17 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
 import { createEventPublisher } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
-import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, systemClock, ulidIds } from '@chat/runtime';
+import {
+  COMMON_ENV,
+  createLogger,
+  lazy,
+  metrics,
+  optionalEnv,
+  requireEnv,
+  systemClock,
+  ulidIds,
+  type Metrics,
+} from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
 import type { ConnectionDirectory, IdGenerator, MessagingDependencies } from '../use-cases/ports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
@@ -66,8 +76,9 @@ export type MessagingEnvironment = MessagingDependencies & {
  * The use cases' dependencies on AWS. Each property is built when first read (never spread this object), so a
  * handler touching only `messages` and `memberships` needs only their tables.
  */
-export const messagingDependencies: MessagingEnvironment = {
+export const messagingDependencies: MessagingEnvironment & { metrics: Metrics } = {
   clock: systemClock,
+  metrics,
   ids: messagingIds,
   get memberships() {
     return memberships();

@@ -10,12 +10,16 @@ import {
 import { InvalidAttachmentsError, invalidField } from '../domain/errors';
 import { threadParentProblem } from '../domain/threads';
 import { mentionedMembers, requireMember } from './membership';
+import { METRIC, type Metrics } from '@chat/runtime';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 
 export type SendMessageDependencies = Pick<
   MessagingDependencies,
   'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects'
->;
+> & {
+  /** Counts MessagesStored (none: not measured). */
+  metrics?: Metrics;
+};
 
 export interface SendMessageInput {
   roomId: string;
@@ -152,6 +156,7 @@ export async function sendMessage(
   });
   switch (result.outcome) {
     case 'created':
+      deps.metrics?.count(METRIC.messagesStored);
       return { message: canonicalMessage(result.message), created: true };
     case 'duplicate':
       return { message: canonicalMessage(result.existing), created: false };

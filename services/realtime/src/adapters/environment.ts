@@ -3,7 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { apiGatewayConnections, tableAdapter } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader as membershipsTableReader } from '@chat/memberships';
-import { lazy, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
+import { lazy, metrics, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
 import { DEFAULT_CONNECTION_TTL_SECONDS, refreshIntervalMs, RefreshLedger } from '../domain/connection';
 import { realSleep, type RetryPolicy } from '../use-cases/concurrency';
 import type { DeliveryDependencies } from '../use-cases/deliver';
@@ -76,6 +76,7 @@ export function deliveryDependencies(logger: Logger): DeliveryDependencies {
     concurrency: fanOutConcurrency(),
     retry: deliveryRetry,
     logger,
+    metrics,
   };
 }
 
