@@ -22,6 +22,11 @@ export interface FunctionRuntimeOptions {
    */
   rewriteUrls?: Record<string, string>;
   log?: (line: string) => void;
+  /**
+   * Gets every line the functions print on stdout (their log lines and EMF metrics, as CloudWatch Logs would);
+   * without it, the workers print straight to this process's stdout.
+   */
+  output?: (line: string) => void;
 }
 
 function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
@@ -76,6 +81,7 @@ class FunctionInstance {
     private readonly definition: FunctionDefinition,
     private readonly env: Record<string, string>,
     private readonly functionArn: string,
+    private readonly output?: (line: string) => void,
   ) {}
 
   invoke(event: unknown): Promise<unknown> {
@@ -120,7 +126,9 @@ class FunctionInstance {
         memorySize: definition.memorySize,
       },
       execArgv: ['--enable-source-maps'],
+      stdout: this.output !== undefined,
     });
+    if (this.output) forEachLine(worker.stdout, this.output);
     let initDone = () => undefined as void;
     const initialized = new Promise<void>((resolve) => {
       initDone = resolve;
@@ -162,6 +170,21 @@ class FunctionInstance {
   }
 }
 
+/** Calls `each` with every line `stream` gives (the last one too, when it ends without a newline). */
+function forEachLine(stream: NodeJS.ReadableStream, each: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) each(line);
+  });
+  stream.on('end', () => {
+    if (pending !== '') each(pending);
+    pending = '';
+  });
+}
+
 export class FunctionRuntime {
   private readonly instances = new Map<string, FunctionInstance>();
   private readonly timeouts = new Map<string, number>();
@@ -180,7 +203,10 @@ export class FunctionRuntime {
         TZ: 'UTC',
         ...rewrite(definition.environment, options.rewriteUrls ?? {}),
       };
-      this.instances.set(definition.qualifiedName, new FunctionInstance(definition, env, arn));
+      this.instances.set(
+        definition.qualifiedName,
+        new FunctionInstance(definition, env, arn, options.output),
+      );
       this.timeouts.set(definition.qualifiedName, definition.timeoutSeconds);
     }
   }
