@@ -19,6 +19,7 @@ import {
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
 import { ENV, INDEXES } from './src/adapters/names';
@@ -315,4 +316,5 @@ const config: AWS = {
   },
 };
 
-export default config;
+// Metrics, tracing switch, alarms (docs/operations.md).
+export default withObservability(config);

@@ -1,5 +1,5 @@
 export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
-export { COMMON_ENV, HEALTH_ENV } from './env-names';
+export { COMMON_ENV, HEALTH_ENV, OBSERVABILITY_ENV } from './env-names';
 export { lazy } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';

@@ -32,6 +32,14 @@ describe('VariableResolver', () => {
     });
   });
 
+  it('reads a chain of sources, the first that has a value winning', () => {
+    const resolver = new VariableResolver({}, sources);
+
+    expect(resolver.resolve("${param:notGiven, env:NAME, 'last'}")).toBe('from-env');
+    expect(resolver.resolve("${param:notGiven, env:NOT_SET, 'last'}")).toBe('last');
+    expect(resolver.resolve("${param:bus, env:NAME, 'last'}")).toBe('chat-local');
+  });
+
   it('keeps the type of a whole-string variable and leaves CloudFormation substitutions alone', () => {
     const resolver = new VariableResolver({ custom: { size: 10 } }, sources);
 
