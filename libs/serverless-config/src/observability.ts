@@ -282,7 +282,7 @@ function tracedRoles(resources: Resources): Resources {
             ManagedPolicyArns: {
               'Fn::If': [
                 TRACING_CONDITION,
-                ['arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess'],
+                [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess' }],
                 { Ref: 'AWS::NoValue' },
               ],
             },

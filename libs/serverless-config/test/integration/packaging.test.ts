@@ -487,13 +487,13 @@ beforeAll(async () => {
         stage,
         params: paramsWithFakeOutputs(service),
         outDir: path.join(scratch, service.key),
-        timeoutMs: 150_000,
+        timeoutMs: 270_000, // five packagings side by side: minutes on a loaded 2-core machine
       });
       return [service.key, result] as const;
     }),
   );
   for (const [key, result] of results) packaged.set(key, result);
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

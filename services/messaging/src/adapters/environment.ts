@@ -1,6 +1,6 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, documentClient, type FrameReplies } from '@chat/aws';
+import { apiGatewayConnections, documentClient, traced, type FrameReplies } from '@chat/aws';
 import { createEventPublisher } from '@chat/events';
 import { membershipReader } from '@chat/memberships';
 import {
@@ -44,16 +44,19 @@ const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV
 const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
 const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
 const search = lazy(() => dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)));
-const objects = lazy(() => s3ObjectStorage(attachmentsS3Client(), requireEnv(ENV.attachmentsBucket)));
+const objects = lazy(() => s3ObjectStorage(traced(attachmentsS3Client()), requireEnv(ENV.attachmentsBucket)));
 const connections = lazy(() => dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)));
 const replies = lazy(() =>
   apiGatewayConnections(
-    new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) }),
+    traced(new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) })),
   ),
 );
 /** The messages table's outbox publisher (the stream function's only dependency). */
 export const eventPublisher = lazy(() =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+  createEventPublisher({
+    client: traced(new EventBridgeClient({})),
+    eventBusName: requireEnv(ENV.eventBusName),
+  }),
 );
 /**
  * Message ids are monotonic ULIDs: strictly increasing within this process even within one millisecond, so a

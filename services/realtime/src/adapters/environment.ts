@@ -1,6 +1,6 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, tableAdapter } from '@chat/aws';
+import { apiGatewayConnections, tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader as membershipsTableReader } from '@chat/memberships';
 import { lazy, metrics, positiveIntegerEnv, requireEnv, systemClock, type Logger } from '@chat/runtime';
@@ -35,14 +35,16 @@ export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnect
 
 export const messenger = lazy((): ConnectionMessenger =>
   apiGatewayConnections(
-    new ApiGatewayManagementApiClient({
-      endpoint: requireEnv(ENV.managementEndpoint),
-      maxAttempts: 1,
-    }),
+    traced(
+      new ApiGatewayManagementApiClient({
+        endpoint: requireEnv(ENV.managementEndpoint),
+        maxAttempts: 1,
+      }),
+    ),
   ),
 );
 
-const eventBridgeClient = lazy(() => new EventBridgeClient({}));
+const eventBridgeClient = lazy(() => traced(new EventBridgeClient({})));
 
 export const continuations = lazy((): FanOutContinuations =>
   eventBridgeContinuations(eventBridgeClient(), requireEnv(ENV.eventBusName), systemClock),

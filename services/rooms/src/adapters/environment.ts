@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { backoffDelay, sleep, tableAdapter } from '@chat/aws';
+import { backoffDelay, sleep, tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, requireEnv } from '@chat/runtime';
 import { dynamoRoomActivity } from './dynamodb-room-activity';
@@ -30,7 +30,10 @@ export const activityPause = (attempt: number): Promise<void> =>
 export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
 
 export const eventPublisher = lazy((): EventPublisher =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+  createEventPublisher({
+    client: traced(new EventBridgeClient({})),
+    eventBusName: requireEnv(ENV.eventBusName),
+  }),
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
