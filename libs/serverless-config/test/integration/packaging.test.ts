@@ -1479,7 +1479,8 @@ describe('the stage’s alarms and dashboard', () => {
       resourcesOfType(packagedService(service.key).template, 'AWS::CloudWatch::Dashboard'),
     );
     expect(dashboards.map(([, p]) => p.DashboardName)).toEqual(['chat-ci']);
-    const body = JSON.stringify(dashboards[0]?.[1].DashboardBody);
+    const body = (dashboards[0]?.[1].DashboardBody as { 'Fn::Sub': string })['Fn::Sub'];
+    const expressions = JSON.stringify(JSON.parse(body));
     for (const metric of [
       'MessagesStored',
       'FramesDelivered',
@@ -1488,7 +1489,7 @@ describe('the stage’s alarms and dashboard', () => {
       'EventAge',
       'RateLimited',
     ]) {
-      expect(body).toContain(`MetricName=\\\"${metric}\\\"`);
+      expect(expressions).toContain(`{Chat/ci,service} MetricName=\\"${metric}\\"`);
     }
     for (const other of compose.filter((service) => service.key !== 'auth')) {
       expect(packagedService(other.key).template.Resources.AlarmsTopic).toBeUndefined();
