@@ -4,7 +4,6 @@ import { METRIC, type MetricName } from './metric-names';
 
 export { METRIC, type MetricName };
 
-
 /**
  * The port use cases and handlers record metrics through (no AWS in it): counts and milliseconds, buffered per
  * invocation and written once, when the handler wrapper ends the invocation (`flushMetrics`).
