@@ -14,6 +14,7 @@ export {
 } from './error-frame';
 export {
   beginInvocation,
+  inInvocation,
   ChatLogFormatter,
   createLogger,
   type InvocationContext,

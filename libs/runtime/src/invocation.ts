@@ -1,4 +1,4 @@
-import { beginInvocation, type InvocationContext } from './logger';
+import { inInvocation, type InvocationContext } from './logger';
 import { flushMetrics } from './metrics';
 
 /**
@@ -9,12 +9,12 @@ import { flushMetrics } from './metrics';
 export function observedInvocation<E, C extends InvocationContext | undefined, R>(
   handle: (event: E, context: C) => Promise<R>,
 ): (event: E, context: C) => Promise<R> {
-  return async (event, context) => {
-    beginInvocation(context);
-    try {
-      return await handle(event, context);
-    } finally {
-      flushMetrics();
-    }
-  };
+  return (event, context) =>
+    inInvocation(context, async () => {
+      try {
+        return await handle(event, context);
+      } finally {
+        flushMetrics();
+      }
+    });
 }

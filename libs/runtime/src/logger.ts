@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { LogFormatter, LogItem, Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
 import { COMMON_ENV } from './env-names';
@@ -23,22 +24,34 @@ export interface InvocationContext {
   invokedFunctionArn?: string;
 }
 
-/** The invocation the sandbox runs now, and whether it is the sandbox's first (its cold start). */
-const invocation: { context?: InvocationContext; coldStart: boolean; seen: number } = {
-  coldStart: true,
-  seen: 0,
-};
+interface Invocation {
+  context: InvocationContext;
+  /** The sandbox's first invocation. */
+  coldStart: boolean;
+}
+
+/** The invocation each async flow belongs to (several may overlap in one local worker; on Lambda, never). */
+const current = new AsyncLocalStorage<Invocation>();
+let latest: Invocation | undefined;
+let seen = 0;
+
+function invocationOf(context: InvocationContext): Invocation {
+  seen += 1;
+  latest = { context, coldStart: seen === 1 };
+  return latest;
+}
 
 /**
- * Called by the handler wrappers (`httpHandler`, `webSocketHandler`, `eventConsumer`, `outboxHandler`) at the start
- * of each invocation: every line logged until the next one carries the function's name, the request id and
- * `cold_start` (true on the sandbox's first invocation only).
+ * Runs one invocation (`observedInvocation`, in every handler wrapper): every line it logs carries the function's
+ * name, its request id and `cold_start` (true on the sandbox's first invocation only).
  */
+export function inInvocation<R>(context: InvocationContext | undefined, run: () => R): R {
+  return context ? current.run(invocationOf(context), run) : run();
+}
+
+/** Marks the start of an invocation for the lines logged outside `inInvocation` (tests, code that runs later). */
 export function beginInvocation(context: InvocationContext | undefined): void {
-  if (!context) return;
-  invocation.seen += 1;
-  invocation.coldStart = invocation.seen === 1;
-  invocation.context = context;
+  if (context) invocationOf(context);
 }
 
 /** Powertools' default name when none is set: no `service` is better than a wrong one. */
@@ -51,14 +64,15 @@ const UNDEFINED_SERVICE = 'service_undefined';
  */
 export class ChatLogFormatter extends LogFormatter {
   formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
-    const lambda = invocation.context;
+    const invocation = current.getStore() ?? latest;
+    const lambda = invocation?.context;
     return new LogItem({
       attributes: {
         level: attributes.logLevel.toLowerCase(),
         message: attributes.message,
         timestamp: this.formatTimestamp(attributes.timestamp),
         service: attributes.serviceName === UNDEFINED_SERVICE ? undefined : attributes.serviceName,
-        cold_start: lambda ? invocation.coldStart : undefined,
+        cold_start: invocation?.coldStart,
         function_name: lambda?.functionName,
         function_request_id: lambda?.awsRequestId,
         xray_trace_id: attributes.xRayTraceId,

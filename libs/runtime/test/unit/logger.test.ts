@@ -1,4 +1,4 @@
-import { beginInvocation, createLogger } from '@chat/runtime';
+import { beginInvocation, createLogger, observedInvocation } from '@chat/runtime';
 
 function collect(context: Record<string, unknown> = {}) {
   const lines: string[] = [];
@@ -93,5 +93,30 @@ describe('createLogger (Powertools Logger behind the Logger port)', () => {
     expect(warnOnly.entries().map((e) => e.level)).toEqual(['warn', 'error']);
     expect(fallback.entries().map((e) => e.message)).toEqual(['i']);
     expect(debug.entries().map((e) => e.level)).toEqual(['debug']);
+  });
+});
+
+describe('observedInvocation and the Lambda context', () => {
+  it('gives each of two overlapping invocations its own request id', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({}, (line) => lines.push(line));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handler = observedInvocation(async (name: string) => {
+      if (name === 'first') await gate;
+      logger.info(name);
+    });
+
+    const first = handler('first', { functionName: 'f', awsRequestId: 'req-a' });
+    await handler('second', { functionName: 'f', awsRequestId: 'req-b' });
+    release();
+    await first;
+
+    const ids = Object.fromEntries(
+      lines
+        .map((line) => JSON.parse(line) as Record<string, string>)
+        .map((e) => [e.message, e.function_request_id]),
+    );
+    expect(ids).toEqual({ first: 'req-a', second: 'req-b' });
   });
 });
