@@ -82,7 +82,7 @@ describe('GET /_local/metrics: the functions’ EMF metrics on the local stack',
     });
     expect(after.metrics.FanOutDuration!.p50).toBeLessThanOrEqual(after.metrics.FanOutDuration!.p99);
     expect(samplesOf(after, 'EventAge') - samplesOf(before, 'EventAge')).toBeGreaterThanOrEqual(N);
-  });
+  }, 120_000); // the first test of a fresh stack waits for the cold starts of the whole send → fan-out chain
 
   it('counts a repeated clientMessageId once', async () => {
     const [owner] = await signedInUsers(1);
