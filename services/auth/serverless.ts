@@ -20,6 +20,7 @@ import {
   withOwnRoles,
   type Access,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { cognitoResources } from './resources/cognito';
 import { authTables } from './resources/tables';
@@ -201,4 +202,5 @@ const config: AWS = {
   },
 };
 
-export default config;
+// Metrics, tracing switch, alarms and the stage's alarm topic and dashboard (docs/operations.md).
+export default withObservability(config, { createsStageResources: true, httpApi: true });

@@ -27,6 +27,7 @@ import {
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
 import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
@@ -420,4 +421,5 @@ const config: AWS = {
   },
 };
 
-export default config;
+// Metrics, tracing switch, alarms (docs/operations.md).
+export default withObservability(config);

@@ -22,6 +22,7 @@ import {
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { messageSentContract } from '../../libs/events/src/contracts/message-sent';
 import { presenceChangedContract } from '../../libs/events/src/contracts/presence-changed';
@@ -228,4 +229,5 @@ const config: AWS = {
   },
 };
 
-export default config;
+// Metrics, tracing switch, alarms (docs/operations.md).
+export default withObservability(config);

@@ -30,6 +30,7 @@ import {
   type IamStatement,
   type StreamSourceOptions,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { MEMBERSHIPS_INDEXES } from '../../libs/memberships/src/names';
 import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
@@ -269,4 +270,8 @@ const config: AWS = {
   },
 };
 
-export default config;
+/** A fan-out of one page of members should post well within this (alarm on FanOutDuration's p99). */
+const FAN_OUT_P99_ALARM_MS = 5_000;
+
+// Metrics, tracing switch, alarms (docs/operations.md).
+export default withObservability(config, { webSocketApi: true, fanOutP99Ms: FAN_OUT_P99_ALARM_MS });

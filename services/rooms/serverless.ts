@@ -24,6 +24,7 @@ import {
   withOwnRoles,
   type IamStatement,
 } from '../../libs/serverless-config/src';
+import { withObservability } from '../../libs/serverless-config/src';
 import { tokenVerifierAccess } from '../../libs/auth-verifier/src/deployment';
 import { messageDeletedContract } from '../../libs/events/src/contracts/message-deleted';
 import { messageEditedContract } from '../../libs/events/src/contracts/message-edited';
@@ -306,4 +307,5 @@ const config: AWS = {
   },
 };
 
-export default config;
+// Metrics, tracing switch, alarms (docs/operations.md).
+export default withObservability(config);

@@ -1,4 +1,5 @@
 export { documentClient } from './dynamodb/client';
+export { traced, tracingEnabled } from './tracing';
 export {
   cancellationReasons,
   CONDITION_FAILED,

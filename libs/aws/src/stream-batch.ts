@@ -5,7 +5,7 @@ import type {
   DynamoDBRecord,
   AttributeValue as StreamAttributeValue,
 } from 'aws-lambda';
-import type { Logger } from '@chat/runtime';
+import { METRIC, metrics as sandboxMetrics, type Logger, type Metrics } from '@chat/runtime';
 
 /** A stream record's images as plain objects (undefined when the record has none). */
 export type StreamImage = Record<string, unknown> | undefined;
@@ -52,6 +52,8 @@ export function failuresFrom(records: readonly DynamoDBRecord[], from: number): 
 export interface ProcessInOrderOptions {
   /** The log line of a failed record (default: "stream record failed, reported for retry with the rest"). */
   failureMessage?: string;
+  /** Where a failed record counts as ConsumerFailures (default: the sandbox's metrics). */
+  metrics?: Metrics;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function processInOrder(
         unmarshallImage(record.dynamodb?.OldImage),
       );
     } catch (error) {
+      (options.metrics ?? sandboxMetrics).count(METRIC.consumerFailures);
       logger.error(options.failureMessage ?? 'stream record failed, reported for retry with the rest', {
         eventID: record.eventID,
         sequenceNumber: record.dynamodb?.SequenceNumber,

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { createLogger, optionalEnv, type Logger } from '@chat/runtime';
+import { createLogger, observedInvocation, optionalEnv, type Logger } from '@chat/runtime';
 import { checkBodySize, DEFAULT_MAX_BODY_BYTES, parseJsonBody } from './body';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';
 import { errorResult } from './errors';
@@ -71,7 +71,7 @@ export function httpHandler<TBody = undefined, A extends AuthRequirement = AuthR
   const authenticate = async (event: APIGatewayProxyEventV2): Promise<PrincipalOf<A>> =>
     (options.auth === 'none' ? undefined : await options.auth.authenticate(event)) as PrincipalOf<A>;
 
-  return async (event) => {
+  return observedInvocation(async (event, _context) => {
     const started = Date.now();
     const correlationId = correlationIdOf(event);
     const logger = baseLogger.child({ correlationId, route: event.routeKey });
@@ -88,5 +88,5 @@ export function httpHandler<TBody = undefined, A extends AuthRequirement = AuthR
     }
     logger.debug('request handled', { statusCode: result.statusCode, durationMs: Date.now() - started });
     return encode(result, correlationId);
-  };
+  });
 }

@@ -18,3 +18,11 @@ export const HEALTH_ENV = {
   /** The JSON key of an item it reads (which need not exist). */
   probeKey: 'HEALTH_PROBE_KEY',
 } as const;
+
+/** What `withObservability` (libs/serverless-config) sets for the metrics and the tracer. */
+export const OBSERVABILITY_ENV = {
+  /** `Chat/<stage>`: the CloudWatch namespace of the EMF metrics (Powertools Metrics reads it). */
+  metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
+  /** The stage's `tracing` parameter: `Active` turns the Tracer on (X-Ray), anything else leaves it off. */
+  tracing: 'CHAT_TRACING',
+} as const;

@@ -1,5 +1,5 @@
 export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
-export { COMMON_ENV, HEALTH_ENV } from './env-names';
+export { COMMON_ENV, HEALTH_ENV, OBSERVABILITY_ENV } from './env-names';
 export { lazy } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
@@ -12,7 +12,16 @@ export {
   type ErrorFrame,
   type ErrorFrameExtra,
 } from './error-frame';
-export { createLogger, type Logger, type LogContext, type LogLevel } from './logger';
+export {
+  beginInvocation,
+  inInvocation,
+  ChatLogFormatter,
+  createLogger,
+  type InvocationContext,
+  type Logger,
+  type LogContext,
+  type LogLevel,
+} from './logger';
 export {
   DomainError,
   ValidationError,
@@ -41,3 +50,15 @@ export {
   type RateWindow,
 } from './rate-limit';
 export { isDependencyOutage, OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './outage';
+export { observedInvocation } from './invocation';
+export {
+  countRateLimited,
+  flushMetrics,
+  METRIC,
+  metrics,
+  metricsNamespace,
+  noMetrics,
+  recordingMetrics,
+  type MetricName,
+  type Metrics,
+} from './metrics';

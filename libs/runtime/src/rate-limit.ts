@@ -1,4 +1,5 @@
 import { RateLimitedError } from './errors';
+import { countRateLimited, metrics, type Metrics } from './metrics';
 
 /**
  * A per-subject rate limit: at most `limit` actions per window of `windowSeconds`. The window opens with the
@@ -50,17 +51,21 @@ export function rateLimit(action: string, limit: number, windowSeconds: number):
 }
 
 /**
- * Takes one action of `subject` under `limit`, or throws the RateLimitedError (429 `RATE_LIMITED` with
- * `Retry-After`; on the WebSocket an error frame with `retryAfter`) built by `refusal`.
+ * Takes one action of `subject` under `limit`, or counts the refusal (metric `RateLimited`) and throws the
+ * RateLimitedError (429 `RATE_LIMITED` with `Retry-After`; on the WebSocket an error frame with `retryAfter`)
+ * built by `refusal`.
  */
 export async function enforceRateLimit(
   limiter: RateLimiter,
   limit: RateLimit,
   subject: string,
   refusal: (retryAfterSeconds: number) => RateLimitedError = (seconds) => new RateLimitedError(seconds),
+  recorder: Metrics = metrics,
 ): Promise<void> {
   const decision = await limiter.take(limit, subject);
-  if (!decision.allowed) throw refusal(decision.retryAfterSeconds);
+  if (decision.allowed) return;
+  countRateLimited(recorder);
+  throw refusal(decision.retryAfterSeconds);
 }
 
 /**

@@ -42,3 +42,12 @@ export {
 } from './resources';
 export { lambdaLogicalId, logGroupLogicalId, normalizedFunctionName, roleLogicalId } from './names';
 export type { AwsFunction, AwsFunctions, AwsProvider, CfnResource, CfnValue, IamStatement } from './types';
+export {
+  ALARMS_TOPIC,
+  ALARMS_TOPIC_OUTPUT,
+  failureQueuesOf,
+  stageDashboard,
+  TRACING_CONDITION,
+  withObservability,
+  type ObservabilityOptions,
+} from './observability';

@@ -22,7 +22,8 @@ export function chatProvider(extra: Partial<AwsProvider> = {}): AwsProvider {
     environment: {
       [COMMON_ENV.serviceName]: '${self:service}',
       [COMMON_ENV.stage]: '${sls:stage}',
-      [COMMON_ENV.logLevel]: "${env:CHAT_LOG_LEVEL, 'info'}",
+      // The stage parameter `logLevel` (compose or `params:`), else env CHAT_LOG_LEVEL, else info.
+      [COMMON_ENV.logLevel]: "${param:logLevel, env:CHAT_LOG_LEVEL, 'info'}",
       [COMMON_ENV.nodeOptions]: '--enable-source-maps',
       ...extra.environment,
     },

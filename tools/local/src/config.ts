@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LogFormat } from './observability/log-output';
 
 /** Where the local stack listens and keeps its data; every value has an environment override. */
 export interface LocalConfig {
@@ -8,6 +9,10 @@ export interface LocalConfig {
   fresh: boolean;
   /** Print the route table once started: `--routes`, or `LOG_LEVEL=debug`. */
   printRoutes: boolean;
+  /** How the functions' log lines are printed: `LOG_FORMAT=pretty` or `--pretty` for people, else JSON lines. */
+  logFormat: LogFormat;
+  /** Print the functions' EMF metric lines too (`LOG_LEVEL=debug`); they are served at GET /_local/metrics. */
+  printMetrics: boolean;
   stage: string;
   region: string;
   accountId: string;
@@ -47,9 +52,9 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-const OPTIONS = ['--fresh', '--routes'];
+const OPTIONS = ['--fresh', '--routes', '--pretty'];
 
-/** Reads the configuration from the environment and the command line (`--fresh`, `--routes`). */
+/** Reads the configuration from the environment and the command line (`--fresh`, `--routes`, `--pretty`). */
 export function readLocalConfig(env: NodeJS.ProcessEnv, argv: string[]): LocalConfig {
   const unknown = argv.filter((arg) => !OPTIONS.includes(arg));
   if (unknown.length > 0)
@@ -60,6 +65,8 @@ export function readLocalConfig(env: NodeJS.ProcessEnv, argv: string[]): LocalCo
     cacheDir: path.join(REPO_ROOT, 'node_modules', '.cache', 'chat-local'),
     fresh: argv.includes('--fresh'),
     printRoutes: argv.includes('--routes') || env.LOG_LEVEL?.toLowerCase() === 'debug',
+    logFormat: argv.includes('--pretty') || env.LOG_FORMAT?.toLowerCase() === 'pretty' ? 'pretty' : 'json',
+    printMetrics: env.LOG_LEVEL?.toLowerCase() === 'debug',
     stage: 'local',
     region: 'us-east-1',
     accountId: '000000000000',

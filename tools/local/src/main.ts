@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       `HTTP API:       ${endpoints.http}`,
       `WebSocket API:  ${endpoints.webSocket}`,
       `SNS deliveries: ${endpoints.http}/_local/sns/deliveries`,
+      `Metrics:        ${endpoints.http}/_local/metrics`,
       `Events:         ${endpoints.eventBridge}/_local/events`,
       `DynamoDB:       ${endpoints.dynamodb}   Cognito: ${endpoints.cognito} (pool ${endpoints.userPoolId})   S3: ${endpoints.s3}`,
       `Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`,

@@ -23,6 +23,8 @@ import {
 import { ensureUserPool, startCognitoLocal, startS3, type RunningCognitoLocal } from './emulators';
 import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
+import { functionOutput } from './observability/log-output';
+import { LocalMetrics, METRICS_PATH } from './observability/metrics';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
@@ -248,6 +250,7 @@ function startFunctions(
   services: LoadedService[],
   endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
   bundles: Record<string, string>,
+  metrics: LocalMetrics,
 ): FunctionRuntime {
   const { region, accountId, ports } = config;
   const runtime = new FunctionRuntime({
@@ -272,6 +275,12 @@ function startFunctions(
       [`https://${LOCAL_WS_API_ID}.execute-api.${region}.amazonaws.com`]: `http://${LOOPBACK_HOST}:${ports.webSocket}`,
     },
     log,
+    output: functionOutput({
+      format: config.logFormat,
+      metrics,
+      printMetrics: config.printMetrics,
+      write: (text) => process.stdout.write(text),
+    }),
   });
   stops.add('functions', () => runtime.close());
   return runtime;
@@ -400,12 +409,13 @@ function corsOfApi(services: LoadedService[]): { cors?: CorsConfiguration } {
   return configured[0] ? { cors: configured[0] } : {};
 }
 
-/** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`. */
+/** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries` and `GET /_local/metrics`. */
 async function startHttp(
   { config, log, stops }: Start,
   services: LoadedService[],
   invoke: Invoke,
   sns: RunningSns,
+  metrics: LocalMetrics,
 ) {
   const http = await startHttpApi({
     port: config.ports.http,
@@ -420,6 +430,11 @@ async function startHttp(
         method: 'GET',
         path: '/_local/sns/deliveries',
         handle: async ({ query }) => ({ statusCode: 200, body: deliveriesResponse(sns, query) }),
+      },
+      {
+        method: 'GET',
+        path: METRICS_PATH,
+        handle: async () => ({ statusCode: 200, body: metrics.summary() }),
       },
     ],
     log,
@@ -499,13 +514,20 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
     const writeSignals = await startWriteSignals(start, dynamodb.url);
 
-    const runtime = startFunctions(start, services, { ...endpoints, dynamodb: writeSignals.url }, bundles);
+    const metrics = new LocalMetrics();
+    const runtime = startFunctions(
+      start,
+      services,
+      { ...endpoints, dynamodb: writeSignals.url },
+      bundles,
+      metrics,
+    );
     const { invoke } = runtime;
     await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
     startTtlSweeps(start, writeSignals.url, tables);
     await startWebSocket(start, services, invoke);
-    await startHttp(start, services, invoke, sns);
+    await startHttp(start, services, invoke, sns, metrics);
     await startWebApp(start, urls, s3.url);
 
     return await ready(start, endpoints, services);

@@ -1,9 +1,10 @@
-import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2, Context } from 'aws-lambda';
 import {
   COMMON_ENV,
   createLogger,
   errorFrame,
   isDependencyOutage,
+  observedInvocation,
   optionalEnv,
   UNAVAILABLE_MESSAGE,
   type Logger,
@@ -25,6 +26,7 @@ export interface WebSocketRequest {
 
 export type WebSocketLambdaHandler = (
   event: APIGatewayProxyWebsocketEventV2,
+  context?: Context,
 ) => Promise<APIGatewayProxyResultV2>;
 
 /** What a route answers API Gateway: nothing (200), or a status (a `$connect` refusal) with a body. */
@@ -46,7 +48,7 @@ export function webSocketHandler(
   logger?: Logger,
 ): WebSocketLambdaHandler {
   const baseLogger = logger ?? createLogger({ service: optionalEnv(COMMON_ENV.serviceName), function: name });
-  return async (event) => {
+  return observedInvocation(async (event, _context?: Context) => {
     const { connectionId, requestId, routeKey } = event.requestContext;
     const logger = baseLogger.child({ connectionId, correlationId: requestId, route: routeKey });
     try {
@@ -58,7 +60,7 @@ export function webSocketHandler(
       logger.error('websocket route failed', { error });
       return { statusCode: 500 };
     }
-  };
+  });
 }
 
 /**

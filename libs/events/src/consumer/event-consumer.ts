@@ -1,4 +1,15 @@
-import { COMMON_ENV, createLogger, optionalEnv, type LogContext, type Logger } from '@chat/runtime';
+import type { Context } from 'aws-lambda';
+import {
+  COMMON_ENV,
+  createLogger,
+  METRIC,
+  metrics as sandboxMetrics,
+  observedInvocation,
+  optionalEnv,
+  type LogContext,
+  type Logger,
+  type Metrics,
+} from '@chat/runtime';
 import type { EventContract } from '../contracts/contract';
 import type { EnvelopeOf } from '../envelope';
 import { type IdempotencyGuard, isEventInProgress } from './idempotency-guard';
@@ -16,7 +27,7 @@ export interface ConsumedEvent<T> {
 /** Reads the event a Lambda target receives; a contract break throws (the delivery fails loudly). */
 export type EventReader<T> = (event: IncomingEventBridgeEvent, logger: Logger) => ConsumedEvent<T>;
 
-export type EventConsumerHandler = (event: IncomingEventBridgeEvent) => Promise<void>;
+export type EventConsumerHandler = (event: IncomingEventBridgeEvent, context?: Context) => Promise<void>;
 
 export interface EventConsumerOptions {
   /** The function's name, on every log line. */
@@ -25,6 +36,10 @@ export interface EventConsumerOptions {
   guard?: () => IdempotencyGuard;
   /** Defaults to a JSON logger with `service` (env SERVICE_NAME) and `function`. */
   logger?: Logger;
+  /** Where EventAge and ConsumerFailures go (default: the sandbox's metrics). */
+  metrics?: Metrics;
+  /** The time now (default: the system clock), for EventAge. */
+  now?: () => number;
 }
 
 /**
@@ -64,7 +79,11 @@ export function eventConsumer<T>(
 ): EventConsumerHandler {
   const baseLogger =
     options.logger ?? createLogger({ service: optionalEnv(COMMON_ENV.serviceName), function: options.name });
-  return async (event) => {
+  const recorder = options.metrics ?? sandboxMetrics;
+  const now = options.now ?? Date.now;
+  return observedInvocation(async (event: IncomingEventBridgeEvent, _context?: Context) => {
+    const age = eventAgeMs(event, now());
+    if (age !== undefined) recorder.milliseconds(METRIC.eventAge, age);
     const consumed = read(event, baseLogger);
     const logger = baseLogger.child({
       eventId: consumed.eventId,
@@ -89,9 +108,18 @@ export function eventConsumer<T>(
           ...(error.lockedUntil === undefined ? {} : { lockedUntil: error.lockedUntil }),
         });
       } else {
+        recorder.count(METRIC.consumerFailures);
         logger.error('event not handled, to be retried', { error });
       }
       throw error;
     }
-  };
+  });
+}
+
+/** Milliseconds since the event's `metadata.occurredAt` (undefined when the detail has none that parses). */
+export function eventAgeMs(event: IncomingEventBridgeEvent, now: number): number | undefined {
+  const detail = event.detail as { metadata?: { occurredAt?: unknown } } | null | undefined;
+  const occurredAt = detail?.metadata?.occurredAt;
+  const at = typeof occurredAt === 'string' ? Date.parse(occurredAt) : NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, now - at);
 }

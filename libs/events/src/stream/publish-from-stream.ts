@@ -1,6 +1,6 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { failuresFrom, processInOrder, type StreamImage } from '@chat/aws';
-import { COMMON_ENV, createLogger, optionalEnv, type Logger } from '@chat/runtime';
+import { COMMON_ENV, createLogger, observedInvocation, optionalEnv, type Logger } from '@chat/runtime';
 import { type EventEnvelope, streamRecordEventId } from '../envelope';
 import type { EventPublisher } from '../publisher/event-publisher';
 import { validateEvent } from '../validate-event';
@@ -71,9 +71,11 @@ export function outboxHandler(
   name: string,
   publisher: () => EventPublisher,
   toEvents: StreamRecordToEvents,
-): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
+): (event: DynamoDBStreamEvent, context?: Context) => Promise<DynamoDBBatchResponse> {
   const logger = createLogger({ service: optionalEnv(COMMON_ENV.serviceName), function: name });
-  return (event) => publishFromStream({ publisher: publisher(), records: event.Records, toEvents, logger });
+  return observedInvocation((event: DynamoDBStreamEvent, _context?: Context) =>
+    publishFromStream({ publisher: publisher(), records: event.Records, toEvents, logger }),
+  );
 }
 
 /** One stream record read into a service's items: what happened, the eventId derived from the record, the images. */

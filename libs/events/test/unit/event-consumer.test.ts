@@ -8,6 +8,7 @@ import {
   messageSentContract,
   userRegisteredContract,
 } from '../../src/index';
+import { recordingMetrics } from '@chat/runtime';
 import { aMessageSentEvent, aRecordingLogger } from '../support/builders';
 
 /** A guard that remembers handled ids in memory, as the DynamoDB one does. */
@@ -59,6 +60,34 @@ describe('eventConsumer', () => {
     expect(runs).toEqual([{ n: 1 }]);
     expect(lines.map((l) => l.message)).toEqual(['event handled', 'duplicate delivery skipped']);
     expect(lines[0]).toMatchObject({ eventId: 'e-1', correlationId: 'c-1', eventType: 'Thing', sent: 1 });
+  });
+
+  it('records the event’s age at delivery and counts a failure as ConsumerFailures', async () => {
+    const metrics = recordingMetrics();
+    const { logger } = aRecordingLogger();
+    const occurredAt = '2026-01-01T00:00:00.000Z';
+    const aged = {
+      ...event,
+      detail: { metadata: { eventId: 'e-2', correlationId: 'c-2', occurredAt }, data: {} },
+    };
+    const now = () => Date.parse(occurredAt) + 1_500;
+    const ok = eventConsumer(
+      { name: 'test', logger, metrics, now },
+      () => ({ eventId: 'e-2', correlationId: 'c-2', input: 1 }),
+      async () => undefined,
+    );
+    const failing = eventConsumer(
+      { name: 'test', logger, metrics, now },
+      () => ({ eventId: 'e-2', correlationId: 'c-2', input: 1 }),
+      () => Promise.reject(new Error('boom')),
+    );
+
+    await ok(aged);
+    await expect(failing(aged)).rejects.toThrow('boom');
+    await ok(event); // no occurredAt: no age
+
+    expect(metrics.recorded.EventAge).toEqual([1_500, 1_500]);
+    expect(metrics.recorded.ConsumerFailures).toEqual([1]);
   });
 
   it('rethrows a failure of the use case (so the event is delivered again) after logging it', async () => {

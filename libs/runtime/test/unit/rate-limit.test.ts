@@ -5,6 +5,7 @@ import {
   RateLimitedError,
   rateLimit,
   rateStep,
+  recordingMetrics,
 } from '../../src';
 
 const limit = rateLimit('send', 3, 10);
@@ -71,5 +72,20 @@ describe('enforceRateLimit', () => {
       clientMessageId: 'c-1',
       error: { code: 'RATE_LIMITED', message: 'Too many requests', retryAfter: 10 },
     });
+  });
+
+  it('counts each refusal as one RateLimited, and nothing for the actions it allows', async () => {
+    const limiter = inMemoryRateLimiter(() => T0);
+    const recorder = recordingMetrics();
+    const take = () =>
+      enforceRateLimit(limiter, limit, 'bob', undefined, recorder).then(
+        () => 'allowed',
+        () => 'refused',
+      );
+
+    const outcomes = [await take(), await take(), await take(), await take(), await take()];
+
+    expect(outcomes).toEqual(['allowed', 'allowed', 'allowed', 'refused', 'refused']);
+    expect(recorder.recorded.RateLimited).toEqual([1, 1]);
   });
 });

@@ -581,6 +581,7 @@ const requiredOutputs: Record<string, string[]> = {
     'UserPoolClientId',
     'RevocationsTableName',
     'RevocationsTableArn',
+    'AlarmsTopicArn', // the stage's alarm topic, every other service's alarms notify it
   ],
   realtime: [
     'WebSocketApiId',
@@ -603,6 +604,10 @@ function resourcesOfType(template: CfnTemplate, type: string): [string, Record<s
     .filter(([, resource]) => resource.Type === type)
     .map(([logicalId, resource]) => [logicalId, resource.Properties]);
 }
+
+/** Where a service's alarms notify: the topic chat-auth creates, the others get its ARN from compose. */
+const alarmTopic = (key: string) =>
+  key === 'auth' ? { Ref: 'AlarmsTopic' } : fakeOutput('auth', 'AlarmsTopicArn');
 
 function roleStatements(template: CfnTemplate, roleId: string): Statement[] {
   const policies = template.Resources[roleId]?.Properties.Policies as {
@@ -629,13 +634,13 @@ beforeAll(async () => {
         stage,
         params: paramsWithFakeOutputs(service),
         outDir: path.join(scratch, service.key),
-        timeoutMs: 150_000,
+        timeoutMs: 270_000, // five packagings side by side: minutes on a loaded 2-core machine
       });
       return [service.key, result] as const;
     }),
   );
   for (const [key, result] of results) packaged.set(key, result);
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
@@ -735,6 +740,67 @@ describe.each(Object.keys(functionActions))('the %s service package', (key) => {
     expect(apis.length).toBe(webSocketRoutes[key] ? 1 : 0);
     for (const [, properties] of apis)
       expect(properties.RouteSelectionExpression).toBe('$request.body.action');
+  });
+
+  it('alarms on every failure queue holding a message, on its stage’s alarm topic', () => {
+    const queues = resourcesOfType(template(), 'AWS::SQS::Queue').map(([logicalId]) => logicalId);
+    const destinations = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').flatMap(([, p]) => {
+      const destination = (
+        p.DestinationConfig as { OnFailure?: { Destination?: { 'Fn::GetAtt'?: string[] } } }
+      )?.OnFailure?.Destination?.['Fn::GetAtt']?.[0];
+      return destination ? [destination] : [];
+    });
+    const alarms = resourcesOfType(template(), 'AWS::CloudWatch::Alarm').map(([, p]) => p);
+
+    expect(queues.sort()).toEqual([...new Set(destinations)].sort());
+    for (const queue of queues) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+          Threshold: 0,
+          ComparisonOperator: 'GreaterThanThreshold',
+          AlarmActions: [alarmTopic(key)],
+        }),
+      );
+    }
+  });
+
+  it('alarms on every function’s errors and throttles', () => {
+    const alarms = resourcesOfType(template(), 'AWS::CloudWatch::Alarm').map(([, p]) => p);
+
+    for (const functionKey of Object.keys(functionActions[key] ?? {})) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(alarms).toContainEqual(
+          expect.objectContaining({
+            Namespace: 'AWS/Lambda',
+            MetricName: metric,
+            Dimensions: [{ Name: 'FunctionName', Value: { Ref: lambdaLogicalId(functionKey) } }],
+            Threshold: 0,
+            AlarmActions: [alarmTopic(key)],
+            OKActions: [alarmTopic(key)],
+          }),
+        );
+      }
+    }
+    for (const alarm of alarms) expect(String(alarm.AlarmDescription)).toContain('docs/operations.md#');
+  });
+
+  it('gives every function the metrics namespace of its stage and leaves tracing off unless the stage asks', () => {
+    for (const [, properties] of resourcesOfType(template(), 'AWS::Lambda::Function')) {
+      expect(properties).toMatchObject({
+        Environment: {
+          Variables: expect.objectContaining({
+            POWERTOOLS_METRICS_NAMESPACE: 'Chat/ci',
+            CHAT_TRACING: 'PassThrough',
+            LOG_LEVEL: 'info',
+          }),
+        },
+        TracingConfig: { Mode: 'PassThrough' },
+      });
+    }
+    expect(template().Conditions?.TracingActive).toEqual({ 'Fn::Equals': ['PassThrough', 'Active'] });
   });
 
   it('declares the outputs other services are wired to', () => {
@@ -1583,5 +1649,58 @@ describe('the notifications service package', () => {
         expect(JSON.stringify(resource)).toMatch(/:(chat-notifications-ci-user-\*|app\/|endpoint\/)/);
       }
     }
+  });
+});
+
+describe('the stage’s alarms and dashboard', () => {
+  const alarmsOf = (key: string) => resourcesOfType(packagedService(key).template, 'AWS::CloudWatch::Alarm');
+
+  it('has chat-auth create the alarm topic and one dashboard of the stage, the others none', () => {
+    const auth = packagedService('auth').template;
+
+    expect(auth.Resources.AlarmsTopic?.Type).toBe('AWS::SNS::Topic');
+    expect(auth.Outputs.AlarmsTopicArn?.Value).toEqual({ Ref: 'AlarmsTopic' });
+    const dashboards = compose.flatMap((service) =>
+      resourcesOfType(packagedService(service.key).template, 'AWS::CloudWatch::Dashboard'),
+    );
+    expect(dashboards.map(([, p]) => p.DashboardName)).toEqual(['chat-ci']);
+    const body = (dashboards[0]?.[1].DashboardBody as { 'Fn::Sub': string })['Fn::Sub'];
+    const expressions = JSON.stringify(JSON.parse(body));
+    for (const metric of [
+      'MessagesStored',
+      'FramesDelivered',
+      'FanOutDuration',
+      'ConsumerFailures',
+      'EventAge',
+      'RateLimited',
+    ]) {
+      expect(expressions).toContain(`{Chat/ci,service} MetricName=\\"${metric}\\"`);
+    }
+    for (const other of compose.filter((service) => service.key !== 'auth')) {
+      expect(packagedService(other.key).template.Resources.AlarmsTopic).toBeUndefined();
+    }
+  });
+
+  it('alarms on the HTTP API’s 5xx in auth and the WebSocket API’s errors in realtime, where each is created', () => {
+    expect(alarmsOf('auth').map(([, p]) => p)).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }],
+      }),
+    );
+    const webSocket = packagedService('realtime').template.Resources.WebSocketApiErrorsAlarm?.Properties;
+    expect(JSON.stringify(webSocket?.Metrics)).toContain('{"Ref":"WebsocketsApi"}');
+    expect(JSON.stringify(webSocket?.Metrics)).toContain('ExecutionError');
+  });
+
+  it('alarms on the fan-out duration p99 from the EMF metric of realtime', () => {
+    expect(packagedService('realtime').template.Resources.FanOutDurationP99Alarm?.Properties).toMatchObject({
+      Namespace: 'Chat/ci',
+      MetricName: 'FanOutDuration',
+      Dimensions: [{ Name: 'service', Value: 'chat-realtime' }],
+      ExtendedStatistic: 'p99',
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
   });
 });

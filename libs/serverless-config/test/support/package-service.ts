@@ -5,6 +5,7 @@ import path from 'node:path';
 export interface CfnTemplate {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: unknown }>;
   Outputs: Record<string, { Value: unknown }>;
+  Conditions?: Record<string, unknown>;
 }
 
 export interface PackagedService {

@@ -41,8 +41,8 @@ describe('serviceBase', () => {
     expect(base.service).toBe('chat-x');
     expect(base.plugins).toEqual(['serverless-esbuild']);
     expect(base.custom.esbuild).toMatchObject({
-      external: ['@aws-sdk/*'],
-      exclude: ['@aws-sdk/*'],
+      external: ['@aws-sdk/*', '@smithy/*'],
+      exclude: ['@aws-sdk/*', '@smithy/*'],
       sourcemap: true,
     });
   });

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tableAdapter } from '@chat/aws';
+import { tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, positiveIntegerEnv, requireEnv } from '@chat/runtime';
 import type { LoginPolicy } from '../use-cases/log-in';
@@ -21,7 +21,7 @@ import { ENV } from './names';
 /** The real clock and ids, for the use cases that take them. */
 export { systemClock, ulidIds } from '@chat/runtime';
 
-const cognitoClient = lazy(() => new CognitoIdentityProviderClient({}));
+const cognitoClient = lazy(() => traced(new CognitoIdentityProviderClient({})));
 
 export const identityProvider = lazy((): IdentityProvider =>
   cognitoIdentityProvider(cognitoClient(), {
@@ -40,7 +40,10 @@ export const loginAttempts = tableAdapter(ENV.loginAttemptsTable, dynamoLoginAtt
 export const revocationLedger = tableAdapter(ENV.revocationsTable, dynamoRevocationLedger);
 
 export const eventPublisher = lazy((): EventPublisher =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+  createEventPublisher({
+    client: traced(new EventBridgeClient({})),
+    eventBusName: requireEnv(ENV.eventBusName),
+  }),
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */

@@ -1,18 +1,26 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, documentClient, dynamoRateLimiter, type FrameReplies } from '@chat/aws';
+import {
+  apiGatewayConnections,
+  documentClient,
+  dynamoRateLimiter,
+  traced,
+  type FrameReplies,
+} from '@chat/aws';
 import { createEventPublisher, processedEventsGuards } from '@chat/events';
 import { blockReader, membershipReader } from '@chat/memberships';
 import {
   COMMON_ENV,
   createLogger,
   lazy,
+  metrics,
   optionalEnv,
   positiveIntegerEnv,
   rateLimit,
   requireEnv,
   systemClock,
   ulidIds,
+  type Metrics,
 } from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
 import type {
@@ -74,16 +82,19 @@ const limits: MessagingLimits = {
 const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
 const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
 const search = lazy(() => dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)));
-const objects = lazy(() => s3ObjectStorage(attachmentsS3Client(), requireEnv(ENV.attachmentsBucket)));
+const objects = lazy(() => s3ObjectStorage(traced(attachmentsS3Client()), requireEnv(ENV.attachmentsBucket)));
 const connections = lazy(() => dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)));
 const replies = lazy(() =>
   apiGatewayConnections(
-    new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) }),
+    traced(new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) })),
   ),
 );
 /** The messages table's outbox publisher (the stream function's only dependency). */
 export const eventPublisher = lazy(() =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+  createEventPublisher({
+    client: traced(new EventBridgeClient({})),
+    eventBusName: requireEnv(ENV.eventBusName),
+  }),
 );
 /**
  * Message ids are monotonic ULIDs: strictly increasing within this process even within one millisecond, so a
@@ -136,8 +147,9 @@ export type MessagingEnvironment = MessagingDependencies & {
  * The use cases' dependencies on AWS. Each property is built when first read (never spread this object), so a
  * handler touching only `messages` and `memberships` needs only their tables.
  */
-export const messagingDependencies: MessagingEnvironment = {
+export const messagingDependencies: MessagingEnvironment & { metrics: Metrics } = {
   clock: systemClock,
+  metrics,
   ids: messagingIds,
   get memberships() {
     return memberships();

@@ -1,6 +1,6 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { processInOrder } from '@chat/aws';
-import { COMMON_ENV, createLogger, optionalEnv } from '@chat/runtime';
+import { COMMON_ENV, createLogger, observedInvocation, optionalEnv } from '@chat/runtime';
 import { messagingDependencies } from '../adapters/environment';
 import { messageOfItem } from '../adapters/message-item';
 import { countReply } from '../use-cases/count-reply';
@@ -13,21 +13,23 @@ const logger = createLogger({ service: optionalEnv(COMMON_ENV.serviceName), func
  * index follows each message's text (added, edited, deleted), and a new reply is counted in its parent's thread
  * summary. Both are idempotent, so a retried record does no harm.
  */
-export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  processInOrder(
-    event.Records,
-    async (record, newItem, oldItem) => {
-      const after = newItem && messageOfItem(newItem);
-      const before = oldItem && messageOfItem(oldItem);
-      const terms = await indexMessage(messagingDependencies, before, after);
-      if (terms.added + terms.removed > 0) {
-        const { roomId, messageId } = (after ?? before) as { roomId: string; messageId: string };
-        logger.info('message indexed', { roomId, messageId, ...terms });
-      }
-      if (record.eventName === 'INSERT' && after?.threadId !== undefined) {
-        const outcome = await countReply(messagingDependencies, after);
-        logger.info('reply projected', { roomId: after.roomId, messageId: after.messageId, outcome });
-      }
-    },
-    logger,
-  );
+export const handler = observedInvocation(
+  (event: DynamoDBStreamEvent, _context?: Context): Promise<DynamoDBBatchResponse> =>
+    processInOrder(
+      event.Records,
+      async (record, newItem, oldItem) => {
+        const after = newItem && messageOfItem(newItem);
+        const before = oldItem && messageOfItem(oldItem);
+        const terms = await indexMessage(messagingDependencies, before, after);
+        if (terms.added + terms.removed > 0) {
+          const { roomId, messageId } = (after ?? before) as { roomId: string; messageId: string };
+          logger.info('message indexed', { roomId, messageId, ...terms });
+        }
+        if (record.eventName === 'INSERT' && after?.threadId !== undefined) {
+          const outcome = await countReply(messagingDependencies, after);
+          logger.info('reply projected', { roomId: after.roomId, messageId: after.messageId, outcome });
+        }
+      },
+      logger,
+    ),
+);

@@ -12,12 +12,16 @@ import { BlockedInDirectMessageError, InvalidAttachmentsError, invalidField } fr
 import { threadParentProblem } from '../domain/threads';
 import { requireAllowance } from './limits';
 import { mentionedMembers, requireMember } from './membership';
+import { METRIC, type Metrics } from '@chat/runtime';
 import type { AttachmentRecord, MessagingDependencies } from './ports';
 
 export type SendMessageDependencies = Pick<
   MessagingDependencies,
   'clock' | 'ids' | 'memberships' | 'messages' | 'attachments' | 'objects' | 'limits' | 'blocks'
->;
+> & {
+  /** Counts MessagesStored (none: not measured). */
+  metrics?: Metrics;
+};
 
 /** A DM's members read to find the other one (two belong to it). */
 const DM_MEMBERS_READ = 3;
@@ -191,6 +195,7 @@ export async function sendMessage(
   });
   switch (result.outcome) {
     case 'created':
+      deps.metrics?.count(METRIC.messagesStored);
       return { message: canonicalMessage(result.message), created: true };
     case 'duplicate':
       return { message: canonicalMessage(result.existing), created: false };

@@ -1,6 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { tableAdapter } from '@chat/aws';
+import { tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { blockReader, membershipReader } from '@chat/memberships';
 import { COMMON_ENV, createLogger, lazy, optionalEnv, requireEnv, type Logger } from '@chat/runtime';
@@ -18,7 +18,7 @@ import { snsRemovals, snsUserTopics } from './sns-user-topics';
 import { dynamoRecipientData } from './dynamodb-recipient-data';
 
 /** Each adapter is built on first use and kept for the sandbox's life; it reads its variables only then. */
-const sns = lazy(() => new SNSClient({}));
+const sns = lazy(() => traced(new SNSClient({})));
 
 /** The real clock, for the use cases that take one. */
 export { systemClock } from '@chat/runtime';
@@ -43,7 +43,7 @@ export const pushEndpoints = lazy((): PushEndpoints =>
 );
 export const eventPublisher = lazy((): EventPublisher =>
   createEventPublisher({
-    client: new EventBridgeClient({}),
+    client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
   }),
 );

@@ -1,9 +1,17 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { apiGatewayConnections, dynamoRateLimiter, tableAdapter } from '@chat/aws';
+import { apiGatewayConnections, dynamoRateLimiter, tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { membershipReader as membershipsTableReader } from '@chat/memberships';
-import { lazy, positiveIntegerEnv, rateLimit, requireEnv, systemClock, type Logger } from '@chat/runtime';
+import {
+  lazy,
+  metrics,
+  positiveIntegerEnv,
+  rateLimit,
+  requireEnv,
+  systemClock,
+  type Logger,
+} from '@chat/runtime';
 import { DEFAULT_CONNECTION_TTL_SECONDS, refreshIntervalMs, RefreshLedger } from '../domain/connection';
 import { DEFAULT_MAX_CONNECTIONS_PER_USER } from '../use-cases/connections';
 import { realSleep, type RetryPolicy } from '../use-cases/concurrency';
@@ -39,14 +47,16 @@ export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnect
 
 export const messenger = lazy((): ConnectionMessenger =>
   apiGatewayConnections(
-    new ApiGatewayManagementApiClient({
-      endpoint: requireEnv(ENV.managementEndpoint),
-      maxAttempts: 1,
-    }),
+    traced(
+      new ApiGatewayManagementApiClient({
+        endpoint: requireEnv(ENV.managementEndpoint),
+        maxAttempts: 1,
+      }),
+    ),
   ),
 );
 
-const eventBridgeClient = lazy(() => new EventBridgeClient({}));
+const eventBridgeClient = lazy(() => traced(new EventBridgeClient({})));
 
 export const continuations = lazy((): FanOutContinuations =>
   eventBridgeContinuations(eventBridgeClient(), requireEnv(ENV.eventBusName), systemClock),
@@ -80,6 +90,7 @@ export function deliveryDependencies(logger: Logger): DeliveryDependencies {
     concurrency: fanOutConcurrency(),
     retry: deliveryRetry,
     logger,
+    metrics,
   };
 }
 

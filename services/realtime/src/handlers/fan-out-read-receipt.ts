@@ -1,5 +1,5 @@
 import { contractReader, eventConsumer, readMarkerMovedContract } from '@chat/events';
-import { systemClock } from '@chat/runtime';
+import { metrics, systemClock } from '@chat/runtime';
 import {
   connectionDirectory,
   connectionStore,
@@ -30,6 +30,7 @@ export const handler = eventConsumer(
         concurrency: fanOutConcurrency(),
         retry: deliveryRetry,
         logger,
+        metrics,
       },
       data,
       metadata.eventId,

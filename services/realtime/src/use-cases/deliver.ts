@@ -1,4 +1,4 @@
-import type { Logger } from '@chat/runtime';
+import { METRIC, type Logger, type Metrics } from '@chat/runtime';
 import { forEachConcurrently, retrying, type RetryPolicy } from './concurrency';
 import type { DeliveryReport } from '../domain/errors';
 import type { Clock, ConnectionDirectory, ConnectionMessenger, ConnectionStore, ServerFrame } from './ports';
@@ -19,6 +19,8 @@ export interface DeliveryDependencies {
   concurrency: number;
   retry: RetryPolicy;
   logger: Logger;
+  /** FramesDelivered, GoneConnections, FramesFailed, FanOutDuration and FanOutSize (none: not measured). */
+  metrics?: Metrics;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function deliverToUsers(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { recipients: userIds.length, sent: 0, gone: 0, failed: 0 };
   if (userIds.length === 0) return report;
+  const started = deps.clock.now().getTime();
   const routes = await retrying(deps.retry, () => deps.directory.connectionsOf(userIds));
   const targets = [...routes].flatMap(([userId, connectionIds]) =>
     connectionIds.map((connectionId) => ({ userId, connectionId })),
@@ -55,7 +58,22 @@ export async function deliverToUsers(
     }
     await forgetGoneConnection(deps, userId, connectionId);
   });
+  recordDelivery(deps.metrics, report, targets.length, deps.clock.now().getTime() - started);
   return report;
+}
+
+function recordDelivery(
+  metrics: Metrics | undefined,
+  report: DeliveryReport,
+  connections: number,
+  durationMs: number,
+): void {
+  if (!metrics) return;
+  metrics.count(METRIC.framesDelivered, report.sent);
+  metrics.count(METRIC.goneConnections, report.gone);
+  if (report.failed > 0) metrics.count(METRIC.framesFailed, report.failed);
+  metrics.value(METRIC.fanOutSize, connections);
+  metrics.milliseconds(METRIC.fanOutDuration, durationMs);
 }
 
 /**

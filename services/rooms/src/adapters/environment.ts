@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { backoffDelay, documentClient, dynamoRateLimiter, sleep, tableAdapter } from '@chat/aws';
+import { backoffDelay, documentClient, dynamoRateLimiter, sleep, tableAdapter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards, type EventPublisher } from '@chat/events';
 import { lazy, positiveIntegerEnv, rateLimit, requireEnv } from '@chat/runtime';
 import type { RoomLimits } from '../use-cases/ports';
@@ -50,7 +50,10 @@ export const roomLimits = lazy((): RoomLimits => ({
 }));
 
 export const eventPublisher = lazy((): EventPublisher =>
-  createEventPublisher({ client: new EventBridgeClient({}), eventBusName: requireEnv(ENV.eventBusName) }),
+  createEventPublisher({
+    client: traced(new EventBridgeClient({})),
+    eventBusName: requireEnv(ENV.eventBusName),
+  }),
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */

@@ -29,6 +29,11 @@ export interface FunctionRuntimeOptions {
   /** Sandboxes per function at most, where the function sets no reservedConcurrency. Default 8. */
   defaultConcurrency?: number;
   log?: (line: string) => void;
+  /**
+   * Gets every line the functions print on stdout (their log lines and EMF metrics, as CloudWatch Logs would);
+   * without it, the workers print straight to this process's stdout.
+   */
+  output?: (line: string) => void;
 }
 
 function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
@@ -101,6 +106,7 @@ class Sandbox {
     functionArn: string,
     code: SandboxCode,
     private readonly onGone: (sandbox: Sandbox) => void,
+    output?: (line: string) => void,
   ) {
     this.worker = new Worker(BOOTSTRAP, {
       env,
@@ -112,7 +118,9 @@ class Sandbox {
         memorySize: definition.memorySize,
       },
       execArgv: ['--enable-source-maps'],
+      stdout: output !== undefined,
     });
+    if (output) forEachLine(this.worker.stdout, output);
     let initDone = () => undefined as void;
     this.initialized = new Promise<void>((resolve) => {
       initDone = resolve;
@@ -211,6 +219,7 @@ class FunctionInstance {
     private readonly functionArn: string,
     private readonly code: SandboxCode,
     private readonly concurrency: number,
+    private readonly output?: (line: string) => void,
   ) {}
 
   private stopped = false;
@@ -257,12 +266,19 @@ class FunctionInstance {
   }
 
   private spawn(): Sandbox {
-    const sandbox = new Sandbox(this.definition, this.env, this.functionArn, this.code, (gone) => {
-      this.sandboxes.delete(gone);
-      const index = this.idle.indexOf(gone);
-      if (index >= 0) this.idle.splice(index, 1);
-      this.dispatch();
-    });
+    const sandbox = new Sandbox(
+      this.definition,
+      this.env,
+      this.functionArn,
+      this.code,
+      (gone) => {
+        this.sandboxes.delete(gone);
+        const index = this.idle.indexOf(gone);
+        if (index >= 0) this.idle.splice(index, 1);
+        this.dispatch();
+      },
+      this.output,
+    );
     sandbox.onIdle = (ready) => {
       if (!ready.alive) return;
       this.idle.push(ready);
@@ -277,6 +293,21 @@ class FunctionInstance {
     });
     return sandbox;
   }
+}
+
+/** Calls `each` with every line `stream` gives (the last one too, when it ends without a newline). */
+function forEachLine(stream: NodeJS.ReadableStream, each: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) each(line);
+  });
+  stream.on('end', () => {
+    if (pending !== '') each(pending);
+    pending = '';
+  });
 }
 
 export class FunctionRuntime {
@@ -305,7 +336,7 @@ export class FunctionRuntime {
       const concurrency = definition.reservedConcurrency ?? defaultConcurrency;
       this.instances.set(
         definition.qualifiedName,
-        new FunctionInstance(definition, env, arn, code, concurrency),
+        new FunctionInstance(definition, env, arn, code, concurrency, options.output),
       );
       this.timeouts.set(definition.qualifiedName, definition.timeoutSeconds);
     }

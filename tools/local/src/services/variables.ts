@@ -1,7 +1,7 @@
 /**
  * Resolves the Serverless Framework variables the services' serverless.ts files use:
  * `${sls:stage}`, `${self:a.b}`, `${param:name}`, `${opt:stage|region}`, `${env:NAME}`, each with an optional
- * fallback (`${opt:stage, 'dev'}`). Anything else inside `${…}` (such as CloudFormation's `${AWS::Region}` in a
+ * fallback (`${opt:stage, 'dev'}`), which may be another source (`${param:logLevel, env:LOG_LEVEL, 'info'}`). Anything else inside `${…}` (such as CloudFormation's `${AWS::Region}` in a
  * Fn::Sub) is left untouched. An unresolvable variable without a fallback is an error naming it.
  */
 export interface VariableSources {
@@ -83,9 +83,10 @@ export class VariableResolver {
     const value = this.lookup(reference);
     if (value !== undefined && value !== null) return value;
     if (fallback === undefined) throw new Error(`Cannot resolve variable \${${reference}}`);
-    // Another source as the fallback, as the Serverless Framework allows: `${param:a, env:B, 'default'}`.
+    // A chain of sources, as the framework reads it: `${param:logLevel, env:CHAT_LOG_LEVEL, 'info'}`.
     const next = fallback.trim();
-    if (KNOWN_SOURCES.has(next.split(':')[0] ?? '') && next.includes(':')) return this.resolveReference(next);
+    const source = /^(\w+):/.exec(next)?.[1];
+    if (source !== undefined && KNOWN_SOURCES.has(source)) return this.resolveReference(next);
     return this.resolveString(unquote(fallback));
   }
 

@@ -33,4 +33,12 @@ describe('readLocalConfig', () => {
       'CHAT_WS_PORT must be a port number (1-65535), got "70000"',
     );
   });
+
+  it('prints the functions’ lines pretty with --pretty or LOG_FORMAT=pretty, as JSON lines otherwise', () => {
+    expect(readLocalConfig({}, ['--pretty']).logFormat).toBe('pretty');
+    expect(readLocalConfig({ LOG_FORMAT: 'pretty' }, []).logFormat).toBe('pretty');
+    expect(readLocalConfig({}, []).logFormat).toBe('json');
+    expect(readLocalConfig({ LOG_LEVEL: 'debug' }, []).printMetrics).toBe(true);
+    expect(readLocalConfig({}, []).printMetrics).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { recordingMetrics } from '@chat/runtime';
 import { deliverToUsers } from '../../../src/use-cases/deliver';
 import { aSilentLogger } from '../../support/builders';
 import { aFixedClock, InMemoryConnections, noWaitRetry, RecordingMessenger } from '../../support/fakes';
@@ -37,6 +38,21 @@ describe('deliverToUsers', () => {
     expect(messenger.sent.map((s) => s.connectionId).sort()).toEqual(['a-laptop', 'a-phone', 'b-phone']);
     expect(messenger.sent.every((s) => s.frame === frame)).toBe(true);
     expect(report).toEqual({ recipients: 3, sent: 3, gone: 0, failed: 0 });
+  });
+
+  it('records frames delivered, gone connections, the fan-out size and its duration', async () => {
+    const { deps, messenger } = aDelivery();
+    messenger.gone.add('a-laptop');
+    const metrics = recordingMetrics();
+
+    await deliverToUsers({ ...deps, metrics }, ['alice', 'bob'], frame);
+
+    expect(metrics.recorded).toEqual({
+      FramesDelivered: [2],
+      GoneConnections: [1],
+      FanOutSize: [3],
+      FanOutDuration: [expect.any(Number)],
+    });
   });
 
   it('deletes the record of a connection that is gone (410), unregisters it, and counts it as gone', async () => {

@@ -32,12 +32,12 @@ describe('VariableResolver', () => {
     });
   });
 
-  it("tries sources in turn, as the framework does: `${param:a, env:B, 'default'}`", () => {
+  it('reads a chain of sources, the first that has a value winning', () => {
     const resolver = new VariableResolver({}, sources);
 
-    expect(resolver.resolve("${param:unset, env:NAME, '3'}")).toBe('from-env');
-    expect(resolver.resolve("${param:bus, env:NAME, '3'}")).toBe('chat-local');
-    expect(resolver.resolve("${param:unset, env:NOT_SET, '3'}")).toBe('3');
+    expect(resolver.resolve("${param:notGiven, env:NAME, 'last'}")).toBe('from-env');
+    expect(resolver.resolve("${param:notGiven, env:NOT_SET, 'last'}")).toBe('last');
+    expect(resolver.resolve("${param:bus, env:NAME, 'last'}")).toBe('chat-local');
   });
 
   it('keeps the type of a whole-string variable and leaves CloudFormation substitutions alone', () => {
