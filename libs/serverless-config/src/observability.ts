@@ -55,14 +55,26 @@ function alarm(
   };
 }
 
-/** The SQS queues the functions send their failed batches to (`onFailureQueue`), by logical id. */
+type WithFailureDestination = { destinations?: { onFailure?: { arn?: unknown } } };
+
+/** The logical id of a queue an `onFailure` destination names with `Fn::GetAtt`, if it does. */
+function failureQueueOf(source: WithFailureDestination | undefined): string | undefined {
+  const arn = source?.destinations?.onFailure?.arn as { 'Fn::GetAtt'?: [string, string] } | undefined;
+  return arn?.['Fn::GetAtt']?.[0];
+}
+
+/**
+ * The SQS queues the functions send what failed for good to, by logical id: stream mappings' failed batches
+ * (`onFailureQueue`) and asynchronous invocations' failed events (the function's own `destinations.onFailure`,
+ * as EventBridge targets have).
+ */
 export function failureQueuesOf(functions: AWS['functions']): string[] {
   const queues = new Set<string>();
   for (const definition of Object.values(functions ?? {})) {
+    const own = failureQueueOf(definition as WithFailureDestination);
+    if (own) queues.add(own);
     for (const event of definition.events ?? []) {
-      const arn = (event as { stream?: { destinations?: { onFailure?: { arn?: unknown } } } }).stream
-        ?.destinations?.onFailure?.arn as { 'Fn::GetAtt'?: [string, string] } | undefined;
-      const queue = arn?.['Fn::GetAtt']?.[0];
+      const queue = failureQueueOf((event as { stream?: WithFailureDestination }).stream);
       if (queue) queues.add(queue);
     }
   }

@@ -62,12 +62,14 @@ export function Composer({
     if (!mention || !input.current) return;
     const caret = input.current.selectionStart ?? text.length;
     const next = completeMention(text, mention.start, caret, member.username);
+    // The field and its caret change at once, before the next keystroke: a key typed right after the
+    // completion lands after the name, not where the caret was before the (asynchronous) re-render.
+    const field = input.current;
+    field.value = next.text;
+    field.setSelectionRange(next.caret, next.caret);
+    field.focus();
     setText(next.text);
     setMention(undefined);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.setSelectionRange(next.caret, next.caret);
-    });
   };
 
   const uploading = uploads.some((u) => !u.attachmentId && !u.error);

@@ -744,7 +744,11 @@ describe.each(Object.keys(functionActions))('the %s service package', (key) => {
 
   it('alarms on every failure queue holding a message, on its stage’s alarm topic', () => {
     const queues = resourcesOfType(template(), 'AWS::SQS::Queue').map(([logicalId]) => logicalId);
-    const destinations = resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping').flatMap(([, p]) => {
+    // Failed batches of stream mappings and failed events of asynchronous invocations (EventBridge targets).
+    const destinations = [
+      ...resourcesOfType(template(), 'AWS::Lambda::EventSourceMapping'),
+      ...resourcesOfType(template(), 'AWS::Lambda::EventInvokeConfig'),
+    ].flatMap(([, p]) => {
       const destination = (
         p.DestinationConfig as { OnFailure?: { Destination?: { 'Fn::GetAtt'?: string[] } } }
       )?.OnFailure?.Destination?.['Fn::GetAtt']?.[0];

@@ -94,6 +94,15 @@ describe('the local stack killed mid-traffic (SIGKILL) and started again on the 
     await eventually(async () => (await notifications()).length >= MESSAGES, {
       what: `${MESSAGES} notifications for bob`,
       timeoutMs: 120_000,
+    }).catch((error: Error) => {
+      // This stack's own log is not where CI looks: say what it reported, to tell a slow delivery from a lost one.
+      const reported = running
+        .output()
+        .split('\n')
+        .filter((line) => /failed|FAILED|timed out|"level":"(warn|error)"/.test(line))
+        .slice(-60)
+        .map((line) => line.slice(0, 400));
+      throw new Error(`${error.message}\nthe restarted stack reported:\n${reported.join('\n')}`);
     });
     await eventually(async () => (await online()).items[0]?.status === 'offline', {
       what: 'bob offline: his connection died with the old process',
