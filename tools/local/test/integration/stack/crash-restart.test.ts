@@ -80,8 +80,9 @@ describe('the local stack killed mid-traffic (SIGKILL) and started again on the 
     await socket.closed;
     socket = undefined;
 
-    running = spawnStack(env, ports, { detached: true });
-    await running.ready();
+    const restarted = spawnStack(env, ports, { detached: true });
+    running = restarted;
+    await restarted.ready();
     const notifications = async () =>
       (
         await api.expectStatus<{ items: { messageId: string; kind: string }[] }>(
@@ -96,7 +97,7 @@ describe('the local stack killed mid-traffic (SIGKILL) and started again on the 
       timeoutMs: 120_000,
     }).catch((error: Error) => {
       // This stack's own log is not where CI looks: say what it reported, to tell a slow delivery from a lost one.
-      const reported = running
+      const reported = restarted
         .output()
         .split('\n')
         .filter((line) => /failed|FAILED|timed out|"level":"(warn|error)"/.test(line))
