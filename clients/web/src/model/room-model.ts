@@ -155,23 +155,31 @@ export class RoomModel extends Observable {
     }
   }
 
-  /** Sends through the SDK's outbox; a refusal becomes a failed send with Retry. */
+  /**
+   * Sends through the SDK's outbox; a refusal becomes a failed send with Retry. A send made while the room is
+   * still opening goes out once it is open: nothing typed is dropped.
+   */
   send(text: string, options: { threadId?: string; attachmentIds?: string[] } = {}): void {
-    if (!this.room) return;
-    this.room.send(text, options).then(
-      (message) => {
-        if (message.threadId) this.addReply(message);
-        this.changed();
-      },
-      (error: unknown) => {
-        this.failedCounter += 1;
-        this.failed = [
-          ...this.failed,
-          { id: `f${this.failedCounter}`, text, ...options, reason: reasonOf(error) },
-        ];
-        this.changed();
-      },
-    );
+    const opened = this.room ? Promise.resolve(this.room) : this.load().then(() => this.room);
+    opened
+      .then((room) => {
+        if (!room) throw new Error(this.error ?? 'The room could not be opened');
+        return room.send(text, options);
+      })
+      .then(
+        (message) => {
+          if (message.threadId) this.addReply(message);
+          this.changed();
+        },
+        (error: unknown) => {
+          this.failedCounter += 1;
+          this.failed = [
+            ...this.failed,
+            { id: `f${this.failedCounter}`, text, ...options, reason: reasonOf(error) },
+          ];
+          this.changed();
+        },
+      );
     this.changed();
   }
 
