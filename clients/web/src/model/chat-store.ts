@@ -31,6 +31,12 @@ export class ChatStore extends Observable {
   rooms: MyRoom[] = [];
   roomsLoaded = false;
   readonly unread = new Map<string, { count: number; capped: boolean }>();
+  /**
+   * When each badge last changed here (a live message, opening the room), on a counter: an answer of
+   * `GET /unread` asked for before that change is older than the badge and is not applied to it.
+   */
+  private readonly badgeChangedAt = new Map<string, number>();
+  private badgeClock = 0;
   readonly presence = new Map<string, 'online' | 'offline'>();
   readonly names = new Map<string, string>();
   /** The other member of each DM. */
@@ -128,7 +134,7 @@ export class ChatStore extends Observable {
         const room = this.rooms.find((r) => r.roomId === roomId);
         if (!room) continue;
         this.early.delete(roomId);
-        if ((room.lastMessage?.seq ?? 0) < (message.seq ?? 0)) this.onMessage(message);
+        if ((room.lastMessage?.seq ?? 0) < (message.seq ?? 0)) this.showLastMessage(message);
       }
     });
     const newDms = items.filter((room) => room.kind === 'dm' && !this.dmPartner.has(room.roomId));
@@ -145,10 +151,18 @@ export class ChatStore extends Observable {
     this.changed();
   }
 
+  private setBadge(roomId: string, badge: { count: number; capped: boolean }): void {
+    this.badgeClock += 1;
+    this.badgeChangedAt.set(roomId, this.badgeClock);
+    this.unread.set(roomId, badge);
+  }
+
   private async loadUnreads(roomIds: string[]): Promise<void> {
     for (let i = 0; i < roomIds.length; i += 100) {
+      const askedAt = ++this.badgeClock;
       const { items } = await this.chat.api.getUnreads({ roomIds: roomIds.slice(i, i + 100).join(',') });
       for (const { roomId, count, capped } of items) {
+        if ((this.badgeChangedAt.get(roomId) ?? 0) > askedAt) continue;
         this.unread.set(
           roomId,
           roomId === this.activeRoomId ? { count: 0, capped: false } : { count, capped },
@@ -191,7 +205,7 @@ export class ChatStore extends Observable {
 
   select(roomId: string | undefined): void {
     this.activeRoomId = roomId;
-    if (roomId) this.unread.set(roomId, { count: 0, capped: false });
+    if (roomId) this.setBadge(roomId, { count: 0, capped: false });
     this.changed();
   }
 
@@ -232,14 +246,24 @@ export class ChatStore extends Observable {
 
   private onMessage(message: Message): void {
     if (message.threadId) return; // a reply does not move the room list
-    const index = this.rooms.findIndex((room) => room.roomId === message.roomId);
-    if (index < 0) {
-      // a DM someone just opened with us: kept until the list has it
+    if (message.senderId !== this.myId && message.roomId !== this.activeRoomId) {
+      const badge = this.unread.get(message.roomId) ?? { count: 0, capped: false };
+      this.setBadge(message.roomId, { ...badge, count: badge.count + 1 });
+    }
+    if (!this.rooms.some((room) => room.roomId === message.roomId)) {
+      // a DM someone just opened with us: kept until the list has it (its badge is counted already)
       const known = this.early.get(message.roomId);
       if (!known || (known.seq ?? 0) < (message.seq ?? 0)) this.early.set(message.roomId, message);
       void this.loadRooms();
       return;
     }
+    this.showLastMessage(message);
+  }
+
+  /** The room moves to the top of the list with `message` as its last one. */
+  private showLastMessage(message: Message): void {
+    const index = this.rooms.findIndex((room) => room.roomId === message.roomId);
+    if (index < 0) return;
     const room = this.rooms[index] as MyRoom;
     const updated: MyRoom = {
       ...room,
@@ -254,10 +278,6 @@ export class ChatStore extends Observable {
       lastActivityAt: message.createdAt,
     };
     this.rooms = [updated, ...this.rooms.filter((_, i) => i !== index)];
-    if (message.senderId !== this.myId && message.roomId !== this.activeRoomId) {
-      const badge = this.unread.get(message.roomId) ?? { count: 0, capped: false };
-      this.unread.set(message.roomId, { ...badge, count: badge.count + 1 });
-    }
     this.changed();
   }
 }

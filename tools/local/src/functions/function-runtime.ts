@@ -80,6 +80,9 @@ export const INIT_LIMIT_MS = 10_000;
 /** The `errorType` of an invocation that ran out of time. */
 export const TIMEOUT_ERROR = 'TimeoutError';
 
+/** The `errorType` of a delivery refused because another delivery of the event holds its lock (@chat/events). */
+export const IN_PROGRESS_ERROR = 'EventInProgressError';
+
 /** Sandboxes per function at most, where neither the function nor the runtime's options say otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -356,14 +359,17 @@ export class FunctionRuntime {
   };
 
   /**
-   * How long to wait before retrying `qualifiedName` after `error` so that the retry meets what AWS's would: one
-   * function timeout after a timeout (AWS retries asynchronous invocations after about 1 and 2 minutes, longer
-   * than any timeout here), else 0.
+   * How long to wait before retrying `qualifiedName` after `error` so that the retry meets what AWS's would (AWS
+   * retries asynchronous invocations after about 1 and 2 minutes, longer than any timeout here): one function
+   * timeout after a timeout, and after a refusal because another delivery holds the event's lock (that lock
+   * lasts at most one timeout: a retry sooner would meet it again and the event would fail for good); else 0.
    */
   readonly retryDelayAfter = (qualifiedName: string, error: unknown): number => {
     const timeoutSeconds = this.timeouts.get(qualifiedName);
-    const timedOut = error instanceof FunctionError && error.errorType === TIMEOUT_ERROR;
-    return timedOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
+    const waitsOut =
+      error instanceof FunctionError &&
+      (error.errorType === TIMEOUT_ERROR || error.errorType === IN_PROGRESS_ERROR);
+    return waitsOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
   };
 
   /** How many sandboxes a function has now (busy or idle). */

@@ -33,6 +33,12 @@ describe('FunctionRuntime', () => {
         aFunction({ qualifiedName: 'svc.nothing', key: 'nothing', exportName: 'returnsNothing' }),
         aFunction({ qualifiedName: 'svc.hold', key: 'hold', exportName: 'hold', timeoutSeconds: 1 }),
         aFunction({
+          qualifiedName: 'svc.inProgress',
+          key: 'inProgress',
+          exportName: 'inProgress',
+          timeoutSeconds: 2,
+        }),
+        aFunction({
           qualifiedName: 'svc.holdTwo',
           key: 'holdTwo',
           exportName: 'hold',
@@ -105,12 +111,15 @@ describe('FunctionRuntime', () => {
     await expect(runtime.invoke('svc.brokenInit', {})).rejects.toMatchObject({ errorType: 'RangeError' });
   });
 
-  it('retries a timed-out function no sooner than one timeout later, anything else at once', async () => {
+  it('retries a timed-out or lock-refused delivery no sooner than one timeout later, anything else at once', async () => {
     const timedOut = await runtime.invoke('svc.hangs', {}).catch((error: unknown) => error);
     const failed = await runtime.invoke('svc.fails', {}).catch((error: unknown) => error);
 
+    const locked = await runtime.invoke('svc.inProgress', {}).catch((error: unknown) => error);
+
     expect(runtime.retryDelayAfter('svc.hangs', timedOut)).toBe(1_000);
     expect(runtime.retryDelayAfter('svc.fails', failed)).toBe(0);
+    expect(runtime.retryDelayAfter('svc.inProgress', locked)).toBe(2_000);
   });
 
   it('supports callback-style handlers and returns null for undefined results', async () => {
