@@ -1,8 +1,7 @@
 import { api, localStack } from '@chat/testing';
-import { webOrigins } from '../../../../libs/serverless-config/src';
 
-/** The local web app's origin, as the stack configured CORS (the same environment). */
-const WEB_APP = webOrigins()[0]!;
+/** The local web app's origin: the stack allows it in CORS (its own port, `CHAT_WEB_PORT`, and nothing else). */
+const webApp = () => new URL(localStack().web).origin;
 
 /** A request straight to the local HTTP API, with the headers a browser would send. */
 const request = (path: string, init: RequestInit) =>
@@ -27,20 +26,20 @@ describe('the HTTP API’s headers', () => {
     const preflight = await request('/rooms', {
       method: 'OPTIONS',
       headers: {
-        origin: WEB_APP,
+        origin: webApp(),
         'access-control-request-method': 'POST',
         'access-control-request-headers': 'authorization,content-type',
       },
     });
-    const answer = await request('/health/auth', { headers: { origin: WEB_APP } });
+    const answer = await request('/health/auth', { headers: { origin: webApp() } });
 
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(WEB_APP);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(webApp());
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe(
       'content-type,authorization,x-correlation-id',
     );
-    expect(answer.headers.get('access-control-allow-origin')).toBe(WEB_APP);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(webApp());
     expect(answer.headers.get('access-control-expose-headers')).toBe('x-correlation-id,retry-after');
   });
 
@@ -52,7 +51,7 @@ describe('the HTTP API’s headers', () => {
     const otherHeader = await request('/rooms', {
       method: 'OPTIONS',
       headers: {
-        origin: WEB_APP,
+        origin: webApp(),
         'access-control-request-method': 'GET',
         'access-control-request-headers': 'x-forwarded-user',
       },
