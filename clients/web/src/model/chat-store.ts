@@ -24,6 +24,9 @@ const PREVIEW_LENGTH = 140;
  * who is who (usernames by id), presence, the notification inbox and the connection state. Views read its fields
  * and re-render on change (`useObservable`).
  */
+/** How long after a live message its room's badge is counted again by the server (a burst counts once). */
+const RECOUNT_DELAY_MS = 300;
+
 export class ChatStore extends Observable {
   readonly chat: ChatClient;
   me: User | undefined;
@@ -151,6 +154,24 @@ export class ChatStore extends Observable {
     this.changed();
   }
 
+  private readonly recounts = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * The live +1 is a guess (a count the server gave a moment ago may include the same message): the server's
+   * count, asked for after it, settles the badge. Once per room per burst.
+   */
+  private recountSoon(roomId: string): void {
+    if (this.recounts.has(roomId)) return;
+    this.recounts.set(
+      roomId,
+      setTimeout(() => {
+        this.recounts.delete(roomId);
+        if (this.rooms.some((room) => room.roomId === roomId))
+          void this.loadUnreads([roomId]).catch(() => undefined);
+      }, RECOUNT_DELAY_MS),
+    );
+  }
+
   private setBadge(roomId: string, badge: { count: number; capped: boolean }): void {
     this.badgeClock += 1;
     this.badgeChangedAt.set(roomId, this.badgeClock);
@@ -226,6 +247,8 @@ export class ChatStore extends Observable {
 
   dispose(): void {
     for (const stop of this.stops.splice(0)) stop();
+    for (const timer of this.recounts.values()) clearTimeout(timer);
+    this.recounts.clear();
     void this.chat.close();
   }
 
@@ -249,6 +272,7 @@ export class ChatStore extends Observable {
     if (message.senderId !== this.myId && message.roomId !== this.activeRoomId) {
       const badge = this.unread.get(message.roomId) ?? { count: 0, capped: false };
       this.setBadge(message.roomId, { ...badge, count: badge.count + 1 });
+      this.recountSoon(message.roomId);
     }
     if (!this.rooms.some((room) => room.roomId === message.roomId)) {
       // a DM someone just opened with us: kept until the list has it (its badge is counted already)
