@@ -23,3 +23,4 @@ export { startWebSocketApi, type RunningWebSocketApi, type WebSocketEvent } from
 export { createTables } from './dynamodb';
 export { loadComposition } from './services/load-compose';
 export type { FunctionDefinition, LoadedService } from './services/model';
+export { buildBundles } from './functions/bundles';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadComposition, REPO_ROOT } from '@chat/local';
-import { bundle, emptyNodeMs, measureInit, type ColdFigures, type ColdTarget } from './measure';
+import { buildBundles, loadComposition, REPO_ROOT } from '@chat/local';
+import { emptyNodeMs, measureInit, sizeOf, type ColdFigures, type ColdTarget } from './measure';
 import { parseColdOptions } from './options';
 
 /**
@@ -60,10 +60,17 @@ async function main(): Promise<void> {
         `${empty.toFixed(1)} ms\n`,
     );
     process.stdout.write(`${'function'.padEnd(44)}   KB JS  KB gz  init above empty (ms)  require (ms)\n`);
+    // Built as the local stack builds them: the deploy's esbuild settings, one esbuild call for all.
+    const { files } = await buildBundles({
+      entries: Object.fromEntries(list.map((target) => [target.name, target.handlerFile])),
+      cacheDir: outDir,
+      root: REPO_ROOT,
+    });
     const figures: ColdFigures[] = [];
     for (const target of list) {
-      const built = await bundle(target, outDir);
-      const init = measureInit(target, built.file, { runs, emptyMs: empty, nodeModules });
+      const file = files[target.name] as string;
+      const built = sizeOf(file);
+      const init = measureInit(target, file, { runs, emptyMs: empty, nodeModules });
       figures.push({ name: target.name, bytes: built.bytes, gzipBytes: built.gzipBytes, ...init });
       process.stdout.write(
         `${target.name.padEnd(44)}   ${kb(built.bytes)}  ${kb(built.gzipBytes)}  ${ms(init.initAboveEmptyMs).padStart(21)}  ${ms(init.requireMs).padStart(12)}\n`,

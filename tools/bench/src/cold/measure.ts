@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { esbuildConfig } from '@chat/serverless-config';
 import { percentile } from '../fan-out/recorder';
 
 /** One function to measure: where its handler is and the environment Lambda would give it. */
@@ -27,23 +24,10 @@ export interface ColdFigures extends BundleSize {
   requireMs: number;
 }
 
-/** Builds `target` as serverless-esbuild does for a deploy (the shared esbuildConfig) into `outDir`. */
-export async function bundle(target: ColdTarget, outDir: string): Promise<{ file: string } & BundleSize> {
-  const file = path.join(outDir, `${target.name}.js`);
-  await build({
-    entryPoints: [target.handlerFile],
-    outfile: file,
-    bundle: esbuildConfig.bundle,
-    minify: esbuildConfig.minify,
-    sourcemap: esbuildConfig.sourcemap,
-    target: esbuildConfig.target,
-    platform: esbuildConfig.platform,
-    format: esbuildConfig.format,
-    external: [...esbuildConfig.external],
-    logLevel: 'error',
-  });
+/** The size of a built bundle's JavaScript, raw and gzipped (its source map not counted). */
+export function sizeOf(file: string): BundleSize {
   const code = readFileSync(file);
-  return { file, bytes: code.length, gzipBytes: gzipSync(code).length };
+  return { bytes: code.length, gzipBytes: gzipSync(code).length };
 }
 
 // The child reports how long the require took, in ms, on its last line of stdout.
