@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { LocalEndpoints } from '@chat/local';
 import { eventually, startStack, type RunningStack } from '@chat/testing';
 import { prepareChat, type PreparedTarget } from './chat-target';
 import { runLoad } from './load';
@@ -56,6 +58,16 @@ async function main(): Promise<void> {
       `${options.baseline ? ', then the Socket.IO baseline' : ''}`,
   );
   let stack: RunningStack | undefined;
+  /** The endpoints of the stack given in BENCH_STACK (its endpoints.json, e.g. one started by hand to profile), else of a new one. */
+  const stackEndpoints = async (say: (line: string) => void): Promise<LocalEndpoints> => {
+    const given = process.env.BENCH_STACK;
+    if (given) {
+      say(`using the running stack of ${given}`);
+      return JSON.parse(await readFile(given, 'utf8')) as LocalEndpoints;
+    }
+    stack = await startStack({ name: 'chat-bench', detached: true, log: say });
+    return stack.endpoints;
+  };
   const open: PreparedTarget[] = [];
   let stopping = false;
   const cleanUp = async () => {
@@ -74,10 +86,10 @@ async function main(): Promise<void> {
   try {
     // The functions run with their deployed settings (timeouts included): under overload, invocations wait for a
     // free sandbox, and that wait does not count against their timeout, as on Lambda.
-    stack = await startStack({ name: 'chat-bench', detached: true, log });
+    const endpoints = await stackEndpoints(log);
     const results: RunResult[] = [];
 
-    const chat = await prepareChat(stack.endpoints, options, log);
+    const chat = await prepareChat(endpoints, options, log);
     open.push(chat);
     results.push(await measure(chat, options));
     const diagnosis = (await chat.diagnose?.()) ?? [];
@@ -85,7 +97,7 @@ async function main(): Promise<void> {
     open.splice(open.indexOf(chat), 1);
 
     if (options.baseline) {
-      const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
+      const baseline = await prepareSocketIo(endpoints.dynamodb, options, log);
       open.push(baseline);
       results.push(await measure(baseline, options));
     }

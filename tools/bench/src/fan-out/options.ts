@@ -44,7 +44,8 @@ export const USAGE = `npm run bench:fanout -- [--users N] [--rate R] [--duration
   --duration  seconds of sending (1-300, default 20; env BENCH_DURATION)
   --via       rest (POST /rooms/{id}/messages) or ws (sendMessage action) (default rest; env BENCH_VIA)
   --drain     longest wait in seconds for the last deliveries (1-600, default 300; env BENCH_DRAIN)
-  --no-baseline  skip the Socket.IO baseline (env BENCH_BASELINE=0)`;
+  --no-baseline  skip the Socket.IO baseline (env BENCH_BASELINE=0)
+BENCH_STACK=<data dir>/endpoints.json measures a stack already running (e.g. one started with --cpu-prof) instead of starting one.`;
 
 /** Reads the options; throws an Error naming the bad flag or variable. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): FanOutOptions {
