@@ -15,8 +15,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 /** A few messages delivered to everyone before measuring: cold starts and connection set-up are not measured. */
-async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
-  const recorder = new DeliveryRecorder(users);
+async function warmUp(prepared: PreparedTarget, users: number, receivers: number): Promise<void> {
+  const recorder = new DeliveryRecorder(receivers);
   prepared.record(recorder);
   const runId = `warm${randomBytes(3).toString('hex')}`;
   await runLoad(
@@ -35,12 +35,13 @@ async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
 }
 
 async function measure(prepared: PreparedTarget, options: FanOutOptions): Promise<RunResult> {
-  await warmUp(prepared, options.users);
-  const recorder = new DeliveryRecorder(options.users);
+  const receivers = options.users * options.socketsPerUser;
+  await warmUp(prepared, options.users, receivers);
+  const recorder = new DeliveryRecorder(receivers);
   prepared.record(recorder);
   const runId = `run${randomBytes(3).toString('hex')}`;
   log(
-    `${prepared.target.name}: sending ${options.rate} msg/s for ${options.durationSeconds} s to ${options.users} sockets …`,
+    `${prepared.target.name}: sending ${options.rate} msg/s for ${options.durationSeconds} s to ${receivers} sockets …`,
   );
   const timings = await runLoad(prepared.target, recorder, { ...options, runId }, log);
   return { name: prepared.target.name, summary: recorder.summary(), timings };
@@ -54,7 +55,7 @@ async function measure(prepared: PreparedTarget, options: FanOutOptions): Promis
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
   log(
-    `fan-out: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
+    `fan-out: ${options.users} users in one room (${options.socketsPerUser} socket(s) each), ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
       `${options.baseline ? ', then the Socket.IO baseline' : ''}`,
   );
   let stack: RunningStack | undefined;
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\n${formatReport(
-        `fan-out benchmark: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
+        `fan-out benchmark: ${options.users} users × ${options.socketsPerUser} socket(s) in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
         results,
       )}\n${diagnosis.join('\n')}\n\n`,
     );
