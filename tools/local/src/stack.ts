@@ -60,6 +60,10 @@ const LOCAL_HTTP_API_ID = 'localhttp';
 const LOCAL_WS_API_ID = 'localws';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const TTL_SWEEP_INTERVAL_MS = 5_000;
+/** A stream mapping's poll of a shard after a long time without writes to its table. */
+const IDLE_STREAM_POLL_MS = 10_000;
+/** How often a stream mapping lists its shards besides when one ends. */
+const SHARD_REFRESH_MS = 30_000;
 
 /** What the stack started, stopped in reverse order (the APIs first, the emulators last). */
 class Stops {
@@ -132,9 +136,10 @@ async function prepareDataFolder({ config, log }: Start): Promise<void> {
 async function startEmulators({ config, log, stops }: Start): Promise<Emulators> {
   const { ports, region, accountId, stage, dataDir } = config;
   const [dynamodb, cognito] = await Promise.all([
-    timed(log, `DynamoDB Local on ${LOOPBACK_HOST}:${ports.dynamodb}`, () =>
+    // On an internal port: CHAT_DYNAMODB_PORT is the write-signal proxy in front of it (startWriteSignals).
+    timed(log, `DynamoDB Local (behind ${LOOPBACK_HOST}:${ports.dynamodb})`, () =>
       superviseDynamoDbLocal({
-        port: ports.dynamodb,
+        port: 0,
         dataDir: path.join(dataDir, 'dynamodb'),
         cacheDir: config.cacheDir,
         say: log,
@@ -341,6 +346,10 @@ async function startStreamMappings(
       startingPosition: subscription.startingPosition,
       filterPatterns: subscription.filterPatterns,
       checkpointFile: path.join(checkpoints, `${subscription.tableName}--${subscription.functionName}.json`),
+      // Every item write reaches DynamoDB Local through the write-signal proxy, which wakes the table's mappings:
+      // the idle polls and the periodic shard refresh are only a safety net, so they can be rare.
+      idlePollIntervalMs: IDLE_STREAM_POLL_MS,
+      shardRefreshIntervalMs: SHARD_REFRESH_MS,
       onError: log,
     });
     stops.add(`stream mapping ${subscription.functionName}`, () => mapping.stop());
@@ -348,37 +357,55 @@ async function startStreamMappings(
   }
 }
 
+/** The write-signal proxy: its URL, and who hears of the tables each write touched. */
+interface WriteSignals {
+  url: string;
+  /** The stream mappings of each table, woken by a write to it. */
+  mappings: Map<string, StreamMapping[]>;
+  /** Others told of every write (the TTL sweeper). */
+  listeners: Set<(tables: readonly string[] | 'all') => void>;
+}
+
 /**
- * The functions' way to DynamoDB Local: a pass-through that wakes the stream mappings of the tables each write
- * touched, so that they can rest while nothing is written (see write-signal-proxy.ts).
+ * Everyone's way to DynamoDB Local (the functions, the TTL sweeper, and every tool or test given the stack's
+ * DynamoDB endpoint, on CHAT_DYNAMODB_PORT; DynamoDB Local itself listens on an internal port): a pass-through
+ * that wakes the stream mappings of the tables each write touched, so that they can rest while nothing is
+ * written (see write-signal-proxy.ts). Only the stream mappings and the table set-up talk to DynamoDB Local
+ * directly; they do not write items.
  */
-async function startWriteSignals(
-  { stops }: Start,
-  dynamodbUrl: string,
-): Promise<{ url: string; mappings: Map<string, StreamMapping[]> }> {
+async function startWriteSignals({ config, stops }: Start, dynamodbUrl: string): Promise<WriteSignals> {
   const mappings = new Map<string, StreamMapping[]>();
+  const listeners = new Set<(tables: readonly string[] | 'all') => void>();
   const proxy = await startWriteSignalProxy({
     target: dynamodbUrl,
+    port: config.ports.dynamodb,
     onWrite: (tables) => {
       const woken =
         tables === 'all' ? [...mappings.values()].flat() : tables.flatMap((t) => mappings.get(t) ?? []);
       for (const mapping of woken) mapping.wake();
+      for (const listener of listeners) listener(tables);
     },
   });
   stops.add('DynamoDB write-signal proxy', () => proxy.close());
-  return { url: proxy.url, mappings };
+  return { url: proxy.url, mappings, listeners };
 }
 
 /**
  * Prompt TTL expiry for the tables that have a TTL attribute. Its deletes go through the write-signal proxy
  * (`endpoint`), so the tables' stream mappings read the REMOVE records at once.
  */
-function startTtlSweeps({ config, stops }: Start, endpoint: string, tables: TableInfo[]): void {
-  const client = new DynamoDBClient({ region: config.region, endpoint, credentials: CREDENTIALS });
+function startTtlSweeps({ config, stops }: Start, writeSignals: WriteSignals, tables: TableInfo[]): void {
+  const client = new DynamoDBClient({
+    region: config.region,
+    endpoint: writeSignals.url,
+    credentials: CREDENTIALS,
+  });
   const ttlTables = tables.flatMap((t) =>
     t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
   );
   const sweeper = startTtlSweeper({ client, tables: ttlTables, intervalMs: TTL_SWEEP_INTERVAL_MS });
+  // A table nobody writes is swept only when its earliest TTL comes: an idle stack scans nothing.
+  writeSignals.listeners.add((written) => sweeper.touched(written));
   stops.add('TTL sweeper', async () => {
     await sweeper.stop();
     client.destroy();
@@ -463,12 +490,12 @@ async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: 
 function endpointsOf(
   config: LocalConfig,
   urls: ApiUrls,
-  { dynamodb, cognito, pool }: Emulators,
-  { s3, sns }: { s3: RunningServer; sns: RunningSns },
+  { cognito, pool }: Emulators,
+  { s3, sns, dynamodb }: { s3: RunningServer; sns: RunningSns; dynamodb: string },
 ): LocalEndpoints {
   return {
     ...urls,
-    dynamodb: dynamodb.url,
+    dynamodb,
     cognito: cognito.url,
     s3: s3.url,
     sns: sns.url,
@@ -511,21 +538,15 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       createServiceTables(start, dynamoClient, services),
       bundleFunctions(start, services),
     ]);
-    const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
     const writeSignals = await startWriteSignals(start, dynamodb.url);
+    const endpoints = endpointsOf(config, urls, emulators, { s3, sns, dynamodb: writeSignals.url });
 
     const metrics = new LocalMetrics();
-    const runtime = startFunctions(
-      start,
-      services,
-      { ...endpoints, dynamodb: writeSignals.url },
-      bundles,
-      metrics,
-    );
+    const runtime = startFunctions(start, services, endpoints, bundles, metrics);
     const { invoke } = runtime;
     await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
-    startTtlSweeps(start, writeSignals.url, tables);
+    startTtlSweeps(start, writeSignals, tables);
     await startWebSocket(start, services, invoke);
     await startHttp(start, services, invoke, sns, metrics);
     await startWebApp(start, urls, s3.url);
