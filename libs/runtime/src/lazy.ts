@@ -3,7 +3,6 @@
  * and read their configuration (`requireEnv`) only then, so a function is asked only for the variables of the
  * adapters it really uses.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function lazy<T>(build: () => T): () => T {
   let built = false;
   let value: T;

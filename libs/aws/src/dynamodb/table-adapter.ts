@@ -9,17 +9,14 @@ import { documentClient } from './client';
  * tables gets a record of variables and is built with the record of their values:
  * `tableAdapter({ users: ENV.usersTable, claims: ENV.claimsTable }, dynamoRegistrationStore)`.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function tableAdapter<T>(
   tableEnv: string,
   build: (client: DynamoDBDocumentClient, tableName: string) => T,
 ): () => T;
-/* @__NO_SIDE_EFFECTS__ */
 export function tableAdapter<T, K extends string>(
   tableEnvs: Record<K, string>,
   build: (client: DynamoDBDocumentClient, tableNames: Record<K, string>) => T,
 ): () => T;
-/* @__NO_SIDE_EFFECTS__ */
 export function tableAdapter<T>(
   tableEnv: string | Record<string, string>,
   build: (client: DynamoDBDocumentClient, tables: never) => T,

@@ -22,7 +22,6 @@ export interface ProcessedEventsOptions {
  * use: `export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);` in
  * `adapters/environment.ts`, then `eventConsumer({ name, guard: idempotencyGuard('rooms.remember-user') }, …)`.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function processedEventsGuards(
   tableEnv: string,
   options: ProcessedEventsOptions = {},

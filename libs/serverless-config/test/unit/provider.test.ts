@@ -44,9 +44,13 @@ describe('serviceBase', () => {
     expect(base.custom.esbuild).toMatchObject({
       minify: true,
       mainFields: ['module', 'main'],
-      external: [],
-      exclude: [],
       sourcemap: true,
     });
+    // Only Powertools Tracer (packaged beside the bundle) and the credential sources a function never reaches.
+    expect(base.custom.esbuild.external).toEqual([
+      '@aws-lambda-powertools/tracer',
+      ...base.custom.esbuild.exclude,
+    ]);
+    expect(base.custom.esbuild.exclude).toContain('@aws-sdk/credential-provider-ini');
   });
 });
