@@ -1,5 +1,5 @@
 import { notificationSchema } from '@chat/events';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboxEntry } from '../use-cases/ports';
 
 /**
