@@ -252,7 +252,7 @@ describe('idempotency guard on DynamoDB Local', () => {
     it('handles an event once across redeliveries, leaving a done marker and no lock', async () => {
       const guard = aGuard({ repeatable: true });
       const eventId = randomUUID();
-      const { handler, calls } = counter();
+      const { handler } = counter();
 
       const first = await guard.once(eventId, handler);
       const second = await eventually(async () => {
@@ -300,7 +300,7 @@ describe('idempotency guard on DynamoDB Local', () => {
 
     it('skips an event a locked delivery of the same consumer marked done (a consumer switching modes)', async () => {
       const eventId = randomUUID();
-      const { handler, calls } = counter();
+      const { handler } = counter();
       await aGuard().once(eventId, handler);
 
       const outcome = await eventually(async () => {

@@ -12,6 +12,8 @@ export interface ScenarioResult {
 const invocationsOf = (usage: ScenarioUsage) => Object.values(usage.invocations).reduce((a, b) => a + b, 0);
 const units = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const dollars = (value: number) => `$${value.toFixed(value >= 100 ? 0 : 2)}`;
+/** A price per million, as written on the pricing pages. */
+const perMillion = (price: number) => `$${Number((price * 1e6).toPrecision(6))}/M`;
 
 /** The run in the middle by DynamoDB calls (the lower middle of an even count). */
 export function medianRun(runs: readonly ScenarioUsage[]): ScenarioUsage {
@@ -96,11 +98,11 @@ function monthLines(results: readonly ScenarioResult[], roomSize: number): strin
     ),
     `  total ${dollars(month.total.total)} a month: ${services(month.total)}`,
     `prices (${PRICES_REGION}, on-demand list prices as of ${PRICES_AS_OF}, no free tier; tools/bench/src/cost/prices.ts): ` +
-      `DynamoDB $${PRICES.dynamoDbWriteRequestUnit * 1e6}/M WRU, $${PRICES.dynamoDbReadRequestUnit * 1e6}/M RRU; ` +
-      `Lambda arm64 $${PRICES.lambdaRequest * 1e6}/M requests + $${PRICES.lambdaGbSecond}/GB-s; ` +
-      `EventBridge $${PRICES.eventBridgePutEventsEntry * 1e6}/M entries; ` +
-      `WebSocket $${PRICES.webSocketMessage * 1e6}/M messages + $${PRICES.webSocketConnectionMinute * 1e6}/M connection minutes; ` +
-      `HTTP API $${PRICES.httpApiRequest * 1e6}/M requests; SNS $${PRICES.snsPublish * 1e6}/M publishes (deliveries extra)`,
+      `DynamoDB ${perMillion(PRICES.dynamoDbWriteRequestUnit)} WRU, ${perMillion(PRICES.dynamoDbReadRequestUnit)} RRU; ` +
+      `Lambda arm64 ${perMillion(PRICES.lambdaRequest)} requests + $${PRICES.lambdaGbSecond}/GB-s; ` +
+      `EventBridge ${perMillion(PRICES.eventBridgePutEventsEntry)} entries; ` +
+      `WebSocket ${perMillion(PRICES.webSocketMessage)} messages + ${perMillion(PRICES.webSocketConnectionMinute)} connection minutes; ` +
+      `HTTP API ${perMillion(PRICES.httpApiRequest)} requests; SNS ${perMillion(PRICES.snsPublish)} publishes (deliveries extra)`,
     'GB-s are the invocations’ local wall time (on a shared machine: an upper bound) times their configured memory.',
   ];
 }
