@@ -88,7 +88,7 @@ function summaryTable(results: readonly ScenarioResult[]): string[] {
 function monthLines(results: readonly ScenarioResult[], roomSize: number): string[] {
   const month = referenceMonth(new Map(results.map((r) => [r.name, medianRun(r.runs)])));
   const services = (cost: (typeof month)['total']) =>
-    `DynamoDB ${dollars(cost.dynamoDb)}, Lambda ${dollars(cost.lambda)}, EventBridge ${dollars(cost.eventBridge)}, ` +
+    `DynamoDB ${dollars(cost.dynamoDb)}, Lambda ${dollars(cost.lambda)} + ${dollars(cost.lambdaDuration)} GB-s, EventBridge ${dollars(cost.eventBridge)}, ` +
     `WebSocket API ${dollars(cost.webSocket)}, HTTP API ${dollars(cost.httpApi)}, SNS ${dollars(cost.sns)}`;
   return [
     `reference month: ${describeReferenceMonth(roomSize)}`,
@@ -96,7 +96,7 @@ function monthLines(results: readonly ScenarioResult[], roomSize: number): strin
       (line) =>
         `  ${line.scenario.padEnd(20)} ${line.count.toLocaleString('en-US').padStart(13)} × → ${dollars(line.cost.total).padStart(9)}`,
     ),
-    `  total ${dollars(month.total.total)} a month: ${services(month.total)}`,
+    `  total ${dollars(month.total.total)} a month (${dollars(month.total.total - month.total.lambdaDuration)} without Lambda GB-s): ${services(month.total)}`,
     `prices (${PRICES_REGION}, on-demand list prices as of ${PRICES_AS_OF}, no free tier; tools/bench/src/cost/prices.ts): ` +
       `DynamoDB ${perMillion(PRICES.dynamoDbWriteRequestUnit)} WRU, ${perMillion(PRICES.dynamoDbReadRequestUnit)} RRU; ` +
       `Lambda arm64 ${perMillion(PRICES.lambdaRequest)} requests + $${PRICES.lambdaGbSecond}/GB-s; ` +

@@ -125,7 +125,10 @@ export async function quietUsage(
 /** The dollars of a usage at PRICES, by service. */
 export interface Cost {
   dynamoDb: number;
+  /** Lambda requests. */
   lambda: number;
+  /** Lambda GB-seconds: from local wall times, the one figure that is measured, not counted. */
+  lambdaDuration: number;
   eventBridge: number;
   webSocket: number;
   httpApi: number;
@@ -139,7 +142,8 @@ export function costOf(usage: ScenarioUsage, connectionMinutes = 0): Cost {
     dynamoDb:
       usage.dynamodb.readUnits * PRICES.dynamoDbReadRequestUnit +
       usage.dynamodb.writeUnits * PRICES.dynamoDbWriteRequestUnit,
-    lambda: invocations * PRICES.lambdaRequest + usage.gbSeconds * PRICES.lambdaGbSecond,
+    lambda: invocations * PRICES.lambdaRequest,
+    lambdaDuration: usage.gbSeconds * PRICES.lambdaGbSecond,
     eventBridge: usage.putEventsEntries * PRICES.eventBridgePutEventsEntry,
     webSocket:
       (usage.webSocket.clientMessages + usage.webSocket.posts) * PRICES.webSocketMessage +

@@ -74,10 +74,17 @@ describe('costOf', () => {
     const cost = costOf(usage, 60);
 
     expect(cost.dynamoDb).toBeCloseTo(2 * PRICES.dynamoDbWriteRequestUnit);
-    expect(cost.lambda).toBeCloseTo(PRICES.lambdaRequest + PRICES.lambdaGbSecond);
+    expect(cost.lambda).toBeCloseTo(PRICES.lambdaRequest);
+    expect(cost.lambdaDuration).toBeCloseTo(PRICES.lambdaGbSecond);
     expect(cost.webSocket).toBeCloseTo(4 * PRICES.webSocketMessage + 60 * PRICES.webSocketConnectionMinute);
     expect(cost.total).toBeCloseTo(
-      cost.dynamoDb + cost.lambda + cost.eventBridge + cost.webSocket + cost.httpApi + cost.sns,
+      cost.dynamoDb +
+        cost.lambda +
+        cost.lambdaDuration +
+        cost.eventBridge +
+        cost.webSocket +
+        cost.httpApi +
+        cost.sns,
     );
   });
 });
