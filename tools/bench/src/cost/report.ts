@@ -10,7 +10,10 @@ export interface ScenarioResult {
 }
 
 const invocationsOf = (usage: ScenarioUsage) => Object.values(usage.invocations).reduce((a, b) => a + b, 0);
-const units = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+const units = (value: number) => {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+};
 const dollars = (value: number) => `$${value.toFixed(value >= 100 ? 0 : 2)}`;
 /** A price per million, as written on the pricing pages. */
 const perMillion = (price: number) => `$${Number((price * 1e6).toPrecision(6))}/M`;

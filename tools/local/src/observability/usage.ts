@@ -49,7 +49,10 @@ export interface UsageSnapshot {
   dynamodb: {
     byOperation: Record<string, DynamoDbCounts>;
     byTable: Record<string, DynamoDbCounts>;
-    /** By `<operation> <table>` (a call on several tables counts once per table, its units split evenly). */
+    /**
+     * By `<operation> <table>`, a call on several tables under `<operation> <table>+<table>…` with all its units
+     * (in `byTable` it counts once per table, its units split evenly).
+     */
     byCall: Record<string, DynamoDbCounts>;
   };
   /** Per function (qualified name `<service>.<function>`). */
@@ -106,10 +109,13 @@ export class LocalUsage {
     add(this.byOperation, call.operation, call);
     const share = call.tables.length > 0 ? call.tables.length : 1;
     for (const table of call.tables.length > 0 ? call.tables : ['(none)']) {
-      const part = { ...call, readUnits: call.readUnits / share, writeUnits: call.writeUnits / share };
-      add(this.byTable, table, part);
-      add(this.byCall, `${call.operation} ${table}`, part);
+      add(this.byTable, table, {
+        ...call,
+        readUnits: call.readUnits / share,
+        writeUnits: call.writeUnits / share,
+      });
     }
+    add(this.byCall, `${call.operation} ${call.tables.length > 0 ? call.tables.join('+') : '(none)'}`, call);
   }
 
   invocation(functionName: string, milliseconds: number): void {

@@ -29,6 +29,10 @@ describe('LocalUsage', () => {
     expect(dynamodb.byOperation.TransactWriteItems).toMatchObject({ calls: 1, writeUnits: 6 });
     expect(dynamodb.byTable.versions).toMatchObject({ calls: 1, writeUnits: 3 });
     expect(dynamodb.byCall['GetItem users']).toMatchObject({ calls: 2 });
+    expect(dynamodb.byCall['TransactWriteItems messages+versions']).toMatchObject({
+      calls: 1,
+      writeUnits: 6,
+    });
   });
 
   it('bills a write that failed its condition one write unit', () => {
