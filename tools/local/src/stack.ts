@@ -25,6 +25,7 @@ import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
 import { functionOutput } from './observability/log-output';
 import { LocalMetrics, METRICS_PATH } from './observability/metrics';
+import { LocalUsage, USAGE_PATH } from './observability/usage';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
@@ -64,6 +65,8 @@ const TTL_SWEEP_INTERVAL_MS = 5_000;
 const IDLE_STREAM_POLL_MS = 10_000;
 /** How often a stream mapping lists its shards besides when one ends. */
 const SHARD_REFRESH_MS = 30_000;
+/** What the SDK puts in a function's user agent (AWS_EXECUTION_ENV): only the functions' calls are usage. */
+const FUNCTION_USER_AGENT = 'exec-env/AWS_Lambda';
 
 /** What the stack started, stopped in reverse order (the APIs first, the emulators last). */
 class Stops {
@@ -205,9 +208,18 @@ async function startBuckets(
 }
 
 /** The local SNS, with the platform applications the functions' environments reference. */
-async function startSnsEndpoint({ config, stops }: Start, services: LoadedService[]): Promise<RunningSns> {
+async function startSnsEndpoint(
+  { config, stops }: Start,
+  services: LoadedService[],
+  usage: LocalUsage,
+): Promise<RunningSns> {
   const { region, accountId } = config;
-  const sns = await startSns({ port: config.ports.sns, region, accountId });
+  const sns = await startSns({
+    port: config.ports.sns,
+    region,
+    accountId,
+    onPublish: (messages) => usage.snsPublishes(messages),
+  });
   stops.add('SNS', () => sns.close());
   const client = new SNSClient({ region, endpoint: sns.url, credentials: CREDENTIALS });
   try {
@@ -296,6 +308,7 @@ async function startEventBus(
   { config, log, stops }: Start,
   services: LoadedService[],
   runtime: FunctionRuntime,
+  usage: LocalUsage,
 ) {
   const { region, accountId } = config;
   const eventBridge = await startEventBridge({
@@ -303,10 +316,11 @@ async function startEventBus(
     region,
     accountId,
     rules: services.flatMap((s) => s.rules),
-    invoke: runtime.invoke,
+    invoke: usage.counting(runtime.invoke),
     minimumRetryDelayMs: runtime.retryDelayAfter,
     journalFile: path.join(config.dataDir, 'eventbridge-deliveries.jsonl'),
     redeliveryDelayMs: runtime.timeoutMsOf,
+    onPutEvents: (entries) => usage.putEvents(entries),
     log,
   });
   stops.add('EventBridge', () => eventBridge.close());
@@ -373,7 +387,11 @@ interface WriteSignals {
  * written (see write-signal-proxy.ts). Only the stream mappings and the table set-up talk to DynamoDB Local
  * directly; they do not write items.
  */
-async function startWriteSignals({ config, stops }: Start, dynamodbUrl: string): Promise<WriteSignals> {
+async function startWriteSignals(
+  { config, stops }: Start,
+  dynamodbUrl: string,
+  usage: LocalUsage,
+): Promise<WriteSignals> {
   const mappings = new Map<string, StreamMapping[]>();
   const listeners = new Set<(tables: readonly string[] | 'all') => void>();
   const proxy = await startWriteSignalProxy({
@@ -384,6 +402,10 @@ async function startWriteSignals({ config, stops }: Start, dynamodbUrl: string):
         tables === 'all' ? [...mappings.values()].flat() : tables.flatMap((t) => mappings.get(t) ?? []);
       for (const mapping of woken) mapping.wake();
       for (const listener of listeners) listener(tables);
+    },
+    // Tools, tests and the TTL sweeper use this endpoint too; DynamoDB's own TTL is free, the rest is not the app's.
+    onCall: (call, userAgent) => {
+      if (userAgent.includes(FUNCTION_USER_AGENT)) usage.dynamoDbCall(call);
     },
   });
   stops.add('DynamoDB write-signal proxy', () => proxy.close());
@@ -413,7 +435,12 @@ function startTtlSweeps({ config, stops }: Start, writeSignals: WriteSignals, ta
 }
 
 /** The WebSocket API with the services' routes, selected by their serverless.ts expression. */
-async function startWebSocket({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+async function startWebSocket(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  invoke: Invoke,
+  usage: LocalUsage,
+) {
   const webSocket = await startWebSocketApi({
     port: config.ports.webSocket,
     stage: config.stage,
@@ -424,6 +451,11 @@ async function startWebSocket({ config, log, stops }: Start, services: LoadedSer
     routeSelectionExpression: routeSelectionExpressionOf(services),
     invoke,
     journalFile: path.join(config.dataDir, 'websocket-connections.json'),
+    onTraffic: (kind) => {
+      if (kind === 'connect') usage.webSocketConnect();
+      else if (kind === 'client-message') usage.webSocketClientMessage();
+      else usage.connectionPost();
+    },
     log,
   });
   stops.add('WebSocket API', () => webSocket.close());
@@ -436,13 +468,16 @@ function corsOfApi(services: LoadedService[]): { cors?: CorsConfiguration } {
   return configured[0] ? { cors: configured[0] } : {};
 }
 
-/** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries` and `GET /_local/metrics`. */
+/**
+ * The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`, `GET /_local/metrics` and
+ * `GET /_local/usage`.
+ */
 async function startHttp(
   { config, log, stops }: Start,
   services: LoadedService[],
   invoke: Invoke,
   sns: RunningSns,
-  metrics: LocalMetrics,
+  { metrics, usage }: { metrics: LocalMetrics; usage: LocalUsage },
 ) {
   const http = await startHttpApi({
     port: config.ports.http,
@@ -462,6 +497,11 @@ async function startHttp(
         method: 'GET',
         path: METRICS_PATH,
         handle: async () => ({ statusCode: 200, body: metrics.summary() }),
+      },
+      {
+        method: 'GET',
+        path: USAGE_PATH,
+        handle: async () => ({ statusCode: 200, body: usage.snapshot() }),
       },
     ],
     log,
@@ -484,6 +524,16 @@ async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: 
     s3Url,
   });
   stops.add('web app', () => server.close());
+}
+
+/** The usage counters (observability/usage.ts), knowing each function's memory and which serve HTTP routes. */
+function usageOf(services: LoadedService[]): LocalUsage {
+  const memory = new Map(services.flatMap((s) => s.functions).map((fn) => [fn.qualifiedName, fn.memorySize]));
+  const httpFunctions = new Set(services.flatMap((s) => s.httpRoutes).map((route) => route.functionName));
+  return new LocalUsage(
+    (name) => memory.get(name) ?? 1024,
+    (name) => httpFunctions.has(name),
+  );
 }
 
 /** Every endpoint of the running stack. */
@@ -527,6 +577,7 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     const { dynamodb } = emulators;
     const services = loadServices(start, emulators, urls);
 
+    const usage = usageOf(services);
     const dynamoClient = new DynamoDBClient({
       region: config.region,
       endpoint: dynamodb.url,
@@ -534,21 +585,21 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     });
     const [s3, sns, tables, bundles] = await Promise.all([
       startBuckets(start, services),
-      startSnsEndpoint(start, services),
+      startSnsEndpoint(start, services, usage),
       createServiceTables(start, dynamoClient, services),
       bundleFunctions(start, services),
     ]);
-    const writeSignals = await startWriteSignals(start, dynamodb.url);
+    const writeSignals = await startWriteSignals(start, dynamodb.url, usage);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns, dynamodb: writeSignals.url });
 
     const metrics = new LocalMetrics();
     const runtime = startFunctions(start, services, endpoints, bundles, metrics);
-    const { invoke } = runtime;
-    await startEventBus(start, services, runtime);
+    const invoke = usage.counting(runtime.invoke);
+    await startEventBus(start, services, runtime, usage);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
     startTtlSweeps(start, writeSignals, tables);
-    await startWebSocket(start, services, invoke);
-    await startHttp(start, services, invoke, sns, metrics);
+    await startWebSocket(start, services, invoke, usage);
+    await startHttp(start, services, invoke, sns, { metrics, usage });
     await startWebApp(start, urls, s3.url);
 
     return await ready(start, endpoints, services);

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import type { LocalEndpoints } from '@chat/local';
-import { eventually, startStack, type RunningStack } from '@chat/testing';
+import { eventually } from '@chat/testing';
+import { benchLog as log, onBenchStack, runBench } from '../support/bench-stack';
 import { prepareChat, type PreparedTarget } from './chat-target';
 import { runLoad } from './load';
 import { parseOptions, type FanOutOptions } from './options';
 import { DeliveryRecorder } from './recorder';
 import { formatReport, type RunResult } from './report';
 import { prepareSocketIo } from './socket-io-target';
-
-// Lambda's nodejs20.x runtime is what the functions target; the SDK's notice about Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 /** A few messages delivered to everyone before measuring: cold starts and connection set-up are not measured. */
 async function warmUp(prepared: PreparedTarget, users: number, receivers: number): Promise<void> {
@@ -58,48 +52,19 @@ async function main(): Promise<void> {
     `fan-out: ${options.users} users in one room (${options.socketsPerUser} socket(s) each), ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
       `${options.baseline ? ', then the Socket.IO baseline' : ''}`,
   );
-  let stack: RunningStack | undefined;
-  /** The endpoints of the stack given in BENCH_STACK (its endpoints.json, e.g. one started by hand to profile), else of a new one. */
-  const stackEndpoints = async (say: (line: string) => void): Promise<LocalEndpoints> => {
-    const given = process.env.BENCH_STACK;
-    if (given) {
-      say(`using the running stack of ${given}`);
-      return JSON.parse(await readFile(given, 'utf8')) as LocalEndpoints;
-    }
-    stack = await startStack({ name: 'chat-bench', detached: true, log: say });
-    return stack.endpoints;
-  };
-  const open: PreparedTarget[] = [];
-  let stopping = false;
-  const cleanUp = async () => {
-    for (const prepared of open.splice(0)) await prepared.close().catch(() => undefined);
-    await stack?.stop();
-  };
-  const interrupt = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping …`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', () => interrupt('SIGINT'));
-  process.on('SIGTERM', () => interrupt('SIGTERM'));
-
-  try {
-    // The functions run with their deployed settings (timeouts included): under overload, invocations wait for a
-    // free sandbox, and that wait does not count against their timeout, as on Lambda.
-    const endpoints = await stackEndpoints(log);
+  await onBenchStack(async (stack, closers) => {
     const results: RunResult[] = [];
 
-    const chat = await prepareChat(endpoints, options, log);
-    open.push(chat);
+    const chat = await prepareChat(stack.endpoints, options, log);
+    const closeChat = () => chat.close();
+    closers.add(closeChat);
     results.push(await measure(chat, options));
     const diagnosis = (await chat.diagnose?.()) ?? [];
-    await chat.close();
-    open.splice(open.indexOf(chat), 1);
+    await closers.closeNow(closeChat);
 
     if (options.baseline) {
-      const baseline = await prepareSocketIo(endpoints.dynamodb, options, log);
-      open.push(baseline);
+      const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
+      closers.add(() => baseline.close());
       results.push(await measure(baseline, options));
     }
     process.stdout.write(
@@ -108,15 +73,7 @@ async function main(): Promise<void> {
         results,
       )}\n${diagnosis.join('\n')}\n\n`,
     );
-  } finally {
-    await cleanUp();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    process.stderr.write(`\nThe fan-out benchmark failed: ${error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench('fan-out', main);

@@ -1,6 +1,12 @@
 import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { RunningServer } from '../cloud/types';
 import { listenOnLoopback, readBody, sendText } from '../http-server';
+import {
+  askingForConsumedCapacity,
+  dynamoDbCallOf,
+  tablesNamed,
+  type DynamoDbCall,
+} from '../observability/usage';
 
 /**
  * A pass-through in front of DynamoDB Local for the functions: every request goes on unchanged, and once a write
@@ -15,6 +21,11 @@ export interface WriteSignalProxyOptions {
   onWrite: (tableNames: readonly string[] | 'all') => void;
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * Gets every call once answered, with the units it consumed (the proxy asks DynamoDB Local for them) and the
+   * caller's user agent; `npm run bench:cost` counts them (observability/usage.ts).
+   */
+  onCall?: (call: DynamoDbCall, userAgent: string) => void;
 }
 
 /** Requests up to this size are forwarded (DynamoDB's own limits are far below it). */
@@ -33,19 +44,12 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
  */
 export function tablesWritten(target: string | undefined, body: Json): readonly string[] | 'all' {
   const operation = target?.split('.').pop() ?? '';
-  if (SINGLE_ITEM_WRITES.has(operation)) return typeof body.TableName === 'string' ? [body.TableName] : [];
-  if (operation === 'BatchWriteItem')
-    return isObject(body.RequestItems) ? Object.keys(body.RequestItems) : [];
-  if (operation === 'TransactWriteItems' && Array.isArray(body.TransactItems)) {
-    const names = body.TransactItems.flatMap((item: unknown) =>
-      isObject(item)
-        ? Object.values(item).flatMap((action) =>
-            isObject(action) && typeof action.TableName === 'string' ? [action.TableName] : [],
-          )
-        : [],
-    );
-    return [...new Set(names)];
-  }
+  if (
+    SINGLE_ITEM_WRITES.has(operation) ||
+    operation === 'BatchWriteItem' ||
+    operation === 'TransactWriteItems'
+  )
+    return tablesNamed(body);
   return PARTIQL.has(operation) ? 'all' : [];
 }
 
@@ -84,8 +88,12 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
       if (read.kind === 'too-large') sendText(res, 413, 'text/plain', 'request too large');
       return;
     }
+    const operation = (req.headers['x-amz-target'] as string | undefined)?.split('.').pop() ?? '';
+    const requestJson = parseJson(read.body);
+    const asking = options.onCall ? askingForConsumedCapacity(operation, requestJson) : requestJson;
+    const forwarded = asking === requestJson ? read.body : Buffer.from(JSON.stringify(asking));
     const headers: IncomingHttpHeaders = withoutHopByHop(req.headers);
-    headers['content-length'] = String(read.body.length);
+    headers['content-length'] = String(forwarded.length);
     const upstream = request(
       {
         host: target.hostname,
@@ -106,12 +114,13 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
           });
           res.end(body);
           if (answer.statusCode === 200) {
-            const tables = tablesWritten(
-              req.headers['x-amz-target'] as string | undefined,
-              parseJson(read.body),
-            );
+            const tables = tablesWritten(req.headers['x-amz-target'] as string | undefined, requestJson);
             if (tables === 'all' || tables.length > 0) options.onWrite(tables);
           }
+          options.onCall?.(
+            dynamoDbCallOf(operation, tablesNamed(requestJson), answer.statusCode ?? 502, parseJson(body)),
+            req.headers['user-agent'] ?? '',
+          );
         });
         answer.on('error', () => res.destroy());
       },
@@ -120,7 +129,7 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
       if (!res.headersSent) sendText(res, 502, 'text/plain', 'DynamoDB Local is not answering');
       else res.destroy();
     });
-    upstream.end(read.body);
+    upstream.end(forwarded);
   });
   const running = await listenOnLoopback(server, {
     name: 'DynamoDB write-signal proxy',

@@ -1,0 +1,118 @@
+import {
+  askingForConsumedCapacity,
+  dynamoDbCallOf,
+  LocalUsage,
+  tablesNamed,
+} from '../../../src/observability/usage';
+
+describe('LocalUsage', () => {
+  it('counts DynamoDB calls by operation, by table and by both, with their units', () => {
+    const usage = new LocalUsage();
+
+    usage.dynamoDbCall(dynamoDbCallOf('GetItem', ['users'], 200, { ConsumedCapacity: { CapacityUnits: 1 } }));
+    usage.dynamoDbCall(
+      dynamoDbCallOf('GetItem', ['users'], 200, { ConsumedCapacity: { CapacityUnits: 0.5 } }),
+    );
+    usage.dynamoDbCall(
+      dynamoDbCallOf('TransactWriteItems', ['messages', 'versions'], 200, {
+        ConsumedCapacity: [{ CapacityUnits: 4 }, { CapacityUnits: 2 }],
+      }),
+    );
+
+    const { dynamodb } = usage.snapshot();
+    expect(dynamodb.byOperation.GetItem).toEqual({
+      calls: 2,
+      readUnits: 1.5,
+      writeUnits: 0,
+      conditionFailed: 0,
+    });
+    expect(dynamodb.byOperation.TransactWriteItems).toMatchObject({ calls: 1, writeUnits: 6 });
+    expect(dynamodb.byTable.versions).toMatchObject({ calls: 1, writeUnits: 3 });
+    expect(dynamodb.byCall['GetItem users']).toMatchObject({ calls: 2 });
+    expect(dynamodb.byCall['TransactWriteItems messages+versions']).toMatchObject({
+      calls: 1,
+      writeUnits: 6,
+    });
+  });
+
+  it('bills a write that failed its condition one write unit', () => {
+    const call = dynamoDbCallOf('PutItem', ['processed'], 400, {
+      __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+    });
+
+    expect(call).toEqual({
+      operation: 'PutItem',
+      tables: ['processed'],
+      readUnits: 0,
+      writeUnits: 1,
+      conditionFailed: true,
+    });
+  });
+
+  it('counts invocations per function with their time and memory, and HTTP requests of route functions', async () => {
+    const usage = new LocalUsage(
+      (name) => (name === 'messaging.sendMessage' ? 256 : 1024),
+      (name) => name === 'messaging.sendMessage',
+    );
+    const invoke = usage.counting(async () => 'ok');
+
+    await invoke('messaging.sendMessage', {});
+    await invoke('realtime.fanOutRoomEvent', {});
+    usage.putEvents(3);
+    usage.connectionPost();
+    usage.webSocketClientMessage();
+    usage.snsPublishes(2);
+
+    const snapshot = usage.snapshot();
+    expect(snapshot.lambda['messaging.sendMessage']).toMatchObject({ invocations: 1, memoryMb: 256 });
+    expect(snapshot.lambda['realtime.fanOutRoomEvent']).toMatchObject({ invocations: 1, memoryMb: 1024 });
+    expect(snapshot.http.requests).toBe(1);
+    expect(snapshot.eventBridge).toEqual({ putEventsRequests: 1, entries: 3 });
+    expect(snapshot.webSocket).toEqual({ connects: 0, clientMessages: 1, posts: 1 });
+    expect(snapshot.sns.publishes).toBe(2);
+  });
+
+  it('counts an invocation that failed, and rethrows its error', async () => {
+    const usage = new LocalUsage();
+    const invoke = usage.counting(async () => {
+      throw new Error('boom');
+    });
+
+    await expect(invoke('rooms.joinRoom', {})).rejects.toThrow('boom');
+    expect(usage.snapshot().lambda['rooms.joinRoom']?.invocations).toBe(1);
+  });
+});
+
+describe('askingForConsumedCapacity', () => {
+  it('asks for the total where the caller asked for none, and keeps what a caller asked for', () => {
+    expect(askingForConsumedCapacity('GetItem', { TableName: 't' })).toEqual({
+      TableName: 't',
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    const indexes = { TableName: 't', ReturnConsumedCapacity: 'INDEXES' };
+    expect(askingForConsumedCapacity('Query', indexes)).toBe(indexes);
+  });
+
+  it('leaves alone operations without consumed capacity, and bodies it could not read', () => {
+    const describe = { TableName: 't' };
+    expect(askingForConsumedCapacity('DescribeTable', describe)).toBe(describe);
+    const unreadable = {};
+    expect(askingForConsumedCapacity('PutItem', unreadable)).toBe(unreadable);
+  });
+});
+
+describe('tablesNamed', () => {
+  it('names the table of a single-item call, of a batch and of a transaction', () => {
+    expect(tablesNamed({ TableName: 'a' })).toEqual(['a']);
+    expect(tablesNamed({ RequestItems: { a: [], b: [] } })).toEqual(['a', 'b']);
+    expect(
+      tablesNamed({
+        TransactItems: [
+          { Put: { TableName: 'a' } },
+          { Update: { TableName: 'b' } },
+          { Delete: { TableName: 'a' } },
+        ],
+      }),
+    ).toEqual(['a', 'b']);
+  });
+});
