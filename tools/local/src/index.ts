@@ -24,3 +24,10 @@ export { createTables } from './dynamodb';
 export { loadComposition } from './services/load-compose';
 export type { FunctionDefinition, LoadedService } from './services/model';
 export { buildBundles } from './functions/bundles';
+export {
+  USAGE_PATH,
+  usageDelta,
+  type DynamoDbCounts,
+  type InvocationCounts,
+  type UsageSnapshot,
+} from './observability/usage';

@@ -25,6 +25,7 @@ import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
 import { functionOutput } from './observability/log-output';
 import { LocalMetrics, METRICS_PATH } from './observability/metrics';
+import { USAGE_PATH, UsageCounters } from './observability/usage';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
@@ -60,6 +61,8 @@ const LOCAL_HTTP_API_ID = 'localhttp';
 const LOCAL_WS_API_ID = 'localws';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const TTL_SWEEP_INTERVAL_MS = 5_000;
+/** The TTL sweeper's user agent: what tells its DynamoDB calls from the functions'. */
+const TTL_SWEEPER_AGENT = 'chat-local-ttl-sweeper';
 
 /** What the stack started, stopped in reverse order (the APIs first, the emulators last). */
 class Stops {
@@ -250,7 +253,7 @@ function startFunctions(
   services: LoadedService[],
   endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
   bundles: Record<string, string>,
-  metrics: LocalMetrics,
+  { metrics, usage }: { metrics: LocalMetrics; usage: UsageCounters },
 ): FunctionRuntime {
   const { region, accountId, ports } = config;
   const runtime = new FunctionRuntime({
@@ -281,6 +284,7 @@ function startFunctions(
       printMetrics: config.printMetrics,
       write: (text) => process.stdout.write(text),
     }),
+    onInvoked: (name, outcome) => usage.invocation(name, outcome),
   });
   stops.add('functions', () => runtime.close());
   return runtime;
@@ -355,10 +359,14 @@ async function startStreamMappings(
 async function startWriteSignals(
   { stops }: Start,
   dynamodbUrl: string,
+  usage: UsageCounters,
 ): Promise<{ url: string; mappings: Map<string, StreamMapping[]> }> {
   const mappings = new Map<string, StreamMapping[]>();
   const proxy = await startWriteSignalProxy({
     target: dynamodbUrl,
+    onCall: (call, { userAgent }) => {
+      if (!userAgent.includes(TTL_SWEEPER_AGENT)) usage.dynamoDbCall(call);
+    },
     onWrite: (tables) => {
       const woken =
         tables === 'all' ? [...mappings.values()].flat() : tables.flatMap((t) => mappings.get(t) ?? []);
@@ -374,7 +382,13 @@ async function startWriteSignals(
  * (`endpoint`), so the tables' stream mappings read the REMOVE records at once.
  */
 function startTtlSweeps({ config, stops }: Start, endpoint: string, tables: TableInfo[]): void {
-  const client = new DynamoDBClient({ region: config.region, endpoint, credentials: CREDENTIALS });
+  const client = new DynamoDBClient({
+    region: config.region,
+    endpoint,
+    credentials: CREDENTIALS,
+    // DynamoDB's own TTL deletes cost nothing: the usage counters leave this client's calls out.
+    customUserAgent: TTL_SWEEPER_AGENT,
+  });
   const ttlTables = tables.flatMap((t) =>
     t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
   );
@@ -409,13 +423,16 @@ function corsOfApi(services: LoadedService[]): { cors?: CorsConfiguration } {
   return configured[0] ? { cors: configured[0] } : {};
 }
 
-/** The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries` and `GET /_local/metrics`. */
+/**
+ * The HTTP API with the services' routes, plus the local `GET /_local/sns/deliveries`, `GET /_local/metrics` and
+ * `GET /_local/usage`.
+ */
 async function startHttp(
   { config, log, stops }: Start,
   services: LoadedService[],
   invoke: Invoke,
   sns: RunningSns,
-  metrics: LocalMetrics,
+  { metrics, usage }: { metrics: LocalMetrics; usage: UsageCounters },
 ) {
   const http = await startHttpApi({
     port: config.ports.http,
@@ -435,6 +452,11 @@ async function startHttp(
         method: 'GET',
         path: METRICS_PATH,
         handle: async () => ({ statusCode: 200, body: metrics.summary() }),
+      },
+      {
+        method: 'GET',
+        path: USAGE_PATH,
+        handle: async () => ({ statusCode: 200, body: usage.snapshot() }),
       },
     ],
     log,
@@ -512,22 +534,23 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       bundleFunctions(start, services),
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
-    const writeSignals = await startWriteSignals(start, dynamodb.url);
+    // What the functions do, counted: their log's metrics, their DynamoDB calls and invocations.
+    const observed = { metrics: new LocalMetrics(), usage: new UsageCounters() };
+    const writeSignals = await startWriteSignals(start, dynamodb.url, observed.usage);
 
-    const metrics = new LocalMetrics();
     const runtime = startFunctions(
       start,
       services,
       { ...endpoints, dynamodb: writeSignals.url },
       bundles,
-      metrics,
+      observed,
     );
     const { invoke } = runtime;
     await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
     startTtlSweeps(start, writeSignals.url, tables);
     await startWebSocket(start, services, invoke);
-    await startHttp(start, services, invoke, sns, metrics);
+    await startHttp(start, services, invoke, sns, observed);
     await startWebApp(start, urls, s3.url);
 
     return await ready(start, endpoints, services);

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { eventually, startStack, type RunningStack } from '@chat/testing';
+import { eventually } from '@chat/testing';
+import { benchLog as log, runBenchmark } from '../support/bench-stack';
 import { prepareChat, type PreparedTarget } from './chat-target';
 import { runLoad } from './load';
 import { parseOptions, type FanOutOptions } from './options';
 import { DeliveryRecorder } from './recorder';
 import { formatReport, type RunResult } from './report';
 import { prepareSocketIo } from './socket-io-target';
-
-// Lambda's nodejs20.x runtime is what the functions target; the SDK's notice about Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 /** A few messages delivered to everyone before measuring: cold starts and connection set-up are not measured. */
 async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
@@ -49,61 +45,28 @@ async function measure(prepared: PreparedTarget, options: FanOutOptions): Promis
  * measures N users in one room with R msg/s for D s against it, then the same load against a plain Socket.IO
  * server writing to the same DynamoDB Local, prints both and their ratio, and stops everything it started.
  */
-async function main(): Promise<void> {
+runBenchmark('fanout', async ({ stack, onCleanUp }) => {
   const options = parseOptions(process.argv.slice(2), process.env);
   log(
     `fan-out: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
       `${options.baseline ? ', then the Socket.IO baseline' : ''}`,
   );
-  let stack: RunningStack | undefined;
-  const open: PreparedTarget[] = [];
-  let stopping = false;
-  const cleanUp = async () => {
-    for (const prepared of open.splice(0)) await prepared.close().catch(() => undefined);
-    await stack?.stop();
-  };
-  const interrupt = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping …`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', () => interrupt('SIGINT'));
-  process.on('SIGTERM', () => interrupt('SIGTERM'));
+  const results: RunResult[] = [];
+  const chat = await prepareChat(stack.endpoints, options, log);
+  onCleanUp(() => chat.close());
+  results.push(await measure(chat, options));
+  const diagnosis = (await chat.diagnose?.()) ?? [];
+  await chat.close();
 
-  try {
-    // The functions run with their deployed settings (timeouts included): under overload, invocations wait for a
-    // free sandbox, and that wait does not count against their timeout, as on Lambda.
-    stack = await startStack({ name: 'chat-bench', detached: true, log });
-    const results: RunResult[] = [];
-
-    const chat = await prepareChat(stack.endpoints, options, log);
-    open.push(chat);
-    results.push(await measure(chat, options));
-    const diagnosis = (await chat.diagnose?.()) ?? [];
-    await chat.close();
-    open.splice(open.indexOf(chat), 1);
-
-    if (options.baseline) {
-      const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
-      open.push(baseline);
-      results.push(await measure(baseline, options));
-    }
-    process.stdout.write(
-      `\n${formatReport(
-        `fan-out benchmark: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
-        results,
-      )}\n${diagnosis.join('\n')}\n\n`,
-    );
-  } finally {
-    await cleanUp();
+  if (options.baseline) {
+    const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
+    onCleanUp(() => baseline.close());
+    results.push(await measure(baseline, options));
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    process.stderr.write(`\nThe fan-out benchmark failed: ${error.message}\n`);
-    process.exit(1);
-  },
-);
+  process.stdout.write(
+    `\n${formatReport(
+      `fan-out benchmark: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
+      results,
+    )}\n${diagnosis.join('\n')}\n\n`,
+  );
+});

@@ -34,6 +34,8 @@ export interface FunctionRuntimeOptions {
    * without it, the workers print straight to this process's stdout.
    */
   output?: (line: string) => void;
+  /** Told of every invocation once it has ended (observability/usage.ts counts them). */
+  onInvoked?: (qualifiedName: string, outcome: { ok: boolean; durationMs: number }) => void;
 }
 
 function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
@@ -348,9 +350,15 @@ export class FunctionRuntime {
   readonly invoke: Invoke = async (qualifiedName, event) => {
     const instance = this.instances.get(qualifiedName);
     if (!instance) throw new Error(`No function ${qualifiedName}`);
+    const began = Date.now();
+    const ended = (ok: boolean) =>
+      this.options.onInvoked?.(qualifiedName, { ok, durationMs: Date.now() - began });
     try {
-      return await instance.invoke(event);
+      const result = await instance.invoke(event);
+      ended(true);
+      return result;
     } catch (error) {
+      ended(false);
       if (error instanceof FunctionError) {
         this.options.log?.(`function ${qualifiedName} failed: ${error.errorType}: ${error.message}`);
       }
