@@ -535,7 +535,8 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     ]);
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
     // What the functions do, counted: their log's metrics, their DynamoDB calls and invocations.
-    const observed = { metrics: new LocalMetrics(), usage: new UsageCounters() };
+    let sandboxes = () => 0;
+    const observed = { metrics: new LocalMetrics(), usage: new UsageCounters(() => sandboxes()) };
     const writeSignals = await startWriteSignals(start, dynamodb.url, observed.usage);
 
     const runtime = startFunctions(
@@ -546,6 +547,7 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
       observed,
     );
     const { invoke } = runtime;
+    sandboxes = runtime.sandboxCount;
     await startEventBus(start, services, runtime);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
     startTtlSweeps(start, writeSignals.url, tables);

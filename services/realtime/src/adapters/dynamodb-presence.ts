@@ -6,6 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  backoffDelay,
   batchGetAll,
   cancellationReasons,
   CONDITION_FAILED,
@@ -13,6 +14,7 @@ import {
   epochSeconds,
   getItem,
   isConditionalCheckFailed,
+  sleep,
 } from '@chat/aws';
 import { PRESENCE_SUMMARY_KEY, presenceTransitionOf, type PresenceSummary } from '../domain/presence';
 import type {
@@ -28,11 +30,14 @@ export const CLOSED_MARKER_TTL_SECONDS = 2 * 24 * 60 * 60;
 
 const connectionKey = (connectionId: string) => `connection#${connectionId}`;
 
-/** The cancellation reason of a transaction's item another transaction was writing at the same time. */
+/** The cancellation reason of a transaction's item another write was changing at the same time. */
 const CONFLICT = 'TransactionConflict';
+/** The errors of a write that met another one on the same item (DynamoDB asks to retry them). */
+const CONFLICT_ERRORS = new Set(['TransactionConflictException', 'TransactionInProgressException']);
 
 /** Attempts at a change while the summary keeps moving under it (concurrent changes of the same user). */
-const MAX_CHANGE_ATTEMPTS = 5;
+const MAX_CHANGE_ATTEMPTS = 10;
+const CHANGE_BACKOFF = { baseDelayMs: 10, maxDelayMs: 500, random: Math.random };
 
 type TransactItem = NonNullable<TransactWriteCommand['input']['TransactItems']>[number];
 
@@ -142,8 +147,12 @@ export function dynamoPresenceStore(
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (reasons?.[0] === CONDITION_FAILED) return { counted: false };
-        const moved = reasons !== undefined && reasons.some((r) => r === CONDITION_FAILED || r === CONFLICT);
+        const moved =
+          (error instanceof Error && CONFLICT_ERRORS.has(error.name)) ||
+          (reasons !== undefined && reasons.some((r) => r === CONDITION_FAILED || r === CONFLICT));
         if (!moved || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
+        // Concurrent changes of one user (several devices) spread out before they read again.
+        await sleep(backoffDelay(attempt, CHANGE_BACKOFF));
       }
     }
   }

@@ -80,7 +80,6 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
   await closeSockets(warm.sockets);
   await usageSince(endpoints.http, await readUsage(endpoints.http));
 
-  const memoryBefore = groupMemory(stack.pid);
   const phases: PhaseResult[] = [];
   const measure = async (
     name: string,
@@ -125,10 +124,13 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
   const first: WebSocket[] = [];
   const again: WebSocket[] = [];
   await measure('first connect', 'connect', connectPhase(users, first));
+  // Memory before and after the non-first connects: the sandboxes that serve them are warm by now (sandboxes
+  // started or stopped in between count too: the report says how many).
+  const memoryBefore = { ...groupMemory(stack.pid), sandboxes: (await readUsage(endpoints.http)).sandboxes };
   // Round robin over the users, so that the handshakes in flight belong to different users.
   const further = Array.from({ length: options.perUser - 1 }, () => users).flat();
   if (further.length > 0) await measure('non-first connect', 'connect', connectPhase(further, again));
-  const memoryWith = groupMemory(stack.pid);
+  const memoryWith = { ...groupMemory(stack.pid), sandboxes: (await readUsage(endpoints.http)).sandboxes };
   if (again.length > 0) await measure('disconnect, not the last', 'disconnect', disconnectPhase(again));
   await measure('disconnect, the last', 'disconnect', disconnectPhase(first));
 
@@ -137,7 +139,12 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
       header: `connect benchmark: ${options.users} users × ${options.perUser} sockets, ${options.concurrency} handshakes in flight, loopback, ${new Date().toISOString()}`,
       loadAverage: loadavg(),
       phases,
-      memory: { before: memoryBefore, with: memoryWith, sockets: first.length + again.length },
+      memory: {
+        before: memoryBefore,
+        with: memoryWith,
+        sockets: again.length,
+        open: first.length + again.length,
+      },
     })}\n\n`,
   );
 });

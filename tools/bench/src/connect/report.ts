@@ -21,7 +21,13 @@ export interface ConnectReport {
   header: string;
   loadAverage: number[];
   phases: PhaseResult[];
-  memory: { before: GroupMemory; with: GroupMemory; sockets: number };
+  /** The stack's memory before and after `sockets` more were opened (`open` in all then), and its sandboxes. */
+  memory: {
+    before: GroupMemory & { sandboxes: number };
+    with: GroupMemory & { sandboxes: number };
+    sockets: number;
+    open: number;
+  };
 }
 
 const per = (value: number, count: number) => (count === 0 ? '–' : (value / count).toFixed(2));
@@ -72,7 +78,9 @@ function breakdown(phase: PhaseResult): string[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([name, counts]) =>
-        `${name} ${per(counts.count, phase.count)}${counts.errors > 0 ? ` (${counts.errors} failed)` : ''}`,
+        `${name} ${per(counts.count, phase.count)} (${ms((counts.totalMs - counts.waitedMs) / counts.count)} ms run` +
+        ` + ${ms(counts.waitedMs / counts.count)} ms waiting for a sandbox` +
+        `${counts.errors > 0 ? `, ${counts.errors} failed` : ''})`,
     );
   return [
     `  ${phase.name}, per ${phase.kind}:`,
@@ -83,7 +91,7 @@ function breakdown(phase: PhaseResult): string[] {
 
 /** The report: one line per phase, the stack's memory per open socket, then each phase's breakdown. */
 export function formatConnectReport(report: ConnectReport): string {
-  const { before, with: withSockets, sockets } = report.memory;
+  const { before, with: withSockets, sockets, open } = report.memory;
   const perSocket = sockets === 0 ? 0 : (withSockets.totalBytes - before.totalBytes) / sockets;
   const commands = Object.entries(withSockets.byCommand)
     .map(
@@ -98,7 +106,7 @@ export function formatConnectReport(report: ConnectReport): string {
     ...report.phases.map(phaseLine),
     '(calls, writes, failed, RCU/WCU, invocations: per connect or disconnect, stream consumers included; presence: PresenceChanged events published in the phase)',
     '',
-    `stack resident memory: ${mb(before.totalBytes)} before, ${mb(withSockets.totalBytes)} with ${sockets} sockets open: ${(perSocket / 1024).toFixed(1)} KB per socket (${commands})`,
+    `stack resident memory: ${mb(before.totalBytes)} before the non-first connects, ${mb(withSockets.totalBytes)} after them (${sockets} more sockets, ${open} open): ${(perSocket / 1024).toFixed(1)} KB per socket; function sandboxes ${before.sandboxes} → ${withSockets.sandboxes} (${commands})`,
     '',
     ...report.phases.flatMap(breakdown),
   ].join('\n');

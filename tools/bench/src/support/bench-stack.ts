@@ -30,7 +30,8 @@ export function runBenchmark(
   let stopping = false;
   const cleanUp = async () => {
     for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
-    await stack?.stop();
+    // BENCH_KEEP_FILES=1 keeps the stack's data folder and log (its path is printed at start).
+    await stack?.stop({ keepFiles: process.env.BENCH_KEEP_FILES === '1' });
   };
   const interrupt = (signal: string) => {
     if (stopping) return;

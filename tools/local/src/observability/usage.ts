@@ -29,13 +29,17 @@ export interface DynamoDbCounts {
 export interface InvocationCounts {
   count: number;
   errors: number;
-  /** Sum of the invocations' durations (waiting for a sandbox included). */
+  /** Sum of the invocations' times from the call to the answer (waiting for a sandbox included). */
   totalMs: number;
+  /** Of which waiting for a free sandbox (the function at its concurrency, or a sandbox loading). */
+  waitedMs: number;
 }
 
 /** The body of `GET /_local/usage`. */
 export interface UsageSnapshot {
   since: string;
+  /** Function sandboxes (worker threads) that exist now, busy or idle: a gauge, not a count. */
+  sandboxes: number;
   dynamodb: {
     total: DynamoDbCounts;
     byOperation: Record<string, DynamoDbCounts>;
@@ -70,7 +74,7 @@ const emptyDynamoDb = (): DynamoDbCounts => ({
   writeUnits: 0,
 });
 
-const emptyInvocations = (): InvocationCounts => ({ count: 0, errors: 0, totalMs: 0 });
+const emptyInvocations = (): InvocationCounts => ({ count: 0, errors: 0, totalMs: 0, waitedMs: 0 });
 
 function add(counts: DynamoDbCounts, call: DynamoDbCall, writes: number, read: number, write: number): void {
   counts.calls += 1;
@@ -95,6 +99,9 @@ export class UsageCounters {
   };
   private readonly invocations: UsageSnapshot['invocations'] = { total: emptyInvocations(), byFunction: {} };
 
+  /** `sandboxes` tells how many function sandboxes exist now (the function runtime's count). */
+  constructor(private readonly sandboxes: () => number = () => 0) {}
+
   /** Counts one DynamoDB request (a refused write counts as a call and a failure, not as written items). */
   dynamoDbCall(call: DynamoDbCall): void {
     const ok = call.status < 400;
@@ -114,7 +121,7 @@ export class UsageCounters {
   }
 
   /** Counts one invocation of a function (by its qualified name). */
-  invocation(functionName: string, outcome: { ok: boolean; durationMs: number }): void {
+  invocation(functionName: string, outcome: { ok: boolean; durationMs: number; waitedMs: number }): void {
     for (const counts of [
       this.invocations.total,
       entry(this.invocations.byFunction, functionName, emptyInvocations),
@@ -122,6 +129,7 @@ export class UsageCounters {
       counts.count += 1;
       if (!outcome.ok) counts.errors += 1;
       counts.totalMs += outcome.durationMs;
+      counts.waitedMs += outcome.waitedMs;
     }
   }
 
@@ -129,6 +137,7 @@ export class UsageCounters {
   snapshot(): UsageSnapshot {
     return {
       since: this.since,
+      sandboxes: this.sandboxes(),
       ...(structuredClone({ dynamodb: this.dynamodb, invocations: this.invocations }) as Omit<
         UsageSnapshot,
         'since'
@@ -158,6 +167,7 @@ function minusInvocations(after: InvocationCounts, before: InvocationCounts | un
     count: after.count - (before?.count ?? 0),
     errors: after.errors - (before?.errors ?? 0),
     totalMs: after.totalMs - (before?.totalMs ?? 0),
+    waitedMs: after.waitedMs - (before?.waitedMs ?? 0),
   };
 }
 
@@ -185,6 +195,7 @@ export function usageDelta(before: UsageSnapshot, after: UsageSnapshot): UsageSn
   }
   return {
     since: before.since,
+    sandboxes: after.sandboxes,
     dynamodb: {
       total: minusDynamoDb(after.dynamodb.total, before.dynamodb.total),
       byOperation: changed(after.dynamodb.byOperation, (op, counts) =>
