@@ -72,7 +72,7 @@ function breakdown(phase: PhaseResult): string[] {
       const failures = Object.entries(counts.errors)
         .map(([type, count]) => `${per(count, phase.count)} ${type}`)
         .join(', ');
-      return `${operation} ${per(counts.calls, phase.count)}${counts.writes > 0 ? ` (${per(counts.writes, phase.count)} items written)` : ''}${failures ? ` [failed: ${failures}]` : ''}`;
+      return `${operation} ${per(counts.calls, phase.count)} (${ms(counts.totalMs / counts.calls)} ms each)${counts.writes > 0 ? ` (${per(counts.writes, phase.count)} items written)` : ''}${failures ? ` [failed: ${failures}]` : ''}`;
     });
   const functions = Object.entries(phase.usage.invocations.byFunction)
     .sort(([a], [b]) => a.localeCompare(b))

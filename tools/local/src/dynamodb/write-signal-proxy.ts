@@ -160,6 +160,7 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
     }
     const headers: IncomingHttpHeaders = withoutHopByHop(req.headers);
     headers['content-length'] = String(outgoing.length);
+    const sentAt = Date.now();
     const upstream = request(
       {
         host: upstreamUrl.hostname,
@@ -194,6 +195,7 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
                 status,
                 ...(errorType ? { errorType } : {}),
                 capacity: capacityOf(operation, reply),
+                durationMs: Date.now() - sentAt,
               },
               caller,
             );

@@ -24,6 +24,8 @@ export interface DynamoDbCounts {
   /** Consumed capacity as DynamoDB Local reports it (answers that succeeded only). */
   readUnits: number;
   writeUnits: number;
+  /** Sum of the times DynamoDB Local took to answer (from the request's end to the answer's, at the proxy). */
+  totalMs: number;
 }
 
 export interface InvocationCounts {
@@ -63,6 +65,8 @@ export interface DynamoDbCall {
   errorType?: string;
   /** Consumed capacity per table, from the answer's `ConsumedCapacity`. */
   capacity?: Record<string, { read: number; write: number }>;
+  /** How long DynamoDB Local took to answer. */
+  durationMs?: number;
 }
 
 const emptyDynamoDb = (): DynamoDbCounts => ({
@@ -72,6 +76,7 @@ const emptyDynamoDb = (): DynamoDbCounts => ({
   errors: {},
   readUnits: 0,
   writeUnits: 0,
+  totalMs: 0,
 });
 
 const emptyInvocations = (): InvocationCounts => ({ count: 0, errors: 0, totalMs: 0, waitedMs: 0 });
@@ -86,6 +91,7 @@ function add(counts: DynamoDbCounts, call: DynamoDbCall, writes: number, read: n
   }
   counts.readUnits += read;
   counts.writeUnits += write;
+  counts.totalMs += call.durationMs ?? 0;
 }
 
 const entry = <T>(map: Record<string, T>, key: string, empty: () => T): T => (map[key] ??= empty());
@@ -159,6 +165,7 @@ function minusDynamoDb(after: DynamoDbCounts, before: DynamoDbCounts | undefined
     errors,
     readUnits: after.readUnits - (before?.readUnits ?? 0),
     writeUnits: after.writeUnits - (before?.writeUnits ?? 0),
+    totalMs: after.totalMs - (before?.totalMs ?? 0),
   };
 }
 

@@ -75,6 +75,7 @@ describe('UsageCounters', () => {
       errors: { ConditionalCheckFailedException: 1 },
       readUnits: 0,
       writeUnits: 1,
+      totalMs: 0,
     });
     expect(Object.keys(delta.dynamodb.byOperation).sort()).toEqual(['PutItem', 'UpdateItem']);
     expect(delta.dynamodb.byTable.a?.UpdateItem).toMatchObject({ calls: 1, writes: 0, failed: 1 });
