@@ -106,7 +106,7 @@ export class UsageCounters {
   private readonly invocations: UsageSnapshot['invocations'] = { total: emptyInvocations(), byFunction: {} };
 
   /** `sandboxes` tells how many function sandboxes exist now (the function runtime's count). */
-  constructor(private readonly sandboxes: () => number = () => 0) {}
+  constructor(private readonly countSandboxes: () => number = () => 0) {}
 
   /** Counts one DynamoDB request (a refused write counts as a call and a failure, not as written items). */
   dynamoDbCall(call: DynamoDbCall): void {
@@ -143,10 +143,10 @@ export class UsageCounters {
   snapshot(): UsageSnapshot {
     return {
       since: this.since,
-      sandboxes: this.sandboxes(),
-      ...(structuredClone({ dynamodb: this.dynamodb, invocations: this.invocations }) as Omit<
+      sandboxes: this.countSandboxes(),
+      ...(structuredClone({ dynamodb: this.dynamodb, invocations: this.invocations }) as Pick<
         UsageSnapshot,
-        'since'
+        'dynamodb' | 'invocations'
       >),
     };
   }
