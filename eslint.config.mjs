@@ -1,6 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// `import { z } from 'zod'` hands the bundler zod's whole namespace object, its 40-odd locales included (~700 KB
+// of a function's bundle); `import * as z` lets it keep only what is used (docs/decisions/010-cold-starts.md).
+const zodNamespaceOnly = {
+  selector:
+    "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+  message:
+    "Import zod as a namespace (`import * as z from 'zod'`): the bundles then keep only what they use.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -39,6 +48,7 @@ export default tseslint.config(
             'CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name=/^(only|skip)$/]',
           message: 'No focused or skipped tests.',
         },
+        zodNamespaceOnly,
       ],
     },
   },

@@ -13,7 +13,9 @@ export {
 } from './cognito-token-check';
 export { ExpiredTokenError, InvalidTokenError, RevokedTokenError } from './errors';
 export {
+  isFinallyRevoked,
   isRevoked,
+  FINAL_REFUSAL_MARGIN_SECONDS,
   lastRevokedSecond,
   revocationAttributes,
   revocationRecordOf,

@@ -52,6 +52,26 @@ export function isRevoked(record: RevocationRecord | undefined, session: TokenSe
 }
 
 /**
+ * How long before the logout's second a session must have begun for its refusal to be final. The only sessions
+ * a later read can turn valid are those the auth service allows: begun after the logout, in its second (their
+ * `auth_time`, Cognito's clock, could read a little earlier); no clock is a minute off.
+ */
+export const FINAL_REFUSAL_MARGIN_SECONDS = 60;
+
+/**
+ * Whether the record refuses the session for good, whatever a later read finds: the account is closed, or the
+ * session began well before the logout (a later logout only moves `revokedAt` on; `allowedSessions` only ever
+ * lists sessions begun in the logout's second). Such a refusal needs no confirming read, and can be remembered.
+ */
+export function isFinallyRevoked(record: RevocationRecord | undefined, session: TokenSession): boolean {
+  if (!record || record.userId !== session.userId) return false;
+  return (
+    record.closedAt !== undefined ||
+    session.authTime < lastRevokedSecond(record) - FINAL_REFUSAL_MARGIN_SECONDS
+  );
+}
+
+/**
  * A revocations table item as a record (undefined for no item). A malformed item throws: refusing to guess keeps
  * a broken record from silently re-enabling revoked tokens.
  */

@@ -30,7 +30,13 @@ export {
   processInOrder,
   unmarshallImage,
 } from './stream-batch';
-export { type SendOutcome, type WebSocketConnections, apiGatewayConnections } from './websocket/connections';
+export {
+  type ConnectionsOptions,
+  type SendOutcome,
+  type WebSocketConnections,
+  apiGatewayConnections,
+  ConnectionPostError,
+} from './websocket/connections';
 export {
   type FrameReplies,
   type WebSocketLambdaHandler,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One reason an event breaks its contract: the field (`data.mentions[0]`) and what is wrong with it. */
 export interface ContractIssue {

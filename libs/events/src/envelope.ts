@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventContract, EventData } from './contracts/contract';
 import { idSchema, isoTimeSchema } from './contracts/shared';
 

@@ -90,6 +90,7 @@ export {
 } from './consumer/idempotency-guard';
 export { DEFAULT_CONSUMER_TIMEOUT_SECONDS } from './consumer/consumer-timeout';
 export {
+  type GuardMode,
   type ProcessedEventsOptions,
   PROCESSED_EVENT_TTL_SECONDS,
   processedEventsGuards,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createLogger, observedInvocation, optionalEnv, type Logger } from '@chat/runtime';
 import { checkBodySize, DEFAULT_MAX_BODY_BYTES, parseJsonBody } from './body';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldIssue } from '@chat/runtime';
 
 /** The name used for an issue about the whole body rather than one of its fields. */

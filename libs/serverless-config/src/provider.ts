@@ -3,6 +3,9 @@ import { DEFAULT_CONSUMER_TIMEOUT_SECONDS } from '../../events/src/consumer/cons
 import { COMMON_ENV } from '../../runtime/src/env-names';
 import type { AwsProvider } from './types';
 
+/** The stage parameter `nodeOptions`, the functions' NODE_OPTIONS: none by default. */
+export const NODE_OPTIONS_PARAM = "${param:nodeOptions, ''}";
+
 /**
  * The provider block every service starts from: Node.js 20 on arm64, stage and region from the CLI, the
  * common environment. `extra` is merged on top (its `environment` is added to the common one).
@@ -24,7 +27,9 @@ export function chatProvider(extra: Partial<AwsProvider> = {}): AwsProvider {
       [COMMON_ENV.stage]: '${sls:stage}',
       // The stage parameter `logLevel` (compose or `params:`), else env CHAT_LOG_LEVEL, else info.
       [COMMON_ENV.logLevel]: "${param:logLevel, env:CHAT_LOG_LEVEL, 'info'}",
-      [COMMON_ENV.nodeOptions]: '--enable-source-maps',
+      // Empty unless the stage asks (`nodeOptions: --enable-source-maps` for stack traces in the TypeScript
+      // sources): reading the source maps costs every cold start (docs/decisions/010-cold-starts.md).
+      [COMMON_ENV.nodeOptions]: NODE_OPTIONS_PARAM,
       ...extra.environment,
     },
   };

@@ -1,7 +1,7 @@
 /**
  * What other packages use of the local stack: its endpoints (what `npm start` writes to `endpoints.json`), the
  * local cloud's parts that tests start on their own, and the shapes of what its inspection endpoints answer
- * (`GET /_local/events`, `GET /_local/sns/deliveries`). `npm start` runs `main.ts`.
+ * (`GET /_local/events`, `GET /_local/sns/deliveries`, `GET /_local/usage`). `npm start` runs `main.ts`.
  */
 import path from 'node:path';
 
@@ -25,8 +25,8 @@ export { loadComposition } from './services/load-compose';
 export type { FunctionDefinition, LoadedService } from './services/model';
 export { buildBundles } from './functions/bundles';
 export {
+  DYNAMODB_READS,
   USAGE_PATH,
-  usageDelta,
   type DynamoDbCounts,
   type InvocationCounts,
   type UsageSnapshot,

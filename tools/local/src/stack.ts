@@ -25,7 +25,7 @@ import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
 import { functionOutput } from './observability/log-output';
 import { LocalMetrics, METRICS_PATH } from './observability/metrics';
-import { USAGE_PATH, UsageCounters } from './observability/usage';
+import { LocalUsage, USAGE_PATH } from './observability/usage';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
@@ -61,8 +61,12 @@ const LOCAL_HTTP_API_ID = 'localhttp';
 const LOCAL_WS_API_ID = 'localws';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const TTL_SWEEP_INTERVAL_MS = 5_000;
-/** The TTL sweeper's user agent: what tells its DynamoDB calls from the functions'. */
-const TTL_SWEEPER_AGENT = 'chat-local-ttl-sweeper';
+/** A stream mapping's poll of a shard after a long time without writes to its table. */
+const IDLE_STREAM_POLL_MS = 10_000;
+/** How often a stream mapping lists its shards besides when one ends. */
+const SHARD_REFRESH_MS = 30_000;
+/** What the SDK puts in a function's user agent (AWS_EXECUTION_ENV): only the functions' calls are usage. */
+const FUNCTION_USER_AGENT = 'exec-env/AWS_Lambda';
 
 /** What the stack started, stopped in reverse order (the APIs first, the emulators last). */
 class Stops {
@@ -135,9 +139,10 @@ async function prepareDataFolder({ config, log }: Start): Promise<void> {
 async function startEmulators({ config, log, stops }: Start): Promise<Emulators> {
   const { ports, region, accountId, stage, dataDir } = config;
   const [dynamodb, cognito] = await Promise.all([
-    timed(log, `DynamoDB Local on ${LOOPBACK_HOST}:${ports.dynamodb}`, () =>
+    // On an internal port: CHAT_DYNAMODB_PORT is the write-signal proxy in front of it (startWriteSignals).
+    timed(log, `DynamoDB Local (behind ${LOOPBACK_HOST}:${ports.dynamodb})`, () =>
       superviseDynamoDbLocal({
-        port: ports.dynamodb,
+        port: 0,
         dataDir: path.join(dataDir, 'dynamodb'),
         cacheDir: config.cacheDir,
         say: log,
@@ -203,9 +208,18 @@ async function startBuckets(
 }
 
 /** The local SNS, with the platform applications the functions' environments reference. */
-async function startSnsEndpoint({ config, stops }: Start, services: LoadedService[]): Promise<RunningSns> {
+async function startSnsEndpoint(
+  { config, stops }: Start,
+  services: LoadedService[],
+  usage: LocalUsage,
+): Promise<RunningSns> {
   const { region, accountId } = config;
-  const sns = await startSns({ port: config.ports.sns, region, accountId });
+  const sns = await startSns({
+    port: config.ports.sns,
+    region,
+    accountId,
+    onPublish: (messages) => usage.snsPublishes(messages),
+  });
   stops.add('SNS', () => sns.close());
   const client = new SNSClient({ region, endpoint: sns.url, credentials: CREDENTIALS });
   try {
@@ -253,7 +267,7 @@ function startFunctions(
   services: LoadedService[],
   endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
   bundles: Record<string, string>,
-  { metrics, usage }: { metrics: LocalMetrics; usage: UsageCounters },
+  { metrics, usage }: { metrics: LocalMetrics; usage: LocalUsage },
 ): FunctionRuntime {
   const { region, accountId, ports } = config;
   const runtime = new FunctionRuntime({
@@ -284,6 +298,7 @@ function startFunctions(
       printMetrics: config.printMetrics,
       write: (text) => process.stdout.write(text),
     }),
+    // Every invocation (HTTP, WebSocket, event, stream) is counted here, with its wait for a sandbox.
     onInvoked: (name, outcome) => usage.invocation(name, outcome),
   });
   stops.add('functions', () => runtime.close());
@@ -295,6 +310,7 @@ async function startEventBus(
   { config, log, stops }: Start,
   services: LoadedService[],
   runtime: FunctionRuntime,
+  usage: LocalUsage,
 ) {
   const { region, accountId } = config;
   const eventBridge = await startEventBridge({
@@ -306,6 +322,7 @@ async function startEventBus(
     minimumRetryDelayMs: runtime.retryDelayAfter,
     journalFile: path.join(config.dataDir, 'eventbridge-deliveries.jsonl'),
     redeliveryDelayMs: runtime.timeoutMsOf,
+    onPutEvents: (entries) => usage.putEvents(entries),
     log,
   });
   stops.add('EventBridge', () => eventBridge.close());
@@ -345,6 +362,10 @@ async function startStreamMappings(
       startingPosition: subscription.startingPosition,
       filterPatterns: subscription.filterPatterns,
       checkpointFile: path.join(checkpoints, `${subscription.tableName}--${subscription.functionName}.json`),
+      // Every item write reaches DynamoDB Local through the write-signal proxy, which wakes the table's mappings:
+      // the idle polls and the periodic shard refresh are only a safety net, so they can be rare.
+      idlePollIntervalMs: IDLE_STREAM_POLL_MS,
+      shardRefreshIntervalMs: SHARD_REFRESH_MS,
       onError: log,
     });
     stops.add(`stream mapping ${subscription.functionName}`, () => mapping.stop());
@@ -352,47 +373,63 @@ async function startStreamMappings(
   }
 }
 
+/** The write-signal proxy: its URL, and who hears of the tables each write touched. */
+interface WriteSignals {
+  url: string;
+  /** The stream mappings of each table, woken by a write to it. */
+  mappings: Map<string, StreamMapping[]>;
+  /** Others told of every write (the TTL sweeper). */
+  listeners: Set<(tables: readonly string[] | 'all') => void>;
+}
+
 /**
- * The functions' way to DynamoDB Local: a pass-through that wakes the stream mappings of the tables each write
- * touched, so that they can rest while nothing is written (see write-signal-proxy.ts).
+ * Everyone's way to DynamoDB Local (the functions, the TTL sweeper, and every tool or test given the stack's
+ * DynamoDB endpoint, on CHAT_DYNAMODB_PORT; DynamoDB Local itself listens on an internal port): a pass-through
+ * that wakes the stream mappings of the tables each write touched, so that they can rest while nothing is
+ * written (see write-signal-proxy.ts). Only the stream mappings and the table set-up talk to DynamoDB Local
+ * directly; they do not write items.
  */
 async function startWriteSignals(
-  { stops }: Start,
+  { config, stops }: Start,
   dynamodbUrl: string,
-  usage: UsageCounters,
-): Promise<{ url: string; mappings: Map<string, StreamMapping[]> }> {
+  usage: LocalUsage,
+): Promise<WriteSignals> {
   const mappings = new Map<string, StreamMapping[]>();
+  const listeners = new Set<(tables: readonly string[] | 'all') => void>();
   const proxy = await startWriteSignalProxy({
     target: dynamodbUrl,
-    onCall: (call, { userAgent }) => {
-      if (!userAgent.includes(TTL_SWEEPER_AGENT)) usage.dynamoDbCall(call);
-    },
+    port: config.ports.dynamodb,
     onWrite: (tables) => {
       const woken =
         tables === 'all' ? [...mappings.values()].flat() : tables.flatMap((t) => mappings.get(t) ?? []);
       for (const mapping of woken) mapping.wake();
+      for (const listener of listeners) listener(tables);
+    },
+    // Tools, tests and the TTL sweeper use this endpoint too; DynamoDB's own TTL is free, the rest is not the app's.
+    onCall: (call, userAgent) => {
+      if (userAgent.includes(FUNCTION_USER_AGENT)) usage.dynamoDbCall(call);
     },
   });
   stops.add('DynamoDB write-signal proxy', () => proxy.close());
-  return { url: proxy.url, mappings };
+  return { url: proxy.url, mappings, listeners };
 }
 
 /**
  * Prompt TTL expiry for the tables that have a TTL attribute. Its deletes go through the write-signal proxy
  * (`endpoint`), so the tables' stream mappings read the REMOVE records at once.
  */
-function startTtlSweeps({ config, stops }: Start, endpoint: string, tables: TableInfo[]): void {
+function startTtlSweeps({ config, stops }: Start, writeSignals: WriteSignals, tables: TableInfo[]): void {
   const client = new DynamoDBClient({
     region: config.region,
-    endpoint,
+    endpoint: writeSignals.url,
     credentials: CREDENTIALS,
-    // DynamoDB's own TTL deletes cost nothing: the usage counters leave this client's calls out.
-    customUserAgent: TTL_SWEEPER_AGENT,
   });
   const ttlTables = tables.flatMap((t) =>
     t.ttlAttribute ? [{ tableName: t.tableName, attribute: t.ttlAttribute }] : [],
   );
   const sweeper = startTtlSweeper({ client, tables: ttlTables, intervalMs: TTL_SWEEP_INTERVAL_MS });
+  // A table nobody writes is swept only when its earliest TTL comes: an idle stack scans nothing.
+  writeSignals.listeners.add((written) => sweeper.touched(written));
   stops.add('TTL sweeper', async () => {
     await sweeper.stop();
     client.destroy();
@@ -400,7 +437,12 @@ function startTtlSweeps({ config, stops }: Start, endpoint: string, tables: Tabl
 }
 
 /** The WebSocket API with the services' routes, selected by their serverless.ts expression. */
-async function startWebSocket({ config, log, stops }: Start, services: LoadedService[], invoke: Invoke) {
+async function startWebSocket(
+  { config, log, stops }: Start,
+  services: LoadedService[],
+  invoke: Invoke,
+  usage: LocalUsage,
+) {
   const webSocket = await startWebSocketApi({
     port: config.ports.webSocket,
     stage: config.stage,
@@ -411,6 +453,11 @@ async function startWebSocket({ config, log, stops }: Start, services: LoadedSer
     routeSelectionExpression: routeSelectionExpressionOf(services),
     invoke,
     journalFile: path.join(config.dataDir, 'websocket-connections.json'),
+    onTraffic: (kind) => {
+      if (kind === 'connect') usage.webSocketConnect();
+      else if (kind === 'client-message') usage.webSocketClientMessage();
+      else usage.connectionPost();
+    },
     log,
   });
   stops.add('WebSocket API', () => webSocket.close());
@@ -432,7 +479,7 @@ async function startHttp(
   services: LoadedService[],
   invoke: Invoke,
   sns: RunningSns,
-  { metrics, usage }: { metrics: LocalMetrics; usage: UsageCounters },
+  { metrics, usage }: { metrics: LocalMetrics; usage: LocalUsage },
 ) {
   const http = await startHttpApi({
     port: config.ports.http,
@@ -481,16 +528,27 @@ async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: 
   stops.add('web app', () => server.close());
 }
 
+/** The usage counters (observability/usage.ts), knowing each function's memory and which serve HTTP routes. */
+function usageOf(services: LoadedService[], sandboxes: () => number): LocalUsage {
+  const memory = new Map(services.flatMap((s) => s.functions).map((fn) => [fn.qualifiedName, fn.memorySize]));
+  const httpFunctions = new Set(services.flatMap((s) => s.httpRoutes).map((route) => route.functionName));
+  return new LocalUsage(
+    (name) => memory.get(name) ?? 1024,
+    (name) => httpFunctions.has(name),
+    sandboxes,
+  );
+}
+
 /** Every endpoint of the running stack. */
 function endpointsOf(
   config: LocalConfig,
   urls: ApiUrls,
-  { dynamodb, cognito, pool }: Emulators,
-  { s3, sns }: { s3: RunningServer; sns: RunningSns },
+  { cognito, pool }: Emulators,
+  { s3, sns, dynamodb }: { s3: RunningServer; sns: RunningSns; dynamodb: string },
 ): LocalEndpoints {
   return {
     ...urls,
-    dynamodb: dynamodb.url,
+    dynamodb,
     cognito: cognito.url,
     s3: s3.url,
     sns: sns.url,
@@ -522,6 +580,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     const { dynamodb } = emulators;
     const services = loadServices(start, emulators, urls);
 
+    // The runtime reports to the counters, which ask it for its sandboxes: it is known once started.
+    const started: { runtime?: FunctionRuntime } = {};
+    const usage = usageOf(services, () => started.runtime?.sandboxCount() ?? 0);
     const dynamoClient = new DynamoDBClient({
       region: config.region,
       endpoint: dynamodb.url,
@@ -529,30 +590,22 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     });
     const [s3, sns, tables, bundles] = await Promise.all([
       startBuckets(start, services),
-      startSnsEndpoint(start, services),
+      startSnsEndpoint(start, services, usage),
       createServiceTables(start, dynamoClient, services),
       bundleFunctions(start, services),
     ]);
-    const endpoints = endpointsOf(config, urls, emulators, { s3, sns });
-    // What the functions do, counted: their log's metrics, their DynamoDB calls and invocations.
-    let sandboxes = () => 0;
-    const observed = { metrics: new LocalMetrics(), usage: new UsageCounters(() => sandboxes()) };
-    const writeSignals = await startWriteSignals(start, dynamodb.url, observed.usage);
+    const writeSignals = await startWriteSignals(start, dynamodb.url, usage);
+    const endpoints = endpointsOf(config, urls, emulators, { s3, sns, dynamodb: writeSignals.url });
 
-    const runtime = startFunctions(
-      start,
-      services,
-      { ...endpoints, dynamodb: writeSignals.url },
-      bundles,
-      observed,
-    );
+    const metrics = new LocalMetrics();
+    const runtime = startFunctions(start, services, endpoints, bundles, { metrics, usage });
+    started.runtime = runtime;
     const { invoke } = runtime;
-    sandboxes = runtime.sandboxCount;
-    await startEventBus(start, services, runtime);
+    await startEventBus(start, services, runtime, usage);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
-    startTtlSweeps(start, writeSignals.url, tables);
-    await startWebSocket(start, services, invoke);
-    await startHttp(start, services, invoke, sns, observed);
+    startTtlSweeps(start, writeSignals, tables);
+    await startWebSocket(start, services, invoke, usage);
+    await startHttp(start, services, invoke, sns, { metrics, usage });
     await startWebApp(start, urls, s3.url);
 
     return await ready(start, endpoints, services);

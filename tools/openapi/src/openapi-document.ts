@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { components, type Named, type RouteDoc } from './routes';
 
 export type JsonSchema = Record<string, unknown>;

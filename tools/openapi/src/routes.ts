@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { attachmentSchema, notificationSchema } from '@chat/events';
 import {
   closeAccountBody,

@@ -4,6 +4,7 @@ import {
   bearerAuthenticator,
   cachedRevocations,
   createAccessTokenVerifier,
+  FINAL_REFUSAL_MARGIN_SECONDS,
   InvalidTokenError,
   RevokedTokenError,
   type AccessTokenCheck,
@@ -134,6 +135,56 @@ describe('createAccessTokenVerifier', () => {
     now += 10; // well within the cache's age: only the confirming read sees the change
 
     await expect(verifier.verify(loginRightAfterLogout)).resolves.toMatchObject({ userId: 'user-1' });
+  });
+
+  it('refuses a session begun well before the logout without a confirming read, and remembers the refusal', async () => {
+    let now = 0;
+    const table = aRevocationTable({
+      'user-1': { userId: 'user-1', revokedAt: LOGOUT, allowedSessions: [] },
+    });
+    const verifier = createAccessTokenVerifier({
+      checkToken: decodingCheck,
+      revocations: cachedRevocations(table.reader, { now: () => now }),
+    });
+    const oldSession = aToken({ iat: LOGOUT_SECOND - FINAL_REFUSAL_MARGIN_SECONDS - 1 });
+
+    await expect(verifier.verify(oldSession)).rejects.toBeInstanceOf(RevokedTokenError);
+    now += 5000; // the cached record has aged out: the remembered refusal needs no read
+    await expect(verifier.verify(oldSession)).rejects.toBeInstanceOf(RevokedTokenError);
+
+    expect(table.reads()).toBe(1);
+  });
+
+  it('refuses every session of a closed account for good, with one read', async () => {
+    const table = aRevocationTable({
+      'user-1': { userId: 'user-1', revokedAt: LOGOUT, allowedSessions: ['s-1'], closedAt: LOGOUT },
+    });
+    const verifier = createAccessTokenVerifier({
+      checkToken: decodingCheck,
+      revocations: cachedRevocations(table.reader),
+    });
+    const afterClosing = aToken({ iat: LOGOUT_SECOND + 60, jti: 's-1' });
+
+    await expect(verifier.verify(afterClosing)).rejects.toBeInstanceOf(RevokedTokenError);
+    await expect(verifier.verify(afterClosing)).rejects.toBeInstanceOf(RevokedTokenError);
+
+    expect(table.reads()).toBe(1);
+  });
+
+  it('still confirms the refusal of a session begun within the margin before the logout', async () => {
+    const table = aRevocationTable({
+      'user-1': { userId: 'user-1', revokedAt: LOGOUT, allowedSessions: [] },
+    });
+    const verifier = createAccessTokenVerifier({
+      checkToken: decodingCheck,
+      revocations: cachedRevocations(table.reader),
+    });
+
+    await expect(verifier.verify(aToken({ iat: LOGOUT_SECOND - 2 }))).rejects.toBeInstanceOf(
+      RevokedTokenError,
+    );
+
+    expect(table.reads()).toBe(2);
   });
 
   it('accepts from the cache without reading the table again within a second', async () => {

@@ -7,6 +7,7 @@ interface Received {
   method: string;
   url: string;
   body: string;
+  authorization: string;
 }
 
 /** A stand-in for API Gateway's @connections API on loopback: 410 for `gone-*` ids, 500 for `broken-*`. */
@@ -19,7 +20,12 @@ async function startConnectionsApi(): Promise<{ server: Server; endpoint: string
   };
   const server = createServer((request, response) => {
     void readBody(request).then((body) => {
-      received.push({ method: request.method ?? '', url: request.url ?? '', body });
+      received.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        body,
+        authorization: request.headers.authorization ?? '',
+      });
       const status = request.url?.includes('/gone-') ? 410 : request.url?.includes('/broken-') ? 500 : 200;
       const name = status === 410 ? 'GoneException' : 'InternalServerErrorException';
       response.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': name });
@@ -31,7 +37,10 @@ async function startConnectionsApi(): Promise<{ server: Server; endpoint: string
   return { server, endpoint: `http://127.0.0.1:${port}/test`, received };
 }
 
-describe('apiGatewayConnections', () => {
+describe.each([
+  { mode: 'through client.send', options: {} },
+  { mode: 'direct', options: { direct: true } },
+])('apiGatewayConnections $mode', ({ options }) => {
   let api: Awaited<ReturnType<typeof startConnectionsApi>>;
   let client: ApiGatewayManagementApiClient;
 
@@ -51,31 +60,49 @@ describe('apiGatewayConnections', () => {
   });
 
   it('posts the frame as JSON to the connection on the stage endpoint', async () => {
-    const outcome = await apiGatewayConnections(client).send('conn-1', { type: 'pong' });
+    const outcome = await apiGatewayConnections(client, options).send('conn-1', { type: 'pong' });
 
     expect(outcome).toBe('sent');
     expect(api.received).toContainEqual({
       method: 'POST',
       url: '/test/@connections/conn-1',
       body: '{"type":"pong"}',
+      authorization: expect.stringMatching(
+        /^AWS4-HMAC-SHA256 Credential=test\/\d{8}\/us-east-1\/execute-api\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/,
+      ),
     });
   });
 
-  it('reports a connection that is gone (410) as gone', async () => {
-    await expect(apiGatewayConnections(client).send('gone-1', { type: 'pong' })).resolves.toBe('gone');
+  it('escapes the connection id in the path as API Gateway expects (ids end in "=")', async () => {
+    await apiGatewayConnections(client, options).send('Ab+c/d=', { type: 'pong' });
+
+    expect(api.received.map((request) => request.url)).toContain('/test/@connections/Ab%2Bc%2Fd%3D');
   });
 
-  it('rethrows any other failure', async () => {
-    await expect(apiGatewayConnections(client).send('broken-1', { type: 'pong' })).rejects.toThrow();
+  it('reports a connection that is gone (410) as gone', async () => {
+    await expect(apiGatewayConnections(client, options).send('gone-1', { type: 'pong' })).resolves.toBe(
+      'gone',
+    );
+  });
+
+  it('rethrows any other failure, named by its error type, with its status', async () => {
+    await expect(
+      apiGatewayConnections(client, options).send('broken-1', { type: 'pong' }),
+    ).rejects.toMatchObject({
+      name: 'InternalServerErrorException',
+      $metadata: { httpStatusCode: 500 },
+    });
   });
 
   it('closes a connection with a DELETE, and reports one already gone (410) as gone', async () => {
-    const connections = apiGatewayConnections(client);
+    const connections = apiGatewayConnections(client, options);
 
     await expect(connections.close('conn-2')).resolves.toBe('sent');
     await expect(connections.close('gone-2')).resolves.toBe('gone');
     await expect(connections.close('broken-2')).rejects.toThrow();
 
-    expect(api.received).toContainEqual({ method: 'DELETE', url: '/test/@connections/conn-2', body: '' });
+    expect(api.received).toContainEqual(
+      expect.objectContaining({ method: 'DELETE', url: '/test/@connections/conn-2', body: '' }),
+    );
   });
 });

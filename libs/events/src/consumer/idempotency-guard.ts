@@ -19,6 +19,12 @@ export interface IdempotencyGuardOptions {
    * delivery fail until they run out; shorter, and a retry may run while the first delivery still does.
    */
   lockSeconds?: number;
+  /**
+   * The consumer's effect may run twice without harm (frames clients de-duplicate by eventId, a conditional put,
+   * a delete): then the guard takes no lock (see `createIdempotencyGuard`), one read and one write per event
+   * instead of two writes, and two deliveries at the same moment may both run. Default false: the lock.
+   */
+  repeatable?: boolean;
   /** Clock in epoch milliseconds (default Date.now). */
   now?: () => number;
   logger?: Logger;
@@ -64,7 +70,16 @@ export interface IdempotencyGuard {
 }
 
 /**
- * An idempotency guard on `metadata.eventId` backed by DynamoDB. It writes the marker
+ * An idempotency guard on `metadata.eventId` backed by DynamoDB, in one of two modes (docs/decisions/011).
+ *
+ * Repeatable (`repeatable: true`): an eventually consistent read of the marker first (`done`: skipped), then `fn`,
+ * then one conditional put of the `done` marker `{ pk, expiresAt, status: 'done' }`. Nothing is written before
+ * the work, so a delivery that dies mid-work leaves nothing behind and its retry runs the work again; two
+ * deliveries at the same moment (or one within the read's consistency window of another's end) may both run,
+ * which is why only consumers whose effect is harmless to repeat take this mode. A put that finds a marker
+ * already there (a concurrent delivery finished first) is logged, not an error.
+ *
+ * Locked (the default): it writes the marker
  * `{ pk: 'evt#<consumer>#<eventId>', expiresAt, status: 'in-progress', lockedUntil, owner }` with a
  * conditional put (absent, TTL-expired, or an in-progress lock that has expired), runs `fn`, then marks it
  * `done`. Of two concurrent deliveries only one wins the put; the other reads the marker: `done`, it skips;
@@ -76,6 +91,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
   const lockSeconds = options.lockSeconds ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? createLogger({ component: 'events.idempotency', consumer });
+  if (options.repeatable) return repeatableGuard({ client, tableName, ttlSeconds, consumer, now, logger });
 
   return {
     async once<T>(eventId: string, fn: () => Promise<T>): Promise<OnceResult<T>> {
@@ -155,6 +171,48 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
           }),
         ),
       );
+      return { executed: true, result };
+    },
+  };
+}
+
+/** The guard of a repeatable consumer: read, run, mark done (see createIdempotencyGuard). */
+function repeatableGuard(options: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  ttlSeconds: number;
+  consumer: string;
+  now: () => number;
+  logger: Logger;
+}): IdempotencyGuard {
+  const { client, tableName, ttlSeconds, consumer, now, logger } = options;
+  return {
+    async once<T>(eventId: string, fn: () => Promise<T>): Promise<OnceResult<T>> {
+      const pk = `evt#${consumer}#${eventId}`;
+      const marker = await getItem(client, tableName, { pk });
+      if (marker?.['status'] === 'done' && Number(marker['expiresAt']) >= Math.floor(now() / 1000)) {
+        logger.info('event already handled, skipped', { eventId });
+        return { executed: false };
+      }
+      const result = await fn();
+      const nowSeconds = Math.floor(now() / 1000);
+      try {
+        const first = await conditionalWrite(
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { pk, expiresAt: nowSeconds + ttlSeconds, status: 'done' },
+              // A done marker already there: a delivery at the same moment finished first (both ran).
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR #status <> :done',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':now': nowSeconds, ':done': 'done' },
+            }),
+          ),
+        );
+        if (!first) logger.info('event handled by two deliveries at once (repeatable)', { eventId });
+      } catch (error) {
+        logger.warn('handled, but could not mark the event done', { eventId, error });
+      }
       return { executed: true, result };
     },
   };

@@ -16,23 +16,33 @@ export interface ProcessedEventsOptions {
 }
 
 /**
+ * How a consumer's guard works: `{ repeatable: true }` for a consumer whose effect is harmless to repeat (one
+ * read and one write per event, no lock; docs/decisions/011-idempotency-guard.md); by default a lock.
+ */
+export interface GuardMode {
+  repeatable?: boolean;
+}
+
+/**
  * The idempotency guards of a service's consumers, on its processed-events table (the table named by the
  * variable `tableEnv`, the service's `ENV.processedEventsTable`), remembering each event for
  * PROCESSED_EVENT_TTL_SECONDS. `idempotencyGuard(consumer)` gives the guard `eventConsumer` takes, built on first
  * use: `export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);` in
- * `adapters/environment.ts`, then `eventConsumer({ name, guard: idempotencyGuard('rooms.remember-user') }, …)`.
+ * `adapters/environment.ts`, then `eventConsumer({ name, guard: idempotencyGuard('rooms.remember-user') }, …)`, or
+ * `idempotencyGuard('realtime.fan-out-room', { repeatable: true })` for a consumer whose effect may repeat.
  */
 export function processedEventsGuards(
   tableEnv: string,
   options: ProcessedEventsOptions = {},
-): (consumer: string) => () => IdempotencyGuard {
-  return (consumer) =>
+): (consumer: string, mode?: GuardMode) => () => IdempotencyGuard {
+  return (consumer, mode = {}) =>
     lazy(() =>
       createIdempotencyGuard({
         client: documentClient(),
         tableName: requireEnv(tableEnv),
         ttlSeconds: PROCESSED_EVENT_TTL_SECONDS,
         consumer,
+        ...(mode.repeatable ? { repeatable: true } : {}),
         ...(options.lockSeconds === undefined ? {} : { lockSeconds: options.lockSeconds() }),
       }),
     );

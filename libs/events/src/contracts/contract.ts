@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** The services that publish events; an event's `source` is `chat.<service>`. */
 export type ProducerService = 'auth' | 'rooms' | 'messaging' | 'realtime' | 'notifications';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './contract';
 import { exampleIds } from './example-ids';
 import { idSchema, isoTimeSchema } from './shared';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shapes shared by several events, matching API.md exactly. Ids are opaque non-empty strings; times are

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, type EventData } from './contract';
 import { exampleIds } from './example-ids';
 import { idSchema } from './shared';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type EventContract, contractVersionName } from '../contracts/contract';
 import { buildEvent, deterministicEventId, envelopeSchema, type EventEnvelope } from '../envelope';
 

@@ -247,4 +247,69 @@ describe('idempotency guard on DynamoDB Local', () => {
     });
     expect(calls()).toBe(0);
   });
+
+  describe('repeatable', () => {
+    it('handles an event once across redeliveries, leaving a done marker and no lock', async () => {
+      const guard = aGuard({ repeatable: true });
+      const eventId = randomUUID();
+      const { handler } = counter();
+
+      const first = await guard.once(eventId, handler);
+      const second = await eventually(async () => {
+        const outcome = await guard.once(eventId, handler);
+        // The marker is read eventually consistent: a redelivery right after may run again (harmless here).
+        if (outcome.executed) throw new Error('not yet seen done');
+        return outcome;
+      });
+
+      expect(first).toEqual({ executed: true, result: 1 });
+      expect(second).toEqual({ executed: false });
+      const { Item } = await documents.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: `evt#test.consumer#${eventId}` },
+          ConsistentRead: true,
+        }),
+      );
+      expect(Item).toEqual({
+        pk: `evt#test.consumer#${eventId}`,
+        expiresAt: expect.any(Number),
+        status: 'done',
+      });
+    });
+
+    it('writes nothing when the work fails, so the retry after a crash runs it', async () => {
+      const guard = aGuard({ repeatable: true });
+      const eventId = randomUUID();
+
+      await expect(guard.once(eventId, () => Promise.reject(new Error('crashed mid-work')))).rejects.toThrow(
+        'crashed mid-work',
+      );
+      const { Item } = await documents.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: `evt#test.consumer#${eventId}` },
+          ConsistentRead: true,
+        }),
+      );
+      const retry = await guard.once(eventId, async () => 'done at last');
+
+      expect(Item).toBeUndefined();
+      expect(retry).toEqual({ executed: true, result: 'done at last' });
+    });
+
+    it('skips an event a locked delivery of the same consumer marked done (a consumer switching modes)', async () => {
+      const eventId = randomUUID();
+      const { handler } = counter();
+      await aGuard().once(eventId, handler);
+
+      const outcome = await eventually(async () => {
+        const result = await aGuard({ repeatable: true }).once(eventId, handler);
+        if (result.executed) throw new Error('not yet seen done');
+        return result;
+      });
+
+      expect(outcome).toEqual({ executed: false });
+    });
+  });
 });

@@ -53,6 +53,20 @@ describe('processedEventsGuards', () => {
     expect(puts[0]?.Item?.expiresAt - puts[0]?.Item?.lockedUntil).toBe(PROCESSED_EVENT_TTL_SECONDS - 30);
   });
 
+  it('gives a repeatable consumer a guard without a lock: one put, of done, after the work', async () => {
+    process.env.GUARD_TABLE = 'processed-dev';
+    const puts = recordMarkers();
+    const guard = processedEventsGuards('GUARD_TABLE')('realtime.fan-out-room', { repeatable: true });
+
+    await guard().once('e-3', async () => undefined);
+
+    expect(puts[0]?.Item).toEqual({
+      pk: 'evt#realtime.fan-out-room#e-3',
+      expiresAt: expect.any(Number),
+      status: 'done',
+    });
+  });
+
   it('fails when first used, naming the variable, if the table is not configured', () => {
     delete process.env.GUARD_TABLE;
     const guard = processedEventsGuards('GUARD_TABLE')('notifications.notify');

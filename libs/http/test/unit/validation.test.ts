@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldIssuesOf } from '../../src';
 
 const schema = z.strictObject({ name: z.string(), size: z.number(), tags: z.array(z.string()).optional() });

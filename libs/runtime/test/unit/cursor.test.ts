@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor, ValidationError } from '../../src';
 
 const positionSchema = z.strictObject({ u: z.string().min(1) });

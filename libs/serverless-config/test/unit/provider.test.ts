@@ -14,7 +14,8 @@ describe('chatProvider', () => {
       environment: {
         SERVICE_NAME: '${self:service}',
         STAGE: '${sls:stage}',
-        NODE_OPTIONS: '--enable-source-maps',
+        // Source maps are read only where a stage asks: they cost every cold start.
+        NODE_OPTIONS: "${param:nodeOptions, ''}",
         EXTRA: 'x',
       },
     });
@@ -35,15 +36,21 @@ describe('attachedProvider', () => {
 });
 
 describe('serviceBase', () => {
-  it('bundles with esbuild, leaving the AWS SDK v3 out of the bundle and out of the package', () => {
+  it('bundles with esbuild: minified, the AWS SDK v3 inside from its ESM build, source maps beside', () => {
     const base = serviceBase('chat-x');
 
     expect(base.service).toBe('chat-x');
     expect(base.plugins).toEqual(['serverless-esbuild']);
     expect(base.custom.esbuild).toMatchObject({
-      external: ['@aws-sdk/*', '@smithy/*'],
-      exclude: ['@aws-sdk/*', '@smithy/*'],
+      minify: true,
+      mainFields: ['module', 'main'],
       sourcemap: true,
     });
+    // Only Powertools Tracer (packaged beside the bundle) and the credential sources a function never reaches.
+    expect(base.custom.esbuild.external).toEqual([
+      '@aws-lambda-powertools/tracer',
+      ...base.custom.esbuild.exclude,
+    ]);
+    expect(base.custom.esbuild.exclude).toContain('@aws-sdk/credential-provider-ini');
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { passwordProblems } from './password-policy';
 
 /** `a-z 0-9 _ . -`, 3 to 32 characters, once lower-cased (API.md "Auth"). */

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionalWrite } from '@chat/aws';
 import { reportReasonSchema } from '@chat/events';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportRecord } from '../domain/reports';
 import type { ReportStore } from '../use-cases/ports';
 import { INDEXES } from './names';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_RULE, isId } from '@chat/runtime';
 
 /** Per user and room: the last message read, and where that message stands in the room's order. */

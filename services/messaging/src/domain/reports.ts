@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { reportReasonSchema } from '@chat/events';
 
 export type ReportReason = z.infer<typeof reportReasonSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_NOTE_MAX_LENGTH, reportReasonSchema } from '@chat/events';
 import { ID_PATTERN, ID_RULE } from '@chat/runtime';
 import { MAX_ATTACHMENT_BYTES, MAX_CONTENT_TYPE_LENGTH, MAX_FILE_NAME_LENGTH } from './attachments';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoTimeSchema, messageSchema, reportReasonSchema, roomVersionSchema } from '@chat/events';
 
 /** Response bodies of the messaging routes (docs/openapi.json is generated from these and requests.ts). */

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, forEachConcurrently, ValidationError } from '@chat/runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidField } from '../domain/errors';
 import { parseRoomIds, seqOf, type ReadMarker } from '../domain/read-markers';
 import { requireMember } from './membership';

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from '@chat/runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMessageId } from '../domain/cursor';
 import { invalidField } from '../domain/errors';
 import { canonicalMessage, type Message } from '../domain/message';

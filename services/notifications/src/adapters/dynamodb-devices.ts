@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionalWrite, setAttributes } from '@chat/aws';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Device } from '../domain/device';
 import type { DeviceRegistry } from '../use-cases/ports';
 import { INDEXES } from './names';

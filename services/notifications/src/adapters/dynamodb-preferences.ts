@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getItem } from '@chat/aws';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PreferencesStore } from '../use-cases/ports';
 
 const preferencesItemSchema = z.object({

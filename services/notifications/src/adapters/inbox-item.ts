@@ -1,11 +1,12 @@
 import { notificationSchema } from '@chat/events';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboxEntry } from '../use-cases/ports';
 
 /**
  * The items of the inbox table: partition `userId`, sort key `sk` = `<createdAt>#<messageId>` (the message's
  * time, normalized to `toISOString`, so a user's items sort chronologically and one message has one key per
- * user), the Notification, the cause of the MessageSent for correlation, and `expiresAt` (TTL).
+ * user), the Notification, the cause of the MessageSent for correlation, `expiresAt` (TTL), and `channels`
+ * (`{email, push}`: the user's choices read when it was made, for its delivery; not part of the Notification).
  */
 
 /** How long an inbox item is kept. */
@@ -20,6 +21,7 @@ const inboxItemSchema = notificationSchema.extend({
   sk: z.string().min(1),
   causeEventId: z.string().min(1),
   correlationId: z.string().min(1),
+  channels: z.object({ email: z.boolean(), push: z.boolean() }).optional(),
 });
 
 export function inboxItemOf(entry: InboxEntry): Record<string, unknown> {
@@ -30,6 +32,7 @@ export function inboxItemOf(entry: InboxEntry): Record<string, unknown> {
     ...notification,
     causeEventId: cause.eventId,
     correlationId: cause.correlationId,
+    ...(entry.channels ? { channels: { email: entry.channels.email, push: entry.channels.push } } : {}),
     expiresAt: Math.floor(Date.parse(notification.createdAt) / 1000) + INBOX_RETENTION_SECONDS,
   };
 }
@@ -52,10 +55,12 @@ export function inboxEntryOf(item: Record<string, unknown>): InboxEntry {
     fromUserId,
     preview,
     createdAt,
+    channels,
   } = result.data;
   return {
     userId,
     notification: { notificationId, kind, roomId, messageId, fromUserId, preview, createdAt },
     cause: { eventId: causeEventId, correlationId },
+    ...(channels ? { channels } : {}),
   };
 }

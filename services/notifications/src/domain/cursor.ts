@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from '@chat/runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The opaque `cursor` of `GET /notifications`: base64url of `{k: <inbox sort key>}` of the last item of a

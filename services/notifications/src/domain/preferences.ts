@@ -22,7 +22,10 @@ export function isMuted(preferences: Preferences, roomId: string): boolean {
 /** The delivery channels a notification goes out on, by the user's current preferences. */
 export type Channel = 'email' | 'push';
 
-export function channelsOf(preferences: Preferences, hasEmailAddress: boolean): Channel[] {
+export function channelsOf(
+  preferences: Pick<Preferences, 'email' | 'push'>,
+  hasEmailAddress: boolean,
+): Channel[] {
   const channels: Channel[] = [];
   if (preferences.email && hasEmailAddress) channels.push('email');
   if (preferences.push) channels.push('push');

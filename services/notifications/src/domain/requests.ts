@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN } from '@chat/runtime';
 import { MAX_MUTED_ROOMS } from './preferences';
 

@@ -21,7 +21,7 @@ export const handler = observedInvocation(
       event.Records,
       async (record, newImage) => {
         if (record.eventName !== 'INSERT' || !newImage) return;
-        const { userId, notification, cause } = inboxEntryOf(newImage);
+        const { userId, notification, cause, channels } = inboxEntryOf(newImage);
         const log = logger.child({
           correlationId: cause.correlationId,
           userId,
@@ -29,7 +29,7 @@ export const handler = observedInvocation(
         });
         const deps = { ...provisionDependencies(), preferences: preferences(), rooms: rooms(), logger: log };
         const run = await guard().once(notification.notificationId, () =>
-          deliverNotification(deps, userId, notification),
+          deliverNotification(deps, userId, notification, channels),
         );
         if (run.executed && run.result.published) metrics.count(METRIC.notificationsSent);
         log.info(run.executed ? 'notification delivered' : 'delivery already done, skipped', {

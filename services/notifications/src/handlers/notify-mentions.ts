@@ -7,7 +7,7 @@ import { notifyMessage } from '../use-cases/notify-message';
  * eventId; the inbox's conditional put keeps it once per (message, user) whatever the eventId.
  */
 export const handler = eventConsumer(
-  { name: 'notifyMentions', guard: idempotencyGuard('notifications.notify-mentions') },
+  { name: 'notifyMentions', guard: idempotencyGuard('notifications.notify-mentions', { repeatable: true }) },
   contractReader(messageSentContract, ({ data }) => ({ roomId: data.roomId, messageId: data.messageId })),
   async ({ data, metadata }, logger) => {
     const deps = {

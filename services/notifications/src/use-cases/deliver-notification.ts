@@ -1,7 +1,7 @@
 import { deliveryContentOf } from '../domain/delivery-content';
 import type { Notification } from '../domain/notification';
 import { channelsOf, DEFAULT_PREFERENCES, type Channel } from '../domain/preferences';
-import type { PreferencesStore, RoomDirectory } from './ports';
+import type { ChannelChoices, PreferencesStore, RoomDirectory } from './ports';
 import { provisionUserTopic, type ProvisionDependencies } from './provision-user-topic';
 
 export interface DeliverDependencies extends ProvisionDependencies {
@@ -14,17 +14,18 @@ export type DeliveryOutcome =
 
 /**
  * One SNS publish to the user's topic for a new inbox item, on the channels the user's preferences allow
- * now (`email` when on and the address is known, `push` when on); the topic's subscriptions are filtered by
- * channel. With no channel, nothing is published. A topic that is missing (never made, or gone) is provisioned
- * and the publish repeated once.
+ * (`email` when on and the address is known, `push` when on): `choices`, the ones read when the item was made
+ * (milliseconds ago), else read now; the topic's subscriptions are filtered by channel. With no channel, nothing
+ * is published. A topic that is missing (never made, or gone) is provisioned and the publish repeated once.
  */
 export async function deliverNotification(
   deps: DeliverDependencies,
   userId: string,
   notification: Notification,
+  choices?: ChannelChoices,
 ): Promise<DeliveryOutcome> {
   const [preferences, user, sender, room] = await Promise.all([
-    deps.preferences.get(userId),
+    choices ?? deps.preferences.get(userId),
     deps.users.get(userId),
     deps.users.get(notification.fromUserId),
     deps.rooms.get(notification.roomId),

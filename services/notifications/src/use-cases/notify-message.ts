@@ -1,7 +1,7 @@
 import type { MessageSent } from '@chat/events';
 import type { Logger } from '@chat/runtime';
 import { isDirectMessageRoom, notificationOf, type NotificationKind } from '../domain/notification';
-import { DEFAULT_PREFERENCES, isMuted } from '../domain/preferences';
+import { DEFAULT_PREFERENCES, isMuted, type Preferences } from '../domain/preferences';
 import { countsAsOffline } from '../domain/presence';
 import { inBatches } from './batches';
 import type { BlockReader, Cause, Inbox, MembershipReader, PreferencesStore, PresenceStore } from './ports';
@@ -91,15 +91,16 @@ export async function notifyMessage(
   recipients = recipients.filter(([userId]) => !blockers.has(userId));
 
   await inBatches(recipients, CONCURRENCY, async ([userId, kind]) => {
-    const reason = await reasonToSkip(deps, message, userId, kind, dmMembers.has(userId));
-    if (reason) {
-      outcome.skipped.push({ userId, reason });
+    const decision = await reasonToSkip(deps, message, userId, kind, dmMembers.has(userId));
+    if (typeof decision === 'string') {
+      outcome.skipped.push({ userId, reason: decision });
       return;
     }
     const added = await deps.inbox.add({
       userId,
       notification: notificationOf(userId, kind, message),
       cause,
+      channels: { email: decision.email, push: decision.push },
     });
     if (added) outcome.notified.push({ userId, kind });
     else outcome.skipped.push({ userId, reason: 'already-notified' });
@@ -107,17 +108,21 @@ export async function notifyMessage(
   return outcome;
 }
 
+/**
+ * Why the user is not notified, or the preferences read to tell (kept on the inbox item for its delivery, so
+ * that it does not read them again).
+ */
 async function reasonToSkip(
   deps: NotifyMessageDependencies,
   message: MessageSent,
   userId: string,
   kind: NotificationKind,
   knownMember: boolean,
-): Promise<SkipReason | undefined> {
+): Promise<SkipReason | Preferences> {
   const member = knownMember || (await deps.memberships.isMember(message.roomId, userId));
   if (!member) return 'not-a-member';
   const preferences = (await deps.preferences.get(userId)) ?? DEFAULT_PREFERENCES;
   if (isMuted(preferences, message.roomId)) return 'muted';
   if (kind === 'dm' && !countsAsOffline(await deps.presence.statusOf(userId))) return 'online';
-  return undefined;
+  return preferences;
 }

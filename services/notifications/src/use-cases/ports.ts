@@ -51,7 +51,15 @@ export interface InboxEntry {
   userId: string;
   notification: Notification;
   cause: Cause;
+  /**
+   * The user's channel choices read when the notification was made (the read that checked the mute), so that its
+   * delivery does not read the preferences again; absent on items written before it was kept.
+   */
+  channels?: ChannelChoices;
 }
+
+/** The part of the preferences a delivery needs. */
+export type ChannelChoices = Pick<Preferences, 'email' | 'push'>;
 
 /** A page of a user's notifications; `next`: the sort key of the last item when more may follow. */
 export type InboxPage = Page<Notification, string>;

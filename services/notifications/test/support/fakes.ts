@@ -70,6 +70,8 @@ export class FakeMemberships implements MembershipReader {
 
 export class FakePreferences implements PreferencesStore {
   readonly stored = new Map<string, Preferences & { updatedAt: string }>();
+  /** How many times `get` was called. */
+  reads = 0;
 
   set(userId: string, preferences: Partial<Preferences>): this {
     this.stored.set(userId, {
@@ -83,6 +85,7 @@ export class FakePreferences implements PreferencesStore {
   }
 
   async get(userId: string): Promise<Preferences | undefined> {
+    this.reads += 1;
     const stored = this.stored.get(userId);
     if (!stored) return undefined;
     return { email: stored.email, push: stored.push, mutedRoomIds: [...stored.mutedRoomIds] };

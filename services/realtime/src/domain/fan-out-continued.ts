@@ -1,5 +1,5 @@
 import { deterministicEventId, eventMetadataSchema, type IncomingEventBridgeEvent } from '@chat/events';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RoomFanOutJob } from '../use-cases/ports';
 import {
   FAN_OUT_CONTINUED,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN, ID_RULE } from '@chat/runtime';
 
 /** `{"action":"typing","roomId"}`. */

@@ -4,7 +4,7 @@ import { DEFAULT_PRESENCE_BOUNDS, fanOutPresence } from '../use-cases/fan-out-pr
 
 /** PresenceChanged → `presence.changed` to the users who share a room with that user (bounded). */
 export const handler = eventConsumer(
-  { name: 'fanOutPresence', guard: idempotencyGuard('realtime.fan-out-presence') },
+  { name: 'fanOutPresence', guard: idempotencyGuard('realtime.fan-out-presence', { repeatable: true }) },
   contractReader(presenceChangedContract, ({ data }) => ({ userId: data.userId, status: data.status })),
   ({ data, metadata }, logger) =>
     fanOutPresence(

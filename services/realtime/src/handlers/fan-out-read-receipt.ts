@@ -13,7 +13,10 @@ import { fanOutReadReceipt } from '../use-cases/fan-out-read-receipt';
 
 /** ReadMarkerMoved (chat.messaging) → `read.updated` frames to the room's members, or to the reader's devices. */
 export const handler = eventConsumer(
-  { name: 'fanOutReadReceipt', guard: idempotencyGuard('realtime.fan-out-read-receipt') },
+  {
+    name: 'fanOutReadReceipt',
+    guard: idempotencyGuard('realtime.fan-out-read-receipt', { repeatable: true }),
+  },
   contractReader(readMarkerMovedContract, ({ data }) => ({
     roomId: data.roomId,
     userId: data.userId,

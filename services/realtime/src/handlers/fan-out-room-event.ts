@@ -14,7 +14,7 @@ import { roomDeliveryOf } from '../use-cases/room-events';
  * the frame to every open connection of the room's members, one page of members per invocation.
  */
 export const handler = eventConsumer(
-  { name: 'fanOutRoomEvent', guard: idempotencyGuard('realtime.fan-out-room') },
+  { name: 'fanOutRoomEvent', guard: idempotencyGuard('realtime.fan-out-room', { repeatable: true }) },
   (event, logger) => {
     const { job, eventId, correlationId } = roomDeliveryOf(event, logger);
     return {

@@ -4,7 +4,7 @@ import { notifyUser } from '../use-cases/notify-user';
 
 /** NotificationRequested → `{"type":"notification","notification"}` to the notified user's connections. */
 export const handler = eventConsumer(
-  { name: 'notifyUser', guard: idempotencyGuard('realtime.notify-user') },
+  { name: 'notifyUser', guard: idempotencyGuard('realtime.notify-user', { repeatable: true }) },
   contractReader(notificationRequestedContract, ({ data }) => ({
     userId: data.userId,
     notificationId: data.notificationId,

@@ -39,13 +39,14 @@ export type TypingOutcome =
   | { kind: 'dropped'; roomId: string; userId: string };
 
 /**
- * `{"action":"typing","roomId"}`: the connection's user must be a member of the room (a consistent read of the
- * membership); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
+ * `{"action":"typing","roomId"}`: the connection's user must be a member of the room (told by the members' first
+ * page, a consistent Query that also gives the recipients; a read of the membership only when the user's id sorts
+ * after that page); then every other member's open connections get `{"type":"typing","roomId","userId","eventId"}`
  * (not the caller's own connections). A refusal is an error frame for the caller: VALIDATION_FAILED,
  * UNAUTHENTICATED (no record of the connection) or NOT_FOUND (not a member; a private room does not leak).
  * At most one frame per user and room per interval is forwarded; the others are dropped silently after the
- * membership check (a refusal is always answered; a flood costs the two reads and, once this sandbox has seen the
- * window full, no write).
+ * membership check (a refusal is always answered; a flood costs the two reads, of the connection and of the
+ * members' first page, and, once this sandbox has seen the window full, no write).
  */
 export async function sendTyping(
   deps: TypingDependencies & {
@@ -59,20 +60,25 @@ export async function sendTyping(
     const { roomId } = parsed.data;
     const owner = await deps.ownerOf(input.connectionId);
     if (!owner) throw new UnknownConnectionError();
-    if (!(await deps.memberships.isMember(roomId, owner.userId))) throw new RoomNotFoundError();
+    // The members' first page tells whether the caller is one (it is read anyway, for the recipients): one read
+    // of the memberships, not two. Only when the caller's id sorts after that page is its membership read.
+    const first = await deps.memberships.membersPage(roomId, { limit: deps.pageSize });
+    const member = first.items.includes(owner.userId)
+      ? true
+      : first.next === undefined || owner.userId <= first.next
+        ? false
+        : await deps.memberships.isMember(roomId, owner.userId);
+    if (!member) throw new RoomNotFoundError();
     const allowance = await deps.limits.limiter.take(deps.limits.typing, `${owner.userId}#${roomId}`);
     if (!allowance.allowed) return { kind: 'dropped', roomId, userId: owner.userId };
 
-    const others: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await deps.memberships.membersPage(roomId, {
-        ...(after === undefined ? {} : { after }),
-        limit: deps.pageSize,
-      });
+    const others = first.items.filter((userId) => userId !== owner.userId);
+    let after = first.next;
+    while (after !== undefined && others.length < deps.maxRecipients) {
+      const page = await deps.memberships.membersPage(roomId, { after, limit: deps.pageSize });
       others.push(...page.items.filter((userId) => userId !== owner.userId));
       after = page.next;
-    } while (after !== undefined && others.length < deps.maxRecipients);
+    }
 
     const frame = typingFrame(roomId, owner.userId, deps.ids.next());
     const report = await deliverToUsers(deps, others.slice(0, deps.maxRecipients), frame);

@@ -196,6 +196,8 @@ function pageOf(sorted: string[], after: string | undefined, limit: number): Pag
 export class InMemoryMemberships implements MembershipReader {
   readonly rooms = new Map<string, Set<string>>();
   readonly pageRequests: { roomId: string; after?: string; limit: number }[] = [];
+  /** How many times `isMember` was asked. */
+  membershipReads = 0;
 
   room(roomId: string, members: string[]): this {
     this.rooms.set(roomId, new Set(members));
@@ -203,6 +205,7 @@ export class InMemoryMemberships implements MembershipReader {
   }
 
   async isMember(roomId: string, userId: string) {
+    this.membershipReads += 1;
     return this.rooms.get(roomId)?.has(userId) ?? false;
   }
 

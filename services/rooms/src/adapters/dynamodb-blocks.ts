@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionalWrite } from '@chat/aws';
 import { BLOCK_ATTRIBUTES, blockReader } from '@chat/memberships';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BlockRecord } from '../domain/blocks';
 import type { BlockStore } from '../use-cases/ports';
 

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, isConditionalCheckFailed } from '@chat/aws';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RoomActivity } from '../domain/room-activity';
 import type { RoomActivityStore } from '../use-cases/ports';
 

@@ -1,6 +1,6 @@
 import { memberRoleSchema, roomSchema } from '@chat/events';
 import { MEMBERSHIP_ATTRIBUTES } from '@chat/memberships';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BanRecord } from '../domain/bans';
 import { seniorityKey, type MemberRecord } from '../domain/membership';
 import { isOpenRoom, type RoomRecord } from '../domain/room';

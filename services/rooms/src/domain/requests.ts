@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN } from '@chat/runtime';
 import { BAN_REASON_MAX_LENGTH } from '@chat/events';
 import { NAME_MAX_LENGTH, TOPIC_MAX_LENGTH } from './room';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoTimeSchema, memberRoleSchema, roomSchema } from '@chat/events';
 
 /** Response bodies of the rooms routes (docs/openapi.json is generated from these and requests.ts). */

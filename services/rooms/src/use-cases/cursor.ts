@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The listings' opaque page cursors (@chat/runtime's codec) and the positions they hold. */
 export { decodeCursor, encodeCursor } from '@chat/runtime';

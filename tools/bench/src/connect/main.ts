@@ -1,11 +1,11 @@
 import { loadavg } from 'node:os';
 import type WebSocket from 'ws';
 import { busEvents, httpClient } from '@chat/testing';
-import { benchLog, runBenchmark } from '../support/bench-stack';
+import { benchLog, onBenchStack, runBench, type BenchStack, type Closers } from '../support/bench-stack';
 import { mapLimit } from '../support/concurrency';
 import { groupMemory } from '../support/process-memory';
 import { closeSockets, openSocket, socketUrl } from '../support/sockets';
-import { readUsage, usageSince } from '../support/usage';
+import { quietUsage, readUsage, usageBetween } from '../support/usage';
 import { benchUsers, type BenchUser } from '../support/users';
 import { parseConnectOptions, type ConnectOptions } from './options';
 import { formatConnectReport, type PhaseResult } from './report';
@@ -62,10 +62,15 @@ async function presenceEvents(eventBridge: string): Promise<number> {
  * counted with it: every user's first connect, their further connects (non-first: a socket of theirs is already
  * open), the further sockets' disconnects, then the last ones'. Prints handshakes per second and their latency,
  * the stack's resident memory per open socket, and per connect/disconnect the DynamoDB calls, writes and
- * invocations (the stack's `GET /_local/usage`), and stops everything it started.
+ * invocations (the stack's `GET /_local/usage`), and stops everything it started. With `BENCH_STACK` it measures a
+ * stack already running (no memory figures then: the benchmark does not know its processes).
  */
-runBenchmark('connect', async ({ stack, onCleanUp }) => {
+async function main(): Promise<void> {
   const options = parseConnectOptions(process.argv.slice(2), process.env);
+  await onBenchStack((stack, closers) => bench(stack, options, closers));
+}
+
+async function bench(stack: BenchStack, options: ConnectOptions, closers: Closers): Promise<void> {
   const { endpoints } = stack;
   benchLog(
     `connect: ${options.users} users × ${options.perUser} sockets, ${options.concurrency} handshakes in flight`,
@@ -73,12 +78,12 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
   const http = httpClient(endpoints.http, { timeoutMs: 60_000 });
   const [spare, ...users] = await benchUsers(http, options.users + 1, benchLog);
   if (!spare) throw new Error('no users');
-  const open = (sockets: WebSocket[]) => onCleanUp(() => closeSockets(sockets));
+  const open = (sockets: WebSocket[]) => closers.add(() => closeSockets(sockets));
 
   benchLog('warm-up: one user’s sockets opened and closed …');
   const warm = await openAll(endpoints.webSocket, Array(20).fill(spare), options, open);
   await closeSockets(warm.sockets);
-  await usageSince(endpoints.http, await readUsage(endpoints.http));
+  await quietUsage(endpoints.http);
 
   const phases: PhaseResult[] = [];
   const measure = async (
@@ -90,7 +95,7 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
     const eventsBefore = await presenceEvents(endpoints.eventBridge);
     benchLog(`${name} …`);
     const done = await action();
-    const { usage, settled } = await usageSince(endpoints.http, before);
+    const usage = usageBetween(before, await quietUsage(endpoints.http));
     phases.push({
       name,
       kind,
@@ -100,7 +105,6 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
       refused: done.refused,
       skipped: done.skipped,
       usage,
-      settled,
       presenceEvents: (await presenceEvents(endpoints.eventBridge)) - eventsBefore,
     });
   };
@@ -126,11 +130,15 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
   await measure('first connect', 'connect', connectPhase(users, first));
   // Memory before and after the non-first connects: the sandboxes that serve them are warm by now (sandboxes
   // started or stopped in between count too: the report says how many).
-  const memoryBefore = { ...groupMemory(stack.pid), sandboxes: (await readUsage(endpoints.http)).sandboxes };
+  const memoryOf = async () =>
+    stack.pid === undefined
+      ? undefined
+      : { ...groupMemory(stack.pid), sandboxes: (await readUsage(endpoints.http)).sandboxes };
+  const memoryBefore = await memoryOf();
   // Round robin over the users, so that the handshakes in flight belong to different users.
   const further = Array.from({ length: options.perUser - 1 }, () => users).flat();
   if (further.length > 0) await measure('non-first connect', 'connect', connectPhase(further, again));
-  const memoryWith = { ...groupMemory(stack.pid), sandboxes: (await readUsage(endpoints.http)).sandboxes };
+  const memoryWith = await memoryOf();
   if (again.length > 0) await measure('disconnect, not the last', 'disconnect', disconnectPhase(again));
   await measure('disconnect, the last', 'disconnect', disconnectPhase(first));
 
@@ -139,12 +147,18 @@ runBenchmark('connect', async ({ stack, onCleanUp }) => {
       header: `connect benchmark: ${options.users} users × ${options.perUser} sockets, ${options.concurrency} handshakes in flight, loopback, ${new Date().toISOString()}`,
       loadAverage: loadavg(),
       phases,
-      memory: {
-        before: memoryBefore,
-        with: memoryWith,
-        sockets: again.length,
-        open: first.length + again.length,
-      },
+      ...(memoryBefore && memoryWith
+        ? {
+            memory: {
+              before: memoryBefore,
+              with: memoryWith,
+              sockets: again.length,
+              open: first.length + again.length,
+            },
+          }
+        : {}),
     })}\n\n`,
   );
-});
+}
+
+runBench('connect', main);

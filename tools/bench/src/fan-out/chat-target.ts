@@ -84,7 +84,7 @@ export interface PreparedTarget {
  */
 export async function prepareChat(
   endpoints: LocalEndpoints,
-  options: { users: number; via: 'rest' | 'ws' },
+  options: { users: number; socketsPerUser: number; via: 'rest' | 'ws' },
   log: (line: string) => void,
 ): Promise<PreparedTarget> {
   const http = httpClient(endpoints.http, { timeoutMs: 60_000 });
@@ -102,12 +102,15 @@ export async function prepareChat(
 
   let recorder: DeliveryRecorder | undefined;
   let presenceFrames = 0;
+  const userOf = (socketIndex: number) => users[Math.floor(socketIndex / options.socketsPerUser)] ?? owner;
   /** Wall-clock times per message key: sent, first and last delivery. */
   const wall = new Map<string, { sent: number; first?: number; last?: number }>();
   const acks = new Map<string, (stored: boolean) => void>();
-  log(`chat: opening ${options.users} WebSockets …`);
-  const opened = await mapLimit(users, 10, (user, index) =>
-    openSocket<Frame>(socketUrl(endpoints.webSocket, user.accessToken), (frame) => {
+  const perUser = options.socketsPerUser;
+  log(`chat: opening ${options.users * perUser} WebSockets …`);
+  // Socket `index` is user floor(index / perUser)'s; each one is a receiver of its own.
+  const opened = await mapLimit(Array.from({ length: users.length * perUser }), 10, (_, index) =>
+    openSocket<Frame>(socketUrl(endpoints.webSocket, userOf(index).accessToken), (frame) => {
       if (frame.type === 'message.sent') {
         const key = frame.message?.clientMessageId;
         if (!key) return;
@@ -153,7 +156,7 @@ export async function prepareChat(
         acks.delete(key);
         resolve(stored);
       });
-      sockets[senderIndex]?.send(
+      sockets[senderIndex * perUser]?.send(
         JSON.stringify({ action: 'sendMessage', roomId, text: `bench ${key}`, clientMessageId: key }),
       );
     });

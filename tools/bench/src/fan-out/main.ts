@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eventually } from '@chat/testing';
-import { benchLog as log, runBenchmark } from '../support/bench-stack';
+import { benchLog as log, onBenchStack, runBench } from '../support/bench-stack';
 import { prepareChat, type PreparedTarget } from './chat-target';
 import { runLoad } from './load';
 import { parseOptions, type FanOutOptions } from './options';
@@ -9,8 +9,8 @@ import { formatReport, type RunResult } from './report';
 import { prepareSocketIo } from './socket-io-target';
 
 /** A few messages delivered to everyone before measuring: cold starts and connection set-up are not measured. */
-async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
-  const recorder = new DeliveryRecorder(users);
+async function warmUp(prepared: PreparedTarget, users: number, receivers: number): Promise<void> {
+  const recorder = new DeliveryRecorder(receivers);
   prepared.record(recorder);
   const runId = `warm${randomBytes(3).toString('hex')}`;
   await runLoad(
@@ -29,12 +29,13 @@ async function warmUp(prepared: PreparedTarget, users: number): Promise<void> {
 }
 
 async function measure(prepared: PreparedTarget, options: FanOutOptions): Promise<RunResult> {
-  await warmUp(prepared, options.users);
-  const recorder = new DeliveryRecorder(options.users);
+  const receivers = options.users * options.socketsPerUser;
+  await warmUp(prepared, options.users, receivers);
+  const recorder = new DeliveryRecorder(receivers);
   prepared.record(recorder);
   const runId = `run${randomBytes(3).toString('hex')}`;
   log(
-    `${prepared.target.name}: sending ${options.rate} msg/s for ${options.durationSeconds} s to ${options.users} sockets …`,
+    `${prepared.target.name}: sending ${options.rate} msg/s for ${options.durationSeconds} s to ${receivers} sockets …`,
   );
   const timings = await runLoad(prepared.target, recorder, { ...options, runId }, log);
   return { name: prepared.target.name, summary: recorder.summary(), timings };
@@ -45,28 +46,34 @@ async function measure(prepared: PreparedTarget, options: FanOutOptions): Promis
  * measures N users in one room with R msg/s for D s against it, then the same load against a plain Socket.IO
  * server writing to the same DynamoDB Local, prints both and their ratio, and stops everything it started.
  */
-runBenchmark('fanout', async ({ stack, onCleanUp }) => {
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
   log(
-    `fan-out: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
+    `fan-out: ${options.users} users in one room (${options.socketsPerUser} socket(s) each), ${options.rate} msg/s for ${options.durationSeconds} s via ${options.via}` +
       `${options.baseline ? ', then the Socket.IO baseline' : ''}`,
   );
-  const results: RunResult[] = [];
-  const chat = await prepareChat(stack.endpoints, options, log);
-  onCleanUp(() => chat.close());
-  results.push(await measure(chat, options));
-  const diagnosis = (await chat.diagnose?.()) ?? [];
-  await chat.close();
+  await onBenchStack(async (stack, closers) => {
+    const results: RunResult[] = [];
 
-  if (options.baseline) {
-    const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
-    onCleanUp(() => baseline.close());
-    results.push(await measure(baseline, options));
-  }
-  process.stdout.write(
-    `\n${formatReport(
-      `fan-out benchmark: ${options.users} users in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
-      results,
-    )}\n${diagnosis.join('\n')}\n\n`,
-  );
-});
+    const chat = await prepareChat(stack.endpoints, options, log);
+    const closeChat = () => chat.close();
+    closers.add(closeChat);
+    results.push(await measure(chat, options));
+    const diagnosis = (await chat.diagnose?.()) ?? [];
+    await closers.closeNow(closeChat);
+
+    if (options.baseline) {
+      const baseline = await prepareSocketIo(stack.endpoints.dynamodb, options, log);
+      closers.add(() => baseline.close());
+      results.push(await measure(baseline, options));
+    }
+    process.stdout.write(
+      `\n${formatReport(
+        `fan-out benchmark: ${options.users} users × ${options.socketsPerUser} socket(s) in one room, ${options.rate} msg/s for ${options.durationSeconds} s (chat via ${options.via}), loopback, ${new Date().toISOString()}`,
+        results,
+      )}\n${diagnosis.join('\n')}\n\n`,
+    );
+  });
+}
+
+runBench('fan-out', main);

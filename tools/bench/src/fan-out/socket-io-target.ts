@@ -17,7 +17,7 @@ interface MessageFrame {
  */
 export async function prepareSocketIo(
   dynamodbUrl: string,
-  options: { users: number },
+  options: { users: number; socketsPerUser: number },
   log: (line: string) => void,
 ): Promise<PreparedTarget> {
   const child = spawn(
@@ -60,33 +60,38 @@ export async function prepareSocketIo(
     await stopServer();
     throw error;
   }
-  log(`socket.io: server on 127.0.0.1:${port}; connecting ${options.users} clients …`);
+  const perUser = options.socketsPerUser;
+  log(`socket.io: server on 127.0.0.1:${port}; connecting ${options.users * perUser} clients …`);
 
   const roomId = 'bench-room';
   let recorder: DeliveryRecorder | undefined;
-  const sockets: Socket[] = await mapLimit(Array.from({ length: options.users }), 10, async (_, index) => {
-    const socket = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      reconnection: false,
-      auth: { userId: `user-${index}` },
-    });
-    socket.on('message.sent', (frame: MessageFrame) => {
-      const key = frame.message?.clientMessageId;
-      if (key) recorder?.delivered(key, index, performance.now());
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    await socket.timeout(30_000).emitWithAck('join', roomId);
-    return socket;
-  });
+  const sockets: Socket[] = await mapLimit(
+    Array.from({ length: options.users * perUser }),
+    10,
+    async (_, index) => {
+      const socket = io(`http://127.0.0.1:${port}`, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: { userId: `user-${Math.floor(index / perUser)}` },
+      });
+      socket.on('message.sent', (frame: MessageFrame) => {
+        const key = frame.message?.clientMessageId;
+        if (key) recorder?.delivered(key, index, performance.now());
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      await socket.timeout(30_000).emitWithAck('join', roomId);
+      return socket;
+    },
+  );
 
   return {
     target: {
       name: 'socket.io',
       async send(senderIndex, key) {
-        const reply = (await sockets[senderIndex]
+        const reply = (await sockets[senderIndex * perUser]
           ?.timeout(60_000)
           .emitWithAck('sendMessage', { roomId, text: `bench ${key}`, clientMessageId: key })) as
           { type?: string } | undefined;

@@ -4,7 +4,7 @@ import type {
   KeySchemaElement,
   TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Pure part of createTables: turns the resolved CloudFormation `AWS::DynamoDB::Table` Properties into a

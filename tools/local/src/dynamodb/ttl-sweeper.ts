@@ -29,8 +29,14 @@ export interface TtlTable {
 export interface TtlSweeperOptions {
   client: DynamoDBClient;
   tables: readonly TtlTable[];
-  /** Pause between sweeps. */
+  /**
+   * How often the sweeper looks for tables to sweep: a table is swept when it was written since its last sweep
+   * (`touched`) or when its earliest TTL seen in that sweep has come; a table nobody writes whose items expire
+   * later is not scanned meanwhile. Expiry is thus at most one interval late, as before.
+   */
   intervalMs: number;
+  /** A table untouched and with nothing due is still swept this often (default 5 min). */
+  maxQuietMs?: number;
   /** Current time in epoch milliseconds. Default Date.now. */
   now?: () => number;
   /** Sweep failures (the sweeper keeps going). Default console.error. */
@@ -42,6 +48,14 @@ export interface TtlSweeper {
   stop(): Promise<void>;
   /** Sweeps every table now; resolves with the number of items deleted. */
   sweepOnce(): Promise<number>;
+  /** These tables were written: sweep them at the next interval ('all': every table). */
+  touched(tableNames: readonly string[] | 'all'): void;
+}
+
+/** What one sweep of a table found: items deleted, and the earliest TTL still to come (epoch ms), if any. */
+interface SweepResult {
+  deleted: number;
+  nextExpiryMs: number | undefined;
 }
 
 /** DynamoDB ignores TTL values more than five years in the past; so does the sweeper. */
@@ -78,25 +92,35 @@ async function sweepTable(
   table: TtlTable,
   nowMs: number,
   keys: string[],
-): Promise<number> {
+): Promise<SweepResult> {
   const condition = expiredCondition(table.attribute, nowMs);
   const names = condition.names;
   const keyNames = Object.fromEntries(keys.map((key, index) => [`#k${index}`, key]));
+  const nowSeconds = Math.floor(nowMs / 1000);
   let deleted = 0;
+  let nextExpiry: number | undefined;
   let exclusiveStartKey: Record<string, AttributeValue> | undefined;
   do {
+    // Every item with a TTL in range (not only the expired ones), so the sweep also learns the next expiry.
     const page = await client.send(
       new ScanCommand({
         TableName: table.tableName,
-        FilterExpression: condition.expression,
-        ProjectionExpression: Object.keys(keyNames).join(', '),
+        FilterExpression: '#ttl >= :oldest',
+        ProjectionExpression: ['#ttl', ...Object.keys(keyNames)].join(', '),
         ExpressionAttributeNames: { ...names, ...keyNames },
-        ExpressionAttributeValues: condition.values,
+        ExpressionAttributeValues: { ':oldest': condition.values[':oldest'] as AttributeValue },
         ConsistentRead: true,
         ExclusiveStartKey: exclusiveStartKey,
       }),
     );
-    for (const key of page.Items ?? []) {
+    for (const item of page.Items ?? []) {
+      const expiresAt = Number(item[table.attribute]?.N);
+      const key = Object.fromEntries(keys.map((name) => [name, item[name] as AttributeValue]));
+      if (!Number.isFinite(expiresAt)) continue;
+      if (expiresAt >= nowSeconds) {
+        nextExpiry = nextExpiry === undefined ? expiresAt : Math.min(nextExpiry, expiresAt);
+        continue;
+      }
       try {
         await client.send(
           new DeleteItemCommand({
@@ -115,10 +139,14 @@ async function sweepTable(
     }
     exclusiveStartKey = page.LastEvaluatedKey;
   } while (exclusiveStartKey);
-  return deleted;
+  // An item expires once its TTL is in the past: the second after it.
+  return { deleted, nextExpiryMs: nextExpiry === undefined ? undefined : (nextExpiry + 1) * 1000 };
 }
 
-/** Starts sweeping expired items every `intervalMs` (the first sweep runs after one interval). */
+/**
+ * Starts sweeping expired items: every `intervalMs` (the first time after one interval) it sweeps the tables that
+ * are due (written since their last sweep, or their earliest TTL has come), so an idle stack scans nothing.
+ */
 export function startTtlSweeper(options: TtlSweeperOptions): TtlSweeper {
   const now = options.now ?? Date.now;
   const onError = options.onError ?? ((message, error) => console.error(message, error ?? ''));
@@ -137,18 +165,37 @@ export function startTtlSweeper(options: TtlSweeperOptions): TtlSweeper {
     return keys;
   };
 
-  const sweepAll = async (): Promise<number> => {
+  const maxQuietMs = options.maxQuietMs ?? 5 * 60_000;
+  /** When each table is next due: written since its sweep (0), its next expiry, or maxQuietMs after it. */
+  const dueAt = new Map<string, number>(options.tables.map((table) => [table.tableName, 0]));
+
+  const sweep = async (which: (table: TtlTable) => boolean): Promise<number> => {
     let total = 0;
     for (const table of options.tables) {
-      total += await sweepTable(options.client, table, now(), await keysOf(table.tableName));
+      if (!which(table)) continue;
+      const startedAt = now();
+      // Marked before the scan: a write during the scan makes the table due again.
+      dueAt.set(table.tableName, startedAt + maxQuietMs);
+      let result: SweepResult;
+      try {
+        result = await sweepTable(options.client, table, startedAt, await keysOf(table.tableName));
+      } catch (error) {
+        dueAt.set(table.tableName, 0);
+        throw error;
+      }
+      total += result.deleted;
+      const due = dueAt.get(table.tableName) ?? 0;
+      if (result.nextExpiryMs !== undefined) dueAt.set(table.tableName, Math.min(due, result.nextExpiryMs));
     }
     return total;
   };
+  const sweepAll = () => sweep(() => true);
+  const sweepDue = () => sweep((table) => (dueAt.get(table.tableName) ?? 0) <= now());
 
-  const sweepOnce = (): Promise<number> => {
+  const queue = (run: () => Promise<number>): Promise<number> => {
     // One sweep at a time: a caller arriving during a sweep waits for it, then runs its own.
     const previous = running ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(sweepAll);
+    const next = previous.catch(() => 0).then(run);
     running = next;
     void next
       .finally(() => {
@@ -157,11 +204,12 @@ export function startTtlSweeper(options: TtlSweeperOptions): TtlSweeper {
       .catch(() => undefined);
     return next;
   };
+  const sweepOnce = () => queue(sweepAll);
 
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      sweepOnce()
+      queue(sweepDue)
         .catch((error: unknown) => onError('TTL sweeper: a sweep failed', error))
         .finally(schedule);
     }, options.intervalMs);
@@ -170,6 +218,10 @@ export function startTtlSweeper(options: TtlSweeperOptions): TtlSweeper {
 
   return {
     sweepOnce,
+    touched(tableNames) {
+      const names = tableNames === 'all' ? [...dueAt.keys()] : tableNames.filter((name) => dueAt.has(name));
+      for (const name of names) dueAt.set(name, 0);
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -11,8 +11,8 @@ import { esbuildConfig } from '@chat/serverless-config';
  * code that ships. One esbuild call builds every handler. The result is cached by the content of every file that
  * went into it: a start with nothing changed reuses it (a few hundred file reads), any change rebuilds.
  *
- * Bundles live under the repository's `node_modules/.cache`, so the AWS SDK (external, as the Lambda runtime
- * provides it) resolves from the repository's `node_modules`.
+ * Bundles live under the repository's `node_modules/.cache`, so a package left external resolves from the
+ * repository's `node_modules`.
  */
 export interface BundleRequest {
   /** A name per bundle (the function's qualified name), and the handler file it starts from. */
@@ -90,6 +90,7 @@ export async function buildBundles(request: BundleRequest): Promise<BuiltBundles
     target: esbuildConfig.target,
     platform: esbuildConfig.platform,
     format: esbuildConfig.format,
+    mainFields: [...esbuildConfig.mainFields],
     external: [...esbuildConfig.external],
     absWorkingDir: request.root,
     metafile: true,

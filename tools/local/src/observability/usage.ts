@@ -1,40 +1,63 @@
+import type { InvocationOutcome } from '../functions/function-runtime';
+
 /**
- * What the functions cost the local stack, counted since it started: their DynamoDB calls (by operation and by
- * table: calls, items written, failed calls by error type, consumed capacity) and their invocations (by function:
- * count, errors, time). Served at `GET /_local/usage`; a benchmark reads it before and after a scenario and takes
- * the difference (`usageDelta`), so several scenarios on one stack never reset each other's counts.
- *
- * The write-signal proxy feeds the DynamoDB counts (every call the functions make goes through it), the function
- * runtime the invocations. Other counters (events put on the bus, posts to connections) belong here too.
+ * What the functions made the local cloud do, counted since the stack started, the way AWS bills it: DynamoDB
+ * calls by operation and table with their read and write request units, Lambda invocations (and their duration)
+ * per function, EventBridge PutEvents entries, API Gateway WebSocket messages (frames from clients, posts to
+ * `@connections`), HTTP API requests, SNS publishes. Served at `GET /_local/usage`; `npm run bench:cost` reads it
+ * before and after a scenario and prices the difference. Every counter is one call on `LocalUsage` made where the
+ * local cloud sees the request (the DynamoDB proxy, the invoke of the runtime, the EventBridge, WebSocket and SNS
+ * servers), so a count is exact; units come from DynamoDB Local's own `ConsumedCapacity`. `npm run bench:connect`
+ * reads it too, for the items a connect writes, the calls refused (by error type), the time DynamoDB Local took
+ * per call, and the invocations' wait for a sandbox.
  */
 
-/** The path of the usage counters on the HTTP API's port. */
+/** The path of the usage summary on the HTTP API's port. */
 export const USAGE_PATH = '/_local/usage';
 
-/** One DynamoDB operation's (or one table's operation's) counts. */
+/** One DynamoDB call as the proxy saw it. */
+export interface DynamoDbCall {
+  /** `GetItem`, `PutItem`, `Query`, … (from `X-Amz-Target`). */
+  operation: string;
+  /** The tables the call named (one for single-item calls, several for batches and transactions). */
+  tables: readonly string[];
+  /** Read request units it consumed (ConsumedCapacity), 0 for writes. */
+  readUnits: number;
+  /** Write request units it consumed; a failed condition is billed as one. */
+  writeUnits: number;
+  /** The call failed its condition (ConditionalCheckFailedException, a cancelled transaction). */
+  conditionFailed: boolean;
+  /** Items it wrote (Put/Update/Delete, each of a batch or transaction; 0 for reads and refused calls). */
+  itemsWritten: number;
+  /** The error type of a refused call (`ConditionalCheckFailedException`, `TransactionCanceledException`, …). */
+  errorType?: string;
+  /** How long DynamoDB Local took to answer it, ms (at the proxy). */
+  milliseconds: number;
+}
+
 export interface DynamoDbCounts {
-  /** Requests made (the SDK's own retries count again). */
   calls: number;
-  /** Items written (Put/Update/Delete, each item of a batch or transaction); 0 for reads. */
-  writes: number;
-  /** Requests refused (a 4xx or 5xx answer). */
-  failed: number;
-  /** The refused requests' error types (`ConditionalCheckFailedException`, `TransactionCanceledException`, …). */
-  errors: Record<string, number>;
-  /** Consumed capacity as DynamoDB Local reports it (answers that succeeded only). */
   readUnits: number;
   writeUnits: number;
-  /** Sum of the times DynamoDB Local took to answer (from the request's end to the answer's, at the proxy). */
-  totalMs: number;
+  /** Calls that failed their condition (billed, no effect). */
+  conditionFailed: number;
+  itemsWritten: number;
+  /** Refused calls by error type. */
+  errors: Record<string, number>;
+  /** Summed time DynamoDB Local took to answer, ms. */
+  milliseconds: number;
 }
 
 export interface InvocationCounts {
-  count: number;
-  errors: number;
-  /** Sum of the invocations' times from the call to the answer (waiting for a sandbox included). */
-  totalMs: number;
-  /** Of which waiting for a free sandbox (the function at its concurrency, or a sandbox loading). */
+  invocations: number;
+  /** Summed wall time of the invocations, ms (local, on a shared machine: an upper bound of Lambda's). */
+  milliseconds: number;
+  /** Of `milliseconds`, the time spent waiting for a free sandbox (the function at its concurrency, or loading). */
   waitedMs: number;
+  /** Invocations that failed (an error, a timeout). */
+  errors: number;
+  /** The function's configured memory, MB (for GB-seconds). */
+  memoryMb: number;
 }
 
 /** The body of `GET /_local/usage`. */
@@ -43,178 +66,242 @@ export interface UsageSnapshot {
   /** Function sandboxes (worker threads) that exist now, busy or idle: a gauge, not a count. */
   sandboxes: number;
   dynamodb: {
-    total: DynamoDbCounts;
     byOperation: Record<string, DynamoDbCounts>;
-    /** table name → operation → counts; a call spanning tables counts once for each (calls and failures). */
-    byTable: Record<string, Record<string, DynamoDbCounts>>;
+    byTable: Record<string, DynamoDbCounts>;
+    /**
+     * By `<operation> <table>`, a call on several tables under `<operation> <table>+<table>…` with all its units
+     * (in `byTable` it counts once per table, its units split evenly).
+     */
+    byCall: Record<string, DynamoDbCounts>;
   };
-  invocations: {
-    total: InvocationCounts;
-    /** By qualified function name (`<service>-<function>`). */
-    byFunction: Record<string, InvocationCounts>;
-  };
+  /** Per function (qualified name `<service>.<function>`). */
+  lambda: Record<string, InvocationCounts>;
+  eventBridge: { putEventsRequests: number; entries: number };
+  webSocket: { connects: number; clientMessages: number; posts: number };
+  /** Requests that reached a route's function (what API Gateway's HTTP API bills, bar local routes). */
+  http: { requests: number };
+  sns: { publishes: number };
 }
 
-/** One DynamoDB request and its answer, as the proxy saw them. */
-export interface DynamoDbCall {
-  operation: string;
-  /** Items written per table (0 for a read of that table). */
-  tables: Record<string, number>;
-  /** The answer's HTTP status, and its error type when refused. */
-  status: number;
-  errorType?: string;
-  /** Consumed capacity per table, from the answer's `ConsumedCapacity`. */
-  capacity?: Record<string, { read: number; write: number }>;
-  /** How long DynamoDB Local took to answer. */
-  durationMs?: number;
-}
+/** A DynamoDB operation that only reads. */
+export const DYNAMODB_READS = new Set([
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'Scan',
+  'TransactGetItems',
+  'DescribeTable',
+  'ListTables',
+]);
 
-const emptyDynamoDb = (): DynamoDbCounts => ({
+const zero = (): DynamoDbCounts => ({
   calls: 0,
-  writes: 0,
-  failed: 0,
-  errors: {},
   readUnits: 0,
   writeUnits: 0,
-  totalMs: 0,
+  conditionFailed: 0,
+  itemsWritten: 0,
+  errors: {},
+  milliseconds: 0,
 });
 
-const emptyInvocations = (): InvocationCounts => ({ count: 0, errors: 0, totalMs: 0, waitedMs: 0 });
-
-function add(counts: DynamoDbCounts, call: DynamoDbCall, writes: number, read: number, write: number): void {
+function add(into: Record<string, DynamoDbCounts>, key: string, call: DynamoDbCall): void {
+  const counts = (into[key] ??= zero());
   counts.calls += 1;
-  counts.writes += writes;
-  if (call.status >= 400) {
-    counts.failed += 1;
-    const type = call.errorType ?? `HTTP ${call.status}`;
-    counts.errors[type] = (counts.errors[type] ?? 0) + 1;
-  }
-  counts.readUnits += read;
-  counts.writeUnits += write;
-  counts.totalMs += call.durationMs ?? 0;
+  counts.readUnits += call.readUnits;
+  counts.writeUnits += call.writeUnits;
+  if (call.conditionFailed) counts.conditionFailed += 1;
+  counts.itemsWritten += call.itemsWritten;
+  if (call.errorType) counts.errors[call.errorType] = (counts.errors[call.errorType] ?? 0) + 1;
+  counts.milliseconds += call.milliseconds;
 }
 
-const entry = <T>(map: Record<string, T>, key: string, empty: () => T): T => (map[key] ??= empty());
-
-export class UsageCounters {
+export class LocalUsage {
   private readonly since = new Date().toISOString();
-  private readonly dynamodb: UsageSnapshot['dynamodb'] = {
-    total: emptyDynamoDb(),
-    byOperation: {},
-    byTable: {},
-  };
-  private readonly invocations: UsageSnapshot['invocations'] = { total: emptyInvocations(), byFunction: {} };
+  private readonly byOperation: Record<string, DynamoDbCounts> = {};
+  private readonly byTable: Record<string, DynamoDbCounts> = {};
+  private readonly byCall: Record<string, DynamoDbCounts> = {};
+  private readonly lambda: Record<string, InvocationCounts> = {};
+  private readonly eventBridge = { putEventsRequests: 0, entries: 0 };
+  private readonly webSocket = { connects: 0, clientMessages: 0, posts: 0 };
+  private readonly http = { requests: 0 };
+  private readonly sns = { publishes: 0 };
 
-  /** `sandboxes` tells how many function sandboxes exist now (the function runtime's count). */
-  constructor(private readonly countSandboxes: () => number = () => 0) {}
+  /**
+   * @param memoryOf the configured memory (MB) of a function by qualified name
+   * @param isHttpRoute whether a function serves an HTTP API route (its invocations are HTTP API requests)
+   * @param countSandboxes how many function sandboxes exist now (the function runtime's count)
+   */
+  constructor(
+    private readonly memoryOf: (functionName: string) => number = () => 1024,
+    private readonly isHttpRoute: (functionName: string) => boolean = () => false,
+    private readonly countSandboxes: () => number = () => 0,
+  ) {}
 
-  /** Counts one DynamoDB request (a refused write counts as a call and a failure, not as written items). */
   dynamoDbCall(call: DynamoDbCall): void {
-    const ok = call.status < 400;
-    const tableNames = Object.keys(call.tables);
-    const writesOf = (table: string) => (ok ? (call.tables[table] ?? 0) : 0);
-    const unitsOf = (table: string) => call.capacity?.[table] ?? { read: 0, write: 0 };
-    const writes = tableNames.reduce((sum, table) => sum + writesOf(table), 0);
-    const read = tableNames.reduce((sum, table) => sum + unitsOf(table).read, 0);
-    const write = tableNames.reduce((sum, table) => sum + unitsOf(table).write, 0);
-    add(this.dynamodb.total, call, writes, read, write);
-    add(entry(this.dynamodb.byOperation, call.operation, emptyDynamoDb), call, writes, read, write);
-    for (const table of tableNames) {
-      const units = unitsOf(table);
-      const byOperation = entry(this.dynamodb.byTable, table, () => ({}));
-      add(entry(byOperation, call.operation, emptyDynamoDb), call, writesOf(table), units.read, units.write);
+    add(this.byOperation, call.operation, call);
+    const share = call.tables.length > 0 ? call.tables.length : 1;
+    for (const table of call.tables.length > 0 ? call.tables : ['(none)']) {
+      add(this.byTable, table, {
+        ...call,
+        readUnits: call.readUnits / share,
+        writeUnits: call.writeUnits / share,
+        itemsWritten: call.itemsWritten / share,
+        milliseconds: call.milliseconds / share,
+      });
     }
+    add(this.byCall, `${call.operation} ${call.tables.length > 0 ? call.tables.join('+') : '(none)'}`, call);
   }
 
-  /** Counts one invocation of a function (by its qualified name). */
-  invocation(functionName: string, outcome: { ok: boolean; durationMs: number; waitedMs: number }): void {
-    for (const counts of [
-      this.invocations.total,
-      entry(this.invocations.byFunction, functionName, emptyInvocations),
-    ]) {
-      counts.count += 1;
-      if (!outcome.ok) counts.errors += 1;
-      counts.totalMs += outcome.durationMs;
-      counts.waitedMs += outcome.waitedMs;
-    }
+  /** One invocation, once it ended (the function runtime's `onInvoked`). */
+  invocation(functionName: string, outcome: InvocationOutcome): void {
+    const counts = (this.lambda[functionName] ??= {
+      invocations: 0,
+      milliseconds: 0,
+      waitedMs: 0,
+      errors: 0,
+      memoryMb: this.memoryOf(functionName),
+    });
+    counts.invocations += 1;
+    counts.milliseconds += outcome.durationMs;
+    counts.waitedMs += outcome.waitedMs;
+    if (!outcome.ok) counts.errors += 1;
+    if (this.isHttpRoute(functionName)) this.http.requests += 1;
   }
 
-  /** A copy of every count so far. */
+  /** One PutEvents request with `entries` entries (accepted or not: each is billed). */
+  putEvents(entries: number): void {
+    this.eventBridge.putEventsRequests += 1;
+    this.eventBridge.entries += entries;
+  }
+
+  webSocketConnect(): void {
+    this.webSocket.connects += 1;
+  }
+
+  /** A frame a client sent (a WebSocket message API Gateway bills). */
+  webSocketClientMessage(): void {
+    this.webSocket.clientMessages += 1;
+  }
+
+  /** A POST to `@connections/{id}` (a message to a client). */
+  connectionPost(): void {
+    this.webSocket.posts += 1;
+  }
+
+  /** Messages published to SNS (a PublishBatch of n counts n). */
+  snsPublishes(count: number): void {
+    this.sns.publishes += count;
+  }
+
   snapshot(): UsageSnapshot {
-    return {
+    return structuredClone({
       since: this.since,
       sandboxes: this.countSandboxes(),
-      ...(structuredClone({ dynamodb: this.dynamodb, invocations: this.invocations }) as Pick<
-        UsageSnapshot,
-        'dynamodb' | 'invocations'
-      >),
-    };
+      dynamodb: { byOperation: this.byOperation, byTable: this.byTable, byCall: this.byCall },
+      lambda: this.lambda,
+      eventBridge: this.eventBridge,
+      webSocket: this.webSocket,
+      http: this.http,
+      sns: this.sns,
+    });
   }
 }
 
-function minusDynamoDb(after: DynamoDbCounts, before: DynamoDbCounts | undefined): DynamoDbCounts {
-  const errors: Record<string, number> = {};
-  for (const [type, count] of Object.entries(after.errors)) {
-    const delta = count - (before?.errors[type] ?? 0);
-    if (delta !== 0) errors[type] = delta;
-  }
-  return {
-    calls: after.calls - (before?.calls ?? 0),
-    writes: after.writes - (before?.writes ?? 0),
-    failed: after.failed - (before?.failed ?? 0),
-    errors,
-    readUnits: after.readUnits - (before?.readUnits ?? 0),
-    writeUnits: after.writeUnits - (before?.writeUnits ?? 0),
-    totalMs: after.totalMs - (before?.totalMs ?? 0),
-  };
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+
+/**
+ * The request body with `ReturnConsumedCapacity: TOTAL` where the caller asked for none, so that the answer says
+ * what the call consumed (callers that asked keep their own setting; the SDK ignores the extra field).
+ */
+export function askingForConsumedCapacity(operation: string, body: Json): Json {
+  if (!CAPACITY_OPERATIONS.has(operation) || tablesNamed(body).length === 0) return body;
+  const asked = body.ReturnConsumedCapacity;
+  return asked === 'TOTAL' || asked === 'INDEXES' ? body : { ...body, ReturnConsumedCapacity: 'TOTAL' };
 }
 
-function minusInvocations(after: InvocationCounts, before: InvocationCounts | undefined): InvocationCounts {
-  return {
-    count: after.count - (before?.count ?? 0),
-    errors: after.errors - (before?.errors ?? 0),
-    totalMs: after.totalMs - (before?.totalMs ?? 0),
-    waitedMs: after.waitedMs - (before?.waitedMs ?? 0),
-  };
-}
+/** The operations that accept ReturnConsumedCapacity. */
+const CAPACITY_OPERATIONS = new Set([
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactGetItems',
+  'TransactWriteItems',
+]);
 
-/** Keeps the entries whose difference is not all zero. */
-function changed<T, U extends { calls: number } | { count: number }>(
-  after: Record<string, T>,
-  minus: (key: string, value: T) => U,
-): Record<string, U> {
-  const result: Record<string, U> = {};
-  for (const [key, value] of Object.entries(after)) {
-    const delta = minus(key, value);
-    if (('calls' in delta ? delta.calls : delta.count) !== 0) result[key] = delta;
-  }
-  return result;
-}
-
-/** What was counted between two snapshots of the same stack (entries that did not change are left out). */
-export function usageDelta(before: UsageSnapshot, after: UsageSnapshot): UsageSnapshot {
-  const byTable: Record<string, Record<string, DynamoDbCounts>> = {};
-  for (const [table, operations] of Object.entries(after.dynamodb.byTable)) {
-    const delta = changed(operations, (op, counts) =>
-      minusDynamoDb(counts, before.dynamodb.byTable[table]?.[op]),
+/** The tables a request names: its TableName, a batch's RequestItems, a transaction's items. */
+export function tablesNamed(body: Json): string[] {
+  if (typeof body.TableName === 'string') return [body.TableName];
+  if (isObject(body.RequestItems)) return Object.keys(body.RequestItems);
+  if (Array.isArray(body.TransactItems)) {
+    const names = body.TransactItems.flatMap((item: unknown) =>
+      isObject(item)
+        ? Object.values(item).flatMap((action) =>
+            isObject(action) && typeof action.TableName === 'string' ? [action.TableName] : [],
+          )
+        : [],
     );
-    if (Object.keys(delta).length > 0) byTable[table] = delta;
+    return [...new Set(names)];
   }
+  return [];
+}
+
+/** The capacity units of a `ConsumedCapacity` answer (one object, or a list for batches and transactions). */
+function unitsOf(consumed: unknown): number {
+  if (Array.isArray(consumed)) return consumed.reduce((sum: number, entry) => sum + unitsOf(entry), 0);
+  return isObject(consumed) && typeof consumed.CapacityUnits === 'number' ? consumed.CapacityUnits : 0;
+}
+
+/** The items a request writes when it succeeds: one for a single-item write, each of a batch or transaction. */
+export function itemsWrittenBy(operation: string, body: Json): number {
+  if (operation === 'PutItem' || operation === 'UpdateItem' || operation === 'DeleteItem') return 1;
+  if (operation === 'BatchWriteItem' && isObject(body.RequestItems)) {
+    return Object.values(body.RequestItems).reduce(
+      (sum: number, requests) => sum + (Array.isArray(requests) ? requests.length : 0),
+      0,
+    );
+  }
+  if (operation === 'TransactWriteItems' && Array.isArray(body.TransactItems)) {
+    return body.TransactItems.filter(
+      (item: unknown) => isObject(item) && ('Put' in item || 'Update' in item || 'Delete' in item),
+    ).length;
+  }
+  return 0;
+}
+
+/**
+ * The call one DynamoDB request and its answer make: units from the answer's ConsumedCapacity; a write that
+ * failed its condition is billed one write unit (DynamoDB bills a failed conditional write at least that).
+ * `request` is the request's body (for the items it wrote), `milliseconds` how long DynamoDB Local took.
+ */
+export function dynamoDbCallOf(
+  operation: string,
+  tables: readonly string[],
+  status: number,
+  answer: Json,
+  { request = {}, milliseconds = 0 }: { request?: Json; milliseconds?: number } = {},
+): DynamoDbCall {
+  const type = typeof answer.__type === 'string' ? answer.__type : '';
+  const conditionFailed =
+    status !== 200 &&
+    (type.endsWith('ConditionalCheckFailedException') || type.endsWith('TransactionCanceledException'));
+  const units = unitsOf(answer.ConsumedCapacity);
+  const reads = DYNAMODB_READS.has(operation);
+  const errorType = status === 200 ? undefined : type.split('#').pop() || `HTTP ${status}`;
   return {
-    since: before.since,
-    sandboxes: after.sandboxes,
-    dynamodb: {
-      total: minusDynamoDb(after.dynamodb.total, before.dynamodb.total),
-      byOperation: changed(after.dynamodb.byOperation, (op, counts) =>
-        minusDynamoDb(counts, before.dynamodb.byOperation[op]),
-      ),
-      byTable,
-    },
-    invocations: {
-      total: minusInvocations(after.invocations.total, before.invocations.total),
-      byFunction: changed(after.invocations.byFunction, (name, counts) =>
-        minusInvocations(counts, before.invocations.byFunction[name]),
-      ),
-    },
+    operation,
+    tables,
+    readUnits: reads ? units : 0,
+    writeUnits: reads ? 0 : conditionFailed ? Math.max(1, units) : units,
+    conditionFailed,
+    itemsWritten: status === 200 ? itemsWrittenBy(operation, request) : 0,
+    ...(errorType ? { errorType } : {}),
+    milliseconds,
   };
 }

@@ -20,6 +20,20 @@ describe('inbox items', () => {
     expect(inboxEntryOf(item)).toEqual(entry);
   });
 
+  it('keep the channel choices for the delivery, outside the Notification', () => {
+    const entry = {
+      userId: bob,
+      notification: aNotification(),
+      cause,
+      channels: { email: false, push: true },
+    };
+
+    const item = inboxItemOf(entry);
+
+    expect(item.channels).toEqual({ email: false, push: true });
+    expect(inboxEntryOf(item)).toEqual(entry);
+  });
+
   it('sort chronologically whatever precision the message time was written with', () => {
     expect(inboxSortKey('2025-01-15T10:10:00Z', 'm1')).toBe('2025-01-15T10:10:00.000Z#m1');
     expect(inboxSortKey('2025-01-15T10:10:00Z', 'm1') < inboxSortKey('2025-01-15T10:10:00.5Z', 'm0')).toBe(

@@ -61,6 +61,6 @@ describe('the preference rules', () => {
   it('sends e-mail only when it is on and an address is known, push when it is on', () => {
     expect(channelsOf(DEFAULT_PREFERENCES, true)).toEqual(['email', 'push']);
     expect(channelsOf(DEFAULT_PREFERENCES, false)).toEqual(['push']);
-    expect(channelsOf({ email: false, push: false, mutedRoomIds: [] }, true)).toEqual([]);
+    expect(channelsOf({ email: false, push: false }, true)).toEqual([]);
   });
 });

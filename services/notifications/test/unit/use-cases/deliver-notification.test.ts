@@ -49,6 +49,16 @@ describe('deliverNotification', () => {
     ]);
   });
 
+  it('publishes on the channel choices kept on the inbox item without reading the preferences again', async () => {
+    const deps = await setup();
+    deps.preferences.set(bob, { push: false });
+
+    const outcome = await deliverNotification(deps, bob, aNotification(), { email: false, push: true });
+
+    expect(outcome).toEqual({ published: true, channels: ['push'] });
+    expect(deps.preferences.reads).toBe(0);
+  });
+
   it('publishes for push only when e-mail is off', async () => {
     const deps = await setup();
     deps.preferences.set(bob, { email: false });

@@ -25,6 +25,16 @@ function setup() {
 }
 
 describe('notifyMessage', () => {
+  it('keeps the channel choices it read (to check the mute) on the inbox item, for its delivery', async () => {
+    const { deps, inboxOf } = setup();
+    deps.preferences.set(bob, { email: false });
+
+    await notifyMessage(deps, aMessage({ mentions: [bob] }), cause);
+
+    expect(inboxOf(bob)[0]?.channels).toEqual({ email: false, push: true });
+    expect(deps.preferences.reads).toBe(1);
+  });
+
   it('adds one mention to the inbox of each mentioned member', async () => {
     const { deps, inboxOf } = setup();
 
@@ -167,6 +177,7 @@ describe('notifyMessage', () => {
           userId: alice,
           notification: notificationOf(alice, 'reply', aReply()),
           cause,
+          channels: { email: true, push: true },
         },
       ]);
       expect(inboxOf(alice)[0]?.notification).toMatchObject({

@@ -35,7 +35,7 @@ function aTypingRoom() {
     logger: aSilentLogger(),
     ownerOf: (id: string) => connections.ownerOf(id),
   };
-  return { deps, messenger, advance: (ms: number) => (now += ms) };
+  return { deps, messenger, memberships, advance: (ms: number) => (now += ms) };
 }
 
 const typing = (connectionId: string, frame: unknown) => ({ connectionId, body: JSON.stringify(frame) });
@@ -59,6 +59,40 @@ describe('sendTyping', () => {
       userId: 'alice',
       eventId: 'typing-1',
     });
+  });
+
+  it('reads the memberships once when the typist is on the members’ first page', async () => {
+    const { deps, memberships } = aTypingRoom();
+
+    await sendTyping(deps, typing('alice-phone', { action: 'typing', roomId: 'room-1' }));
+
+    expect(memberships.membershipReads).toBe(0);
+    expect(memberships.pageRequests).toHaveLength(2); // [alice, bob], then [carol]
+  });
+
+  it('reads the membership of a typist whose id sorts after the first page, and delivers to every other member', async () => {
+    const { deps, messenger, memberships } = aTypingRoom();
+
+    const outcome = await sendTyping(deps, typing('carol-phone', { action: 'typing', roomId: 'room-1' }));
+
+    expect(outcome).toMatchObject({ kind: 'delivered', userId: 'carol' });
+    expect(memberships.membershipReads).toBe(1);
+    expect(messenger.sent.map((s) => s.connectionId).sort()).toEqual([
+      'alice-laptop',
+      'alice-phone',
+      'bob-phone',
+    ]);
+  });
+
+  it('refuses a non-member whose id sorts within the first page without a membership read', async () => {
+    const { deps, messenger, memberships } = aTypingRoom();
+    deps.connections.add('aaron', 'aaron-phone');
+
+    const outcome = await sendTyping(deps, typing('aaron-phone', { action: 'typing', roomId: 'room-1' }));
+
+    expect(outcome).toMatchObject({ kind: 'refused', reply: { error: { code: 'NOT_FOUND' } } });
+    expect(memberships.membershipReads).toBe(0);
+    expect(messenger.sent).toEqual([]);
   });
 
   it('refuses typing in a room the user is not in with NOT_FOUND, telling nobody', async () => {

@@ -1,5 +1,5 @@
 import { fieldIssuesOf } from '@chat/http';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   addMemberBody,
   changeRoleBody,

@@ -60,6 +60,8 @@ export interface EventBridgeOptions {
    * held, an idempotency lock, has expired). Default 0.
    */
   redeliveryDelayMs?: (target: string) => number;
+  /** Told of every PutEvents request: how many entries it carried (each is billed, accepted or not). */
+  onPutEvents?: (entries: number) => void;
 }
 
 export interface RunningEventBridge extends RunningServer {
@@ -121,6 +123,7 @@ export async function startEventBridge(options: EventBridgeOptions): Promise<Run
 
   const putEvents = (body: unknown) => {
     const entries = readPutEventsRequest(body);
+    options.onPutEvents?.(entries.length);
     const now = new Date();
     const acceptedNow: PublishedEvent[] = [];
     const results: PutEventsResultEntry[] = entries.map((entry) => {

@@ -4,7 +4,14 @@ import { BodyTooLargeError, listenOnLoopback, readBodyText, sendText } from '../
 import { deliveriesResponse, InvalidDeliveriesQueryError } from './deliveries';
 import { runAction } from './sns-actions';
 import { SnsEngine } from './sns-engine';
-import { QueryError, parseQueryBody, stringParam, xmlErrorResponse, xmlResponse } from './query-protocol';
+import {
+  listParam,
+  QueryError,
+  parseQueryBody,
+  stringParam,
+  xmlErrorResponse,
+  xmlResponse,
+} from './query-protocol';
 import type { RunningSns, SnsOptions } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,7 +25,7 @@ export const SNS_DELIVERIES_PATH = '/_local/sns/deliveries';
 export async function startSns(options: SnsOptions): Promise<RunningSns> {
   const engine = new SnsEngine(options);
   const server = createServer((request, response) => {
-    handle(engine, request, response).catch((error: unknown) => {
+    handle(engine, options, request, response).catch((error: unknown) => {
       console.error('local SNS: request failed', error);
       if (!response.headersSent) sendText(response, 500, 'text/plain', 'internal error');
       else response.destroy();
@@ -34,7 +41,12 @@ export async function startSns(options: SnsOptions): Promise<RunningSns> {
   };
 }
 
-async function handle(engine: SnsEngine, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  engine: SnsEngine,
+  options: SnsOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (request.method === 'GET' && url.pathname === SNS_DELIVERIES_PATH) {
     try {
@@ -55,6 +67,9 @@ async function handle(engine: SnsEngine, request: IncomingMessage, response: Ser
     const action = stringParam(params, 'Action');
     if (!action) throw new QueryError('MissingAction', 'Missing Action', 400);
     const result = runAction(engine, action, params);
+    if (action === 'Publish') options.onPublish?.(1);
+    else if (action === 'PublishBatch')
+      options.onPublish?.(listParam(params, 'PublishBatchRequestEntries').length);
     sendXml(response, 200, requestId, xmlResponse(action, result, requestId));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;

@@ -37,6 +37,8 @@ export interface SnsOptions {
   accountId: string;
   /** Deliveries kept (the oldest are dropped). Default 10,000. */
   maxDeliveries?: number;
+  /** Told of each accepted Publish (1) or PublishBatch (its entries). */
+  onPublish?: (messages: number) => void;
 }
 
 export interface RunningSns extends RunningServer {

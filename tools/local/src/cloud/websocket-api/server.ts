@@ -133,6 +133,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
 
   async function onMessage(conn: Connection, data: RawData, isBinary: boolean): Promise<void> {
     if (conn.closing) return;
+    options.onTraffic?.('client-message');
     conn.lastActiveAt = Date.now();
     conn.idleTimer.refresh();
     if (isBinary) {
@@ -190,6 +191,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
     req: IncomingMessage,
     rawQueryString: string,
   ): Promise<ConnectDecision> {
+    options.onTraffic?.('connect');
     const route = routes.get('$connect');
     if (!route) return { statusCode: 200 };
     const event = buildConnectEvent(
@@ -256,6 +258,7 @@ export async function startWebSocketApi(options: WebSocketApiOptions): Promise<R
       return { connectedAt, lastActiveAt: conn.lastActiveAt, sourceIp, userAgent };
     },
     send(id, data) {
+      options.onTraffic?.('post');
       const conn = usable(id);
       if (conn) conn.socket.send(data);
       return conn !== undefined;

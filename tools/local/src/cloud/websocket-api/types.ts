@@ -31,6 +31,11 @@ export interface WebSocketApiOptions {
   /** Closes a connection that received nothing for this long (code 1001). Default 10 minutes, as AWS. */
   idleTimeoutMs?: number;
   log?: LogLine;
+  /**
+   * Told of what API Gateway bills: each handshake (`connect`), each frame a client sends (`client-message`),
+   * each POST to `@connections` (`post`).
+   */
+  onTraffic?: (kind: 'connect' | 'client-message' | 'post') => void;
 }
 
 export interface RunningWebSocketApi extends RunningServer {

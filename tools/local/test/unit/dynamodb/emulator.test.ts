@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   dynamoDbLocalJavaArgs,
+  JVM_FOOTPRINT_ARGS,
   isPortInUseLine,
   parseJavaMajorVersion,
   parseListeningLine,
@@ -26,6 +27,11 @@ describe('dynamoDbLocalJavaArgs', () => {
     const args = dynamoDbLocalJavaArgs({ ...dirs, port: 8123, dataDir: '/data', inMemory: false });
 
     expect(args).toEqual([
+      '-XX:+UseSerialGC',
+      '-Xms16m',
+      '-Xmx768m',
+      '-XX:MinHeapFreeRatio=10',
+      '-XX:MaxHeapFreeRatio=30',
       `-Djava.library.path=${path.join('/cache/ddb', 'DynamoDBLocal_lib')}`,
       '-cp',
       ['/cache/ddb/DynamoDBLocal.jar', '/cache/ddb/DynamoDBLocal_lib/*', '/cache/ddb/launcher-1'].join(
@@ -46,7 +52,13 @@ describe('dynamoDbLocalJavaArgs', () => {
   it('keeps data in memory when asked, and lets the system choose port 0', () => {
     const args = dynamoDbLocalJavaArgs({ ...dirs, port: 0, dataDir: '/data', inMemory: true });
 
-    expect(args.slice(4)).toEqual(['127.0.0.1', '0', '-sharedDb', '-disableTelemetry', '-inMemory']);
+    expect(args.slice(JVM_FOOTPRINT_ARGS.length + 4)).toEqual([
+      '127.0.0.1',
+      '0',
+      '-sharedDb',
+      '-disableTelemetry',
+      '-inMemory',
+    ]);
   });
 });
 

@@ -1,98 +1,167 @@
-import { capacityOf, itemsByTable } from '../../../src/dynamodb/write-signal-proxy';
-import { UsageCounters, usageDelta } from '../../../src/observability/usage';
+import {
+  askingForConsumedCapacity,
+  dynamoDbCallOf,
+  itemsWrittenBy,
+  LocalUsage,
+  tablesNamed,
+} from '../../../src/observability/usage';
 
-describe('itemsByTable', () => {
-  it('counts the items a request writes per table, 0 for the tables it reads', () => {
-    expect(itemsByTable('PutItem', { TableName: 'a' })).toEqual({ a: 1 });
-    expect(itemsByTable('GetItem', { TableName: 'a' })).toEqual({ a: 0 });
-    expect(itemsByTable('BatchWriteItem', { RequestItems: { a: [{}, {}], b: [{}] } })).toEqual({
-      a: 2,
-      b: 1,
+describe('LocalUsage', () => {
+  it('counts DynamoDB calls by operation, by table and by both, with their units', () => {
+    const usage = new LocalUsage();
+
+    usage.dynamoDbCall(dynamoDbCallOf('GetItem', ['users'], 200, { ConsumedCapacity: { CapacityUnits: 1 } }));
+    usage.dynamoDbCall(
+      dynamoDbCallOf('GetItem', ['users'], 200, { ConsumedCapacity: { CapacityUnits: 0.5 } }),
+    );
+    usage.dynamoDbCall(
+      dynamoDbCallOf('TransactWriteItems', ['messages', 'versions'], 200, {
+        ConsumedCapacity: [{ CapacityUnits: 4 }, { CapacityUnits: 2 }],
+      }),
+    );
+
+    const { dynamodb } = usage.snapshot();
+    expect(dynamodb.byOperation.GetItem).toEqual({
+      calls: 2,
+      readUnits: 1.5,
+      writeUnits: 0,
+      conditionFailed: 0,
+      itemsWritten: 0,
+      errors: {},
+      milliseconds: 0,
     });
-    expect(itemsByTable('BatchGetItem', { RequestItems: { a: { Keys: [{}, {}] } } })).toEqual({ a: 0 });
+    expect(dynamodb.byOperation.TransactWriteItems).toMatchObject({ calls: 1, writeUnits: 6 });
+    expect(dynamodb.byTable.versions).toMatchObject({ calls: 1, writeUnits: 3 });
+    expect(dynamodb.byCall['GetItem users']).toMatchObject({ calls: 2 });
+    expect(dynamodb.byCall['TransactWriteItems messages+versions']).toMatchObject({
+      calls: 1,
+      writeUnits: 6,
+    });
+  });
+
+  it('bills a write that failed its condition one write unit', () => {
+    const call = dynamoDbCallOf('PutItem', ['processed'], 400, {
+      __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+    });
+
+    expect(call).toEqual({
+      operation: 'PutItem',
+      tables: ['processed'],
+      readUnits: 0,
+      writeUnits: 1,
+      conditionFailed: true,
+      itemsWritten: 0,
+      errorType: 'ConditionalCheckFailedException',
+      milliseconds: 0,
+    });
+  });
+
+  it('counts the items a call wrote, its refusals by error type and the time DynamoDB Local took', () => {
+    const usage = new LocalUsage();
+    const transaction = {
+      TransactItems: [{ Put: { TableName: 'a' } }, { Update: { TableName: 'a' } }],
+    };
+
+    usage.dynamoDbCall(
+      dynamoDbCallOf('TransactWriteItems', ['a'], 200, {}, { request: transaction, milliseconds: 6 }),
+    );
+    usage.dynamoDbCall(
+      dynamoDbCallOf(
+        'TransactWriteItems',
+        ['a'],
+        400,
+        { __type: 'com.amazonaws.dynamodb.v20120810#TransactionConflictException' },
+        { request: transaction, milliseconds: 2 },
+      ),
+    );
+
+    expect(usage.snapshot().dynamodb.byOperation.TransactWriteItems).toMatchObject({
+      calls: 2,
+      itemsWritten: 2,
+      errors: { TransactionConflictException: 1 },
+      milliseconds: 8,
+    });
+  });
+
+  it('counts invocations per function with their time, wait, failures and memory, and HTTP requests of route functions', () => {
+    const usage = new LocalUsage(
+      (name) => (name === 'messaging.sendMessage' ? 256 : 1024),
+      (name) => name === 'messaging.sendMessage',
+      () => 3,
+    );
+
+    usage.invocation('messaging.sendMessage', { ok: true, durationMs: 30, waitedMs: 10 });
+    usage.invocation('messaging.sendMessage', { ok: false, durationMs: 5, waitedMs: 0 });
+    usage.invocation('realtime.fanOutRoomEvent', { ok: true, durationMs: 1, waitedMs: 0 });
+    usage.putEvents(3);
+    usage.connectionPost();
+    usage.webSocketClientMessage();
+    usage.snsPublishes(2);
+
+    const snapshot = usage.snapshot();
+    expect(snapshot.lambda['messaging.sendMessage']).toEqual({
+      invocations: 2,
+      milliseconds: 35,
+      waitedMs: 10,
+      errors: 1,
+      memoryMb: 256,
+    });
+    expect(snapshot.lambda['realtime.fanOutRoomEvent']).toMatchObject({ invocations: 1, memoryMb: 1024 });
+    expect(snapshot.http.requests).toBe(2);
+    expect(snapshot.sandboxes).toBe(3);
+    expect(snapshot.eventBridge).toEqual({ putEventsRequests: 1, entries: 3 });
+    expect(snapshot.webSocket).toEqual({ connects: 0, clientMessages: 1, posts: 1 });
+    expect(snapshot.sns.publishes).toBe(2);
+  });
+});
+
+describe('itemsWrittenBy', () => {
+  it('counts one item for a single-item write, each of a batch or transaction, none for reads', () => {
+    expect(itemsWrittenBy('PutItem', { TableName: 'a' })).toBe(1);
+    expect(itemsWrittenBy('GetItem', { TableName: 'a' })).toBe(0);
+    expect(itemsWrittenBy('BatchWriteItem', { RequestItems: { a: [{}, {}], b: [{}] } })).toBe(3);
     expect(
-      itemsByTable('TransactWriteItems', {
+      itemsWrittenBy('TransactWriteItems', {
         TransactItems: [
           { Put: { TableName: 'a' } },
           { Update: { TableName: 'a' } },
           { ConditionCheck: { TableName: 'b' } },
         ],
       }),
-    ).toEqual({ a: 2, b: 0 });
-    expect(itemsByTable('ListTables', {})).toEqual({});
+    ).toBe(2);
   });
 });
 
-describe('capacityOf', () => {
-  it('reads ConsumedCapacity as read or write units by operation, or split where DynamoDB splits it', () => {
-    expect(capacityOf('GetItem', { ConsumedCapacity: { TableName: 'a', CapacityUnits: 0.5 } })).toEqual({
-      a: { read: 0.5, write: 0 },
+describe('askingForConsumedCapacity', () => {
+  it('asks for the total where the caller asked for none, and keeps what a caller asked for', () => {
+    expect(askingForConsumedCapacity('GetItem', { TableName: 't' })).toEqual({
+      TableName: 't',
+      ReturnConsumedCapacity: 'TOTAL',
     });
-    expect(capacityOf('PutItem', { ConsumedCapacity: { TableName: 'a', CapacityUnits: 1 } })).toEqual({
-      a: { read: 0, write: 1 },
-    });
+    const indexes = { TableName: 't', ReturnConsumedCapacity: 'INDEXES' };
+    expect(askingForConsumedCapacity('Query', indexes)).toBe(indexes);
+  });
+
+  it('leaves alone operations without consumed capacity, and bodies it could not read', () => {
+    const describe = { TableName: 't' };
+    expect(askingForConsumedCapacity('DescribeTable', describe)).toBe(describe);
+    const unreadable = {};
+    expect(askingForConsumedCapacity('PutItem', unreadable)).toBe(unreadable);
+  });
+});
+
+describe('tablesNamed', () => {
+  it('names the table of a single-item call, of a batch and of a transaction', () => {
+    expect(tablesNamed({ TableName: 'a' })).toEqual(['a']);
+    expect(tablesNamed({ RequestItems: { a: [], b: [] } })).toEqual(['a', 'b']);
     expect(
-      capacityOf('TransactWriteItems', {
-        ConsumedCapacity: [{ TableName: 'a', CapacityUnits: 4, ReadCapacityUnits: 0, WriteCapacityUnits: 4 }],
+      tablesNamed({
+        TransactItems: [
+          { Put: { TableName: 'a' } },
+          { Update: { TableName: 'b' } },
+          { Delete: { TableName: 'a' } },
+        ],
       }),
-    ).toEqual({ a: { read: 0, write: 4 } });
-    expect(capacityOf('PutItem', {})).toEqual({});
-  });
-});
-
-describe('UsageCounters', () => {
-  it('counts calls, items written, refusals and units by operation and table; a refused write writes nothing', () => {
-    const usage = new UsageCounters(() => 3);
-    usage.dynamoDbCall({
-      operation: 'PutItem',
-      tables: { a: 1 },
-      status: 200,
-      capacity: { a: { read: 0, write: 1 } },
-    });
-    const before = usage.snapshot();
-    usage.dynamoDbCall({
-      operation: 'UpdateItem',
-      tables: { a: 1 },
-      status: 400,
-      errorType: 'ConditionalCheckFailedException',
-    });
-    usage.dynamoDbCall({
-      operation: 'PutItem',
-      tables: { a: 1 },
-      status: 200,
-      capacity: { a: { read: 0, write: 1 } },
-    });
-    usage.invocation('svc.fn', { ok: true, durationMs: 30, waitedMs: 10 });
-    usage.invocation('svc.fn', { ok: false, durationMs: 5, waitedMs: 0 });
-
-    const delta = usageDelta(before, usage.snapshot());
-
-    expect(delta.sandboxes).toBe(3);
-    expect(delta.dynamodb.total).toEqual({
-      calls: 2,
-      writes: 1,
-      failed: 1,
-      errors: { ConditionalCheckFailedException: 1 },
-      readUnits: 0,
-      writeUnits: 1,
-      totalMs: 0,
-    });
-    expect(Object.keys(delta.dynamodb.byOperation).sort()).toEqual(['PutItem', 'UpdateItem']);
-    expect(delta.dynamodb.byTable.a?.UpdateItem).toMatchObject({ calls: 1, writes: 0, failed: 1 });
-    expect(delta.invocations.byFunction['svc.fn']).toEqual({
-      count: 2,
-      errors: 1,
-      totalMs: 35,
-      waitedMs: 10,
-    });
-  });
-
-  it('leaves out of a difference what did not change', () => {
-    const usage = new UsageCounters();
-    usage.invocation('svc.a', { ok: true, durationMs: 1, waitedMs: 0 });
-    const before = usage.snapshot();
-    usage.invocation('svc.b', { ok: true, durationMs: 1, waitedMs: 0 });
-
-    expect(Object.keys(usageDelta(before, usage.snapshot()).invocations.byFunction)).toEqual(['svc.b']);
+    ).toEqual(['a', 'b']);
   });
 });

@@ -46,16 +46,6 @@ describe('connectionJournal', () => {
     writeFileSync(file, '[{"connectionId":');
     expect(connectionJournal(file).leftOpen()).toEqual([]);
   });
-});
-
-describe('connectionJournal, appending', () => {
-  let dir: string;
-  let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'connections-'));
-    file = path.join(dir, 'connections.json');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('appends a line per open and close instead of rewriting what is open', () => {
     const journal = connectionJournal(file);
