@@ -47,6 +47,7 @@ import { userLeftContract } from '../../libs/events/src/contracts/user-left';
 import { userLoggedOutContract } from '../../libs/events/src/contracts/user-logged-out';
 import { ENV, INDEXES } from './src/adapters/names';
 import { fanOutContinuedPattern } from './src/domain/continuation-pattern';
+import { PRESENCE_CHANGE_FILTERS } from './src/domain/presence-filters';
 
 /**
  * chat-realtime: creates the stage's WebSocket API (osls names it `WebsocketsApi`), its connections and presence
@@ -210,10 +211,17 @@ const { functions, roles } = withOwnRoles({
   },
   trackPresence: streamFunction('track-presence', 'ConnectionsTable', {
     ...streamBatches,
-    // TransactWriteItems is authorized per item action: the marker Put/Update and the count Update.
-    statements: [tableAccess('PresenceTable', ['dynamodb:PutItem', 'dynamodb:UpdateItem'])],
+    // The summary read (what the change is decided on); TransactWriteItems is authorized per item action: the
+    // marker Put/Update and the summary's Update.
+    statements: [
+      tableAccess('PresenceTable', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    ],
   }),
-  publishPresenceEvents: outboxFunction('publish-presence-events', 'PresenceTable', eventBus, streamBatches),
+  // Invoked only for the status changes (the records that publish a PresenceChanged), see presence-filters.ts.
+  publishPresenceEvents: outboxFunction('publish-presence-events', 'PresenceTable', eventBus, {
+    ...streamBatches,
+    filterPatterns: PRESENCE_CHANGE_FILTERS,
+  }),
 });
 
 const config: AWS = {

@@ -33,6 +33,7 @@ import { userRegisteredContract } from '../../libs/events/src/contracts/user-reg
 import { userDeletedContract } from '../../libs/events/src/contracts/user-deleted';
 import { eventPattern } from '../../libs/events/src/event-pattern';
 import { ENV, INDEXES } from './src/adapters/names';
+import { ROOM_EVENT_FILTERS } from './src/adapters/room-outbox-filters';
 
 /**
  * chat-rooms: rooms, DMs, membership and roles. Its routes attach to the stage's HTTP API created by chat-auth;
@@ -61,9 +62,16 @@ function route(
   return httpRoute(method, path, verifier, { handler, environment: tableEnvironment(tables), statements });
 }
 
-/** Publishes a table's stream to the bus: the outbox, retried record by record (partial batch failures). */
-const outbox = (handler: string, tableLogicalId: string) =>
-  outboxFunction(handler, tableLogicalId, eventBus, { batchSize: 25, maximumRetryAttempts: 10 });
+/**
+ * Publishes a table's stream to the bus: the outbox, retried record by record (partial batch failures); invoked
+ * only for the records that match `filterPatterns`, when given.
+ */
+const outbox = (handler: string, tableLogicalId: string, filterPatterns?: object[]) =>
+  outboxFunction(handler, tableLogicalId, eventBus, {
+    batchSize: 25,
+    maximumRetryAttempts: 10,
+    ...(filterPatterns ? { filterPatterns } : {}),
+  });
 
 const { functions, roles } = withOwnRoles({
   health: healthRoute('rooms', { table: 'RoomsTable', key: { roomId: HEALTH_PROBE_ID } }),
@@ -193,7 +201,8 @@ const { functions, roles } = withOwnRoles({
     tableAccess('BlocksTable', ['dynamodb:Query']),
   ]),
   publishBlockEvents: outbox('publish-block-events', 'BlocksTable'),
-  publishRoomEvents: outbox('publish-room-events', 'RoomsTable'),
+  // Invoked for new rooms and changes of their details only (not member counts): room-outbox-filters.ts.
+  publishRoomEvents: outbox('publish-room-events', 'RoomsTable', ROOM_EVENT_FILTERS),
   publishMembershipEvents: outbox('publish-membership-events', 'MembershipsTable'),
   rememberRegisteredUser: {
     handler: 'src/handlers/remember-registered-user.handler',

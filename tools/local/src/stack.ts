@@ -267,7 +267,7 @@ function startFunctions(
   services: LoadedService[],
   endpoints: { dynamodb: string; sns: string; s3: string; cognito: string; eventBridge: string },
   bundles: Record<string, string>,
-  metrics: LocalMetrics,
+  { metrics, usage }: { metrics: LocalMetrics; usage: LocalUsage },
 ): FunctionRuntime {
   const { region, accountId, ports } = config;
   const runtime = new FunctionRuntime({
@@ -298,6 +298,8 @@ function startFunctions(
       printMetrics: config.printMetrics,
       write: (text) => process.stdout.write(text),
     }),
+    // Every invocation (HTTP, WebSocket, event, stream) is counted here, with its wait for a sandbox.
+    onInvoked: (name, outcome) => usage.invocation(name, outcome),
   });
   stops.add('functions', () => runtime.close());
   return runtime;
@@ -316,7 +318,7 @@ async function startEventBus(
     region,
     accountId,
     rules: services.flatMap((s) => s.rules),
-    invoke: usage.counting(runtime.invoke),
+    invoke: runtime.invoke,
     minimumRetryDelayMs: runtime.retryDelayAfter,
     journalFile: path.join(config.dataDir, 'eventbridge-deliveries.jsonl'),
     redeliveryDelayMs: runtime.timeoutMsOf,
@@ -527,12 +529,13 @@ async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: 
 }
 
 /** The usage counters (observability/usage.ts), knowing each function's memory and which serve HTTP routes. */
-function usageOf(services: LoadedService[]): LocalUsage {
+function usageOf(services: LoadedService[], sandboxes: () => number): LocalUsage {
   const memory = new Map(services.flatMap((s) => s.functions).map((fn) => [fn.qualifiedName, fn.memorySize]));
   const httpFunctions = new Set(services.flatMap((s) => s.httpRoutes).map((route) => route.functionName));
   return new LocalUsage(
     (name) => memory.get(name) ?? 1024,
     (name) => httpFunctions.has(name),
+    sandboxes,
   );
 }
 
@@ -577,7 +580,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     const { dynamodb } = emulators;
     const services = loadServices(start, emulators, urls);
 
-    const usage = usageOf(services);
+    // The runtime reports to the counters, which ask it for its sandboxes: it is known once started.
+    const started: { runtime?: FunctionRuntime } = {};
+    const usage = usageOf(services, () => started.runtime?.sandboxCount() ?? 0);
     const dynamoClient = new DynamoDBClient({
       region: config.region,
       endpoint: dynamodb.url,
@@ -593,8 +598,9 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
     const endpoints = endpointsOf(config, urls, emulators, { s3, sns, dynamodb: writeSignals.url });
 
     const metrics = new LocalMetrics();
-    const runtime = startFunctions(start, services, endpoints, bundles, metrics);
-    const invoke = usage.counting(runtime.invoke);
+    const runtime = startFunctions(start, services, endpoints, bundles, { metrics, usage });
+    started.runtime = runtime;
+    const { invoke } = runtime;
     await startEventBus(start, services, runtime, usage);
     await startStreamMappings(start, services, tables, dynamodb.url, invoke, writeSignals.mappings);
     startTtlSweeps(start, writeSignals, tables);

@@ -1,35 +1,63 @@
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PresenceStatus } from '@chat/events';
 import {
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  backoffDelay,
   batchGetAll,
   cancellationReasons,
   CONDITION_FAILED,
-  conditionalWrite,
   conditionFailureItem,
   epochSeconds,
   getItem,
   isConditionalCheckFailed,
-  setAttributes,
+  sleep,
 } from '@chat/aws';
-import { PRESENCE_SUMMARY_KEY } from '../domain/presence';
-import type { ConnectionChange, ConnectionDirectory, PresenceState, PresenceStore } from '../use-cases/ports';
+import { PRESENCE_SUMMARY_KEY, presenceTransitionOf, type PresenceSummary } from '../domain/presence';
+import type {
+  ConnectionChange,
+  ConnectionDirectory,
+  PresenceChangeOutcome,
+  PresenceState,
+  PresenceStore,
+} from '../use-cases/ports';
 
 /** How long a closed connection's marker is kept: longer than a stream record can be redelivered (24 h). */
 export const CLOSED_MARKER_TTL_SECONDS = 2 * 24 * 60 * 60;
 
 const connectionKey = (connectionId: string) => `connection#${connectionId}`;
 
-/** A transaction cancelled because its first item's condition failed (the change was already applied). */
-function alreadyApplied(error: unknown): boolean {
-  return cancellationReasons(error)?.[0] === CONDITION_FAILED;
+/** The cancellation reason of a transaction's item another write was changing at the same time. */
+const CONFLICT = 'TransactionConflict';
+/** The errors of a write that met another one on the same item (DynamoDB asks to retry them). */
+const CONFLICT_ERRORS = new Set(['TransactionConflictException', 'TransactionInProgressException']);
+
+/** Attempts at a change while the summary keeps moving under it (concurrent changes of the same user). */
+const MAX_CHANGE_ATTEMPTS = 10;
+const CHANGE_BACKOFF = { baseDelayMs: 10, maxDelayMs: 500, random: Math.random };
+
+type TransactItem = NonNullable<TransactWriteCommand['input']['TransactItems']>[number];
+
+/** The summary's update for a change, conditional on the state the change was decided on (see `summaryUpdate`). */
+interface SummaryWrite {
+  set: string[];
+  condition: string;
+  values: Record<string, unknown>;
 }
 
 /**
  * The presence table: pk `userId`, sk `presence` (the summary: `openConnections`, `status`, `lastSeenAt`, and
  * `connectionIds`, the string set of the user's open connections) or `connection#<id>` (a marker per connection:
  * `state` open/closed; closed markers expire by TTL `expiresAt`). A connection is counted in and out by a
- * transaction with its marker, so a replayed stream record is applied once; the status follows the count through
- * conditional writes. The table's stream publishes PresenceChanged. The summary also serves as the
- * ConnectionDirectory (see `dynamoConnectionDirectory`).
+ * transaction with its marker, so a replayed stream record is applied once. The status moves in the same
+ * transaction, decided on the summary as read just before (`presenceTransitionOf`) and conditional on it still
+ * being so: a change of the same user that came in between cancels it and the change is decided again. So every
+ * write is expected to succeed (no blind conditional writes), and the status flips exactly once per transition.
+ * The table's stream publishes PresenceChanged. The summary also serves as the ConnectionDirectory (see
+ * `dynamoConnectionDirectory`).
  */
 export function dynamoPresenceStore(
   client: DynamoDBDocumentClient,
@@ -38,102 +66,130 @@ export function dynamoPresenceStore(
 ): PresenceStore {
   const summaryKey = (userId: string) => ({ userId, sk: PRESENCE_SUMMARY_KEY });
 
-  const count = (userId: string, delta: number) => ({
-    Update: {
-      TableName: tableName,
-      Key: summaryKey(userId),
-      UpdateExpression: 'ADD openConnections :delta',
-      ExpressionAttributeValues: { ':delta': delta },
-    },
-  });
+  async function summaryOf(userId: string): Promise<PresenceSummary | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: summaryKey(userId),
+        ConsistentRead: true,
+        ProjectionExpression: 'openConnections, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+    );
+    if (!Item) return undefined;
+    const status = Item.status === 'online' || Item.status === 'offline' ? Item.status : undefined;
+    return {
+      openConnections: typeof Item.openConnections === 'number' ? Item.openConnections : 0,
+      ...(status ? { status } : {}),
+    };
+  }
 
-  /** Counts a connection out and drops it from the directory (for a stale one, no $disconnect did). */
-  const countOut = (userId: string, connectionId: string) => ({
-    Update: {
-      TableName: tableName,
-      Key: summaryKey(userId),
-      UpdateExpression: 'ADD openConnections :delta DELETE connectionIds :ids',
-      ExpressionAttributeValues: { ':delta': -1, ':ids': new Set([connectionId]) },
-    },
-  });
+  /**
+   * The summary's part of a change: the count (and, for a close, the directory entry), the status when it
+   * moves, and the condition that the summary is still in the state the decision was made on.
+   */
+  function summaryUpdate(change: ConnectionChange, transition: PresenceStatus | undefined): SummaryWrite {
+    const notOnline = '(attribute_not_exists(#status) OR #status <> :online)';
+    const write: SummaryWrite = {
+      set: [],
+      condition: '',
+      values: { ':delta': change.kind === 'opened' ? 1 : -1, ':online': 'online' },
+    };
+    if (change.kind === 'closed') write.values[':ids'] = new Set([change.connectionId]);
+    if (transition) {
+      write.set.push('#status = :to', 'lastSeenAt = :at');
+      Object.assign(write.values, { ':to': transition, ':at': change.at });
+    }
+    if (change.kind === 'opened') {
+      write.condition = transition ? notOnline : '#status = :online';
+    } else {
+      write.values[':one'] = 1;
+      write.condition = transition
+        ? '#status = :online AND openConnections <= :one'
+        : `${notOnline} OR openConnections > :one`;
+    }
+    return write;
+  }
 
-  async function transact(items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (alreadyApplied(error)) return false;
-      throw error;
+  /**
+   * Applies a change: the marker's write (the replay guard) and the summary's in one transaction. A cancelled
+   * marker means the change was applied already; a cancelled summary (or a conflict with a concurrent
+   * transaction) means the summary moved on: read it again and decide again.
+   */
+  async function apply(change: ConnectionChange, marker: TransactItem): Promise<PresenceChangeOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      const transition = presenceTransitionOf(change.kind, await summaryOf(change.userId));
+      const write = summaryUpdate(change, transition);
+      const expression = [
+        `ADD openConnections :delta`,
+        ...(change.kind === 'closed' ? ['DELETE connectionIds :ids'] : []),
+        ...(write.set.length > 0 ? [`SET ${write.set.join(', ')}`] : []),
+      ].join(' ');
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              marker,
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: summaryKey(change.userId),
+                  UpdateExpression: expression,
+                  ConditionExpression: write.condition,
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: write.values,
+                },
+              },
+            ],
+          }),
+        );
+        return transition ? { counted: true, transition } : { counted: true };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0] === CONDITION_FAILED) return { counted: false };
+        const moved =
+          (error instanceof Error && CONFLICT_ERRORS.has(error.name)) ||
+          (reasons !== undefined && reasons.some((r) => r === CONDITION_FAILED || r === CONFLICT));
+        if (!moved || attempt >= MAX_CHANGE_ATTEMPTS) throw error;
+        // Concurrent changes of one user (several devices) spread out before they read again.
+        await sleep(backoffDelay(attempt, CHANGE_BACKOFF));
+      }
     }
   }
 
-  /** Moves the status to `to` when the count calls for it and it is not there yet; `false` when it did not. */
-  function setStatus(userId: string, at: string, to: 'online' | 'offline'): Promise<boolean> {
-    return conditionalWrite(
-      setAttributes(
-        client,
-        tableName,
-        summaryKey(userId),
-        { status: to, lastSeenAt: at },
-        to === 'online'
-          ? {
-              ConditionExpression:
-                'openConnections > :zero AND (attribute_not_exists(#status) OR #status <> :status)',
-              ExpressionAttributeValues: { ':zero': 0 },
-            }
-          : {
-              ConditionExpression: 'openConnections <= :zero AND #status = :online',
-              ExpressionAttributeValues: { ':zero': 0, ':online': 'online' },
-            },
-      ),
-    );
-  }
-
   return {
-    connectionOpened(change: ConnectionChange) {
-      return transact([
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              userId: change.userId,
-              sk: connectionKey(change.connectionId),
-              state: 'open',
-              openedAt: change.at,
-            },
-            ConditionExpression: 'attribute_not_exists(sk)',
+    connectionOpened(change) {
+      return apply(change, {
+        Put: {
+          TableName: tableName,
+          Item: {
+            userId: change.userId,
+            sk: connectionKey(change.connectionId),
+            state: 'open',
+            openedAt: change.at,
           },
+          ConditionExpression: 'attribute_not_exists(sk)',
         },
-        count(change.userId, 1),
-      ]);
+      });
     },
 
-    connectionClosed(change: ConnectionChange) {
+    connectionClosed(change) {
       const expiresAt = epochSeconds(now()) + CLOSED_MARKER_TTL_SECONDS;
-      return transact([
-        {
-          Update: {
-            TableName: tableName,
-            Key: { userId: change.userId, sk: connectionKey(change.connectionId) },
-            UpdateExpression: 'SET #state = :closed, closedAt = :at, expiresAt = :expiresAt',
-            ConditionExpression: '#state = :open',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':closed': 'closed',
-              ':open': 'open',
-              ':at': change.at,
-              ':expiresAt': expiresAt,
-            },
+      return apply(change, {
+        Update: {
+          TableName: tableName,
+          Key: { userId: change.userId, sk: connectionKey(change.connectionId) },
+          UpdateExpression: 'SET #state = :closed, closedAt = :at, expiresAt = :expiresAt',
+          ConditionExpression: '#state = :open',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':closed': 'closed',
+            ':open': 'open',
+            ':at': change.at,
+            ':expiresAt': expiresAt,
           },
         },
-        countOut(change.userId, change.connectionId),
-      ]);
-    },
-
-    async reconcile(userId, at) {
-      if (await setStatus(userId, at, 'online')) return 'online';
-      if (await setStatus(userId, at, 'offline')) return 'offline';
-      return undefined;
+      });
     },
 
     async statesOf(userIds) {

@@ -1,6 +1,7 @@
 import type { PresenceChanged } from '@chat/events';
 import type { ConnectionChange } from '../use-cases/ports';
 import { ID_RULE, isId } from '@chat/runtime';
+import { PRESENCE_SUMMARY_KEY } from './presence-filters';
 
 /** The parts of a connections-table stream record presence tracking reads. */
 export interface ConnectionStreamRecord {
@@ -50,8 +51,27 @@ export function connectionChangeOf(record: ConnectionStreamRecord, now: Date): C
   return undefined;
 }
 
-/** The presence table's per-user summary item's sort key (the other items are one marker per connection). */
-export const PRESENCE_SUMMARY_KEY = 'presence';
+export { PRESENCE_SUMMARY_KEY } from './presence-filters';
+
+/** What a connection change is decided on: the user's summary as it stands (absent: never seen). */
+export interface PresenceSummary {
+  openConnections: number;
+  status?: 'online' | 'offline';
+}
+
+/**
+ * The status a connection change moves the user to, if any: an open makes a user who is not online `online`; a
+ * close that ends the last counted connection of an online user makes them `offline`. The status then always
+ * agrees with the count after a change (online ⇔ open connections), and flips once per transition.
+ */
+export function presenceTransitionOf(
+  kind: ConnectionChange['kind'],
+  summary: PresenceSummary | undefined,
+): 'online' | 'offline' | undefined {
+  const online = summary?.status === 'online';
+  if (kind === 'opened') return online ? undefined : 'online';
+  return online && (summary?.openConnections ?? 0) <= 1 ? 'offline' : undefined;
+}
 
 /**
  * The PresenceChanged a presence-table stream record stands for: the summary item's status changed (or was

@@ -106,17 +106,26 @@ export interface PresenceState {
   lastSeenAt: string | null;
 }
 
+/** What counting one connection change did: whether it was counted, and the status it moved the user to. */
+export interface PresenceChangeOutcome {
+  /** False for a change already applied (a replayed record): nothing was written. */
+  counted: boolean;
+  /** `online` / `offline` when the user's status changed with it (first open, last close). */
+  transition?: PresenceStatus;
+}
+
 /** The presence table: a per-user connection count and status, and a marker per connection. */
 export interface PresenceStore {
-  /** Counts the connection in, once: false when this connection was already counted (a replayed record). */
-  connectionOpened(change: ConnectionChange): Promise<boolean>;
-  /** Counts the connection out, once: false when it was not counted in or is already counted out. */
-  connectionClosed(change: ConnectionChange): Promise<boolean>;
   /**
-   * Makes the user's status agree with the count (conditional writes): `online` when it went online now,
-   * `offline` when it went offline now, undefined when nothing changed.
+   * Counts the connection in, once, and sets the status to `online` in the same write when it was not
+   * (`presenceTransitionOf`): a replayed record is not counted again.
    */
-  reconcile(userId: string, at: string): Promise<PresenceStatus | undefined>;
+  connectionOpened(change: ConnectionChange): Promise<PresenceChangeOutcome>;
+  /**
+   * Counts the connection out, once (not when it was never counted in or is already out), and sets the status to
+   * `offline` in the same write when it closed the last counted connection of an online user.
+   */
+  connectionClosed(change: ConnectionChange): Promise<PresenceChangeOutcome>;
   /** The stored state of each known user (users never seen are absent). */
   statesOf(userIds: readonly string[]): Promise<Map<string, PresenceState>>;
 }

@@ -1,3 +1,4 @@
+import { presenceTransitionOf } from '../../src/domain/presence';
 import type { RetryPolicy } from '../../src/use-cases/concurrency';
 import type {
   Clock,
@@ -10,6 +11,7 @@ import type {
   IdGenerator,
   MembershipReader,
   Page,
+  PresenceChangeOutcome,
   PresenceState,
   PresenceStore,
   Registration,
@@ -228,33 +230,31 @@ export class InMemoryPresence implements PresenceStore {
   async connectionOpened(change: ConnectionChange) {
     this.maybeFail();
     const key = `${change.userId}#${change.connectionId}`;
-    if (this.markers.has(key)) return false;
+    if (this.markers.has(key)) return { counted: false };
     this.markers.set(key, 'open');
-    this.counts.set(change.userId, (this.counts.get(change.userId) ?? 0) + 1);
-    return true;
+    return this.count(change, 1);
   }
 
   async connectionClosed(change: ConnectionChange) {
     this.maybeFail();
     const key = `${change.userId}#${change.connectionId}`;
-    if (this.markers.get(key) !== 'open') return false;
+    if (this.markers.get(key) !== 'open') return { counted: false };
     this.markers.set(key, 'closed');
-    this.counts.set(change.userId, (this.counts.get(change.userId) ?? 0) - 1);
-    return true;
+    return this.count(change, -1);
   }
 
-  async reconcile(userId: string, at: string) {
-    const count = this.counts.get(userId) ?? 0;
-    const state = this.states.get(userId);
-    if (count > 0 && state?.status !== 'online') {
-      this.states.set(userId, { status: 'online', lastSeenAt: at });
-      return 'online' as const;
-    }
-    if (count <= 0 && state?.status === 'online') {
-      this.states.set(userId, { status: 'offline', lastSeenAt: at });
-      return 'offline' as const;
-    }
-    return undefined;
+  /** The count and, when the change moves it, the status, as one write. */
+  private count(change: ConnectionChange, delta: number): PresenceChangeOutcome {
+    const openConnections = this.counts.get(change.userId) ?? 0;
+    const state = this.states.get(change.userId);
+    const transition = presenceTransitionOf(
+      change.kind,
+      state ? { openConnections, status: state.status } : { openConnections },
+    );
+    this.counts.set(change.userId, openConnections + delta);
+    if (!transition) return { counted: true };
+    this.states.set(change.userId, { status: transition, lastSeenAt: change.at });
+    return { counted: true, transition };
   }
 
   async statesOf(userIds: readonly string[]) {

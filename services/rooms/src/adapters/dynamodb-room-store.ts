@@ -23,6 +23,7 @@ import type {
 } from '../use-cases/ports';
 import { banItem, banOf, memberItem, memberOf, PUBLIC_DIRECTORY, roomItem, roomOf } from './items';
 import { INDEXES } from './names';
+import { ROOM_CHANGE_ATTRIBUTE, ROOM_DETAILS_CHANGED } from './room-outbox-filters';
 import { failedCondition, transactWrite, withConflictRetry } from './transactions';
 
 export interface RoomTables {
@@ -104,22 +105,27 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
 
   function roomUpdateOf(removal: Removal, context: WriteContext) {
     const departure = removal.ownerDeparture;
-    const names: Record<string, string> = {};
+    // The change flag: only a hand-over (a new owner) is for the outbox (room-outbox-filters.ts).
+    const names: Record<string, string> = { '#change': ROOM_CHANGE_ATTRIBUTE };
     const values: Record<string, unknown> = { ':minusOne': -1 };
     let update = 'ADD memberCount :minusOne';
     let condition = 'attribute_exists(roomId)';
     if (departure?.kind === 'hand-over') {
-      update += ' SET ownerId = :successor, updatedAt = :now, correlationId = :correlationId';
+      update +=
+        ' SET ownerId = :successor, updatedAt = :now, correlationId = :correlationId, #change = :details';
       Object.assign(values, {
         ':successor': departure.successor.userId,
         ':now': removal.at.toISOString(),
         ':correlationId': context.correlationId,
+        ':details': ROOM_DETAILS_CHANGED,
       });
     } else if (departure?.kind === 'archive') {
-      update += ' SET #status = :archived, updatedAt = :now REMOVE directory';
+      update += ' SET #status = :archived, updatedAt = :now REMOVE directory, #change';
       condition += ' AND memberCount = :one';
       names['#status'] = 'status';
       Object.assign(values, { ':archived': 'archived', ':now': removal.at.toISOString(), ':one': 1 });
+    } else {
+      update += ' REMOVE #change';
     }
     return {
       Update: {
@@ -127,7 +133,7 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
         Key: { roomId: removal.roomId },
         UpdateExpression: update,
         ConditionExpression: condition,
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
     };
@@ -174,9 +180,10 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
               Update: {
                 TableName: tables.rooms,
                 Key: { roomId: member.roomId },
-                UpdateExpression: 'ADD memberCount :one',
+                // A member-count change publishes nothing: no outbox invocation for it (room-outbox-filters.ts).
+                UpdateExpression: 'ADD memberCount :one REMOVE #change',
                 ConditionExpression: 'attribute_exists(roomId) AND #status = :active',
-                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeNames: { '#status': 'status', '#change': ROOM_CHANGE_ATTRIBUTE },
                 ExpressionAttributeValues: { ':one': 1, ':active': 'active' },
               },
             },
@@ -265,12 +272,14 @@ export function dynamoRoomStore(client: DynamoDBDocumentClient, tables: RoomTabl
     },
 
     async updateRoom(roomId, changes: RoomChanges, at, context) {
-      const sets = ['updatedAt = :now', 'correlationId = :correlationId'];
-      const names: Record<string, string> = { '#status': 'status' };
+      // The change flag lets the outbox be invoked for this record (room-outbox-filters.ts).
+      const sets = ['updatedAt = :now', 'correlationId = :correlationId', '#change = :details'];
+      const names: Record<string, string> = { '#status': 'status', '#change': ROOM_CHANGE_ATTRIBUTE };
       const values: Record<string, unknown> = {
         ':now': at.toISOString(),
         ':correlationId': context.correlationId,
         ':active': 'active',
+        ':details': ROOM_DETAILS_CHANGED,
       };
       if (changes.name !== undefined) {
         sets.push('#name = :name');

@@ -71,6 +71,10 @@ describe('events published from the rooms and memberships tables', () => {
     expect(memberJoins.map((e) => e.data.userId).sort()).toEqual(joiners.map((u) => u.userId).sort());
     expect(new Set(joined.map((e) => e.eventId)).size).toBe(joined.length);
     expect(joined.filter((e) => e.data.role === 'owner').map((e) => e.data.userId)).toEqual([owner.userId]);
+    // The owner's leave handed the room over: one RoomUpdated (the new owner); the 20 member counts published none.
+    const [handedOver] = await waitForEvents<RoomBody>('RoomUpdated', (data) => data.roomId === room.roomId);
+    expect(joiners.map((u) => u.userId)).toContain(handedOver?.data.ownerId);
+    expect(await eventsWhere<RoomBody>('RoomUpdated', (data) => data.roomId === room.roomId)).toHaveLength(1);
   });
 
   it('learns registered users from UserRegistered, so they can be added by id', async () => {

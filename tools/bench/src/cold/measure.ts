@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { percentile } from '../fan-out/recorder';
+import { percentile } from '../support/stats';
 
 /** One function to measure: where its handler is and the environment Lambda would give it. */
 export interface ColdTarget {

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { benchLog as log, onBenchStack, runBench } from '../support/bench-stack';
 import { formatCostReport, type ScenarioResult } from './report';
 import { prepareScenarios } from './scenarios';
-import { quietUsage, usageBetween } from './usage';
+import { quietUsage, usageBetween } from '../support/usage';
 
 export const COST_USAGE =
   'npm run bench:cost -- [--members N (2-100, default 10)] [--runs N (1-9, default 3)] [--json file]';

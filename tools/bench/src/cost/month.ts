@@ -1,4 +1,5 @@
-import { costOf, type Cost, type ScenarioUsage } from './usage';
+import type { ScenarioUsage } from '../support/usage';
+import { costOf, type Cost } from './usage';
 
 /**
  * The reference month `npm run bench:cost` prices: what a day of one active user does, in the scenarios the
@@ -61,8 +62,20 @@ export function referenceMonth(usages: ReadonlyMap<string, ScenarioUsage>): {
 }
 
 const NO_USAGE: ScenarioUsage = {
-  dynamodb: { calls: 0, writes: 0, readUnits: 0, writeUnits: 0, conditionFailed: 0, byCall: {} },
+  dynamodb: {
+    calls: 0,
+    writes: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    conditionFailed: 0,
+    itemsWritten: 0,
+    refused: 0,
+    byOperation: {},
+    byCall: {},
+  },
   invocations: {},
+  lambda: {},
+  sandboxes: 0,
   gbSeconds: 0,
   putEventsEntries: 0,
   webSocket: { connects: 0, clientMessages: 0, posts: 0 },

@@ -1,6 +1,7 @@
 import { describeReferenceMonth, referenceMonth } from './month';
 import { PRICES, PRICES_AS_OF, PRICES_REGION } from './prices';
-import { costOf, type ScenarioUsage } from './usage';
+import type { ScenarioUsage } from '../support/usage';
+import { costOf } from './usage';
 
 /** One scenario's runs: the median run (by DynamoDB calls) and the spread of the calls. */
 export interface ScenarioResult {

@@ -1,38 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import type { LocalEndpoints } from '@chat/local';
-import { busEvents, eventually, httpClient, signedInUser, type HttpClient } from '@chat/testing';
+import { busEvents, eventually, httpClient } from '@chat/testing';
 import { mapLimit } from '../support/concurrency';
+import { closeSockets, openSocket, socketUrl } from '../support/sockets';
+import { benchUsers } from '../support/users';
 import type { LoadTarget } from './load';
 import type { DeliveryRecorder } from './recorder';
-
-interface BenchUser {
-  userId: string;
-  accessToken: string;
-}
 
 interface Frame {
   type?: string;
   clientMessageId?: string;
   message?: { clientMessageId?: string };
-}
-
-/** One user of the run: `<prefix><index>`, registered and logged in. */
-async function registerUser(http: HttpClient, prefix: string, index: number): Promise<BenchUser> {
-  return signedInUser({ username: `${prefix}${index}` }, http);
-}
-
-function openSocket(url: string, onFrame: (frame: Frame) => void): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.on('message', (data) => onFrame(JSON.parse(data.toString()) as Frame));
-    socket.once('error', reject);
-    socket.once('unexpected-response', (_req, res) =>
-      reject(new Error(`handshake refused: ${res.statusCode}`)),
-    );
-    socket.once('open', () => resolve(socket));
-  });
 }
 
 /** Whether every user's PresenceChanged was published and its deliveries (the fan-out) have finished. */
@@ -109,12 +87,8 @@ export async function prepareChat(
   options: { users: number; socketsPerUser: number; via: 'rest' | 'ws' },
   log: (line: string) => void,
 ): Promise<PreparedTarget> {
-  const prefix = `b${randomBytes(3).toString('hex')}u`;
-  log(`chat: registering ${options.users} users …`);
   const http = httpClient(endpoints.http, { timeoutMs: 60_000 });
-  const users = await mapLimit(Array.from({ length: options.users }), 8, (_, i) =>
-    registerUser(http, prefix, i),
-  );
+  const users = await benchUsers(http, options.users, (line) => log(`chat: ${line}`));
   const [owner] = users;
   if (!owner) throw new Error('no users');
   const { roomId } = await http.expectStatus<{ roomId: string }>(201, 'POST', '/rooms', {
@@ -135,8 +109,8 @@ export async function prepareChat(
   const perUser = options.socketsPerUser;
   log(`chat: opening ${options.users * perUser} WebSockets …`);
   // Socket `index` is user floor(index / perUser)'s; each one is a receiver of its own.
-  const sockets = await mapLimit(Array.from({ length: users.length * perUser }), 10, (_, index) =>
-    openSocket(`${endpoints.webSocket}/?token=${encodeURIComponent(userOf(index).accessToken)}`, (frame) => {
+  const opened = await mapLimit(Array.from({ length: users.length * perUser }), 10, (_, index) =>
+    openSocket<Frame>(socketUrl(endpoints.webSocket, userOf(index).accessToken), (frame) => {
       if (frame.type === 'message.sent') {
         const key = frame.message?.clientMessageId;
         if (!key) return;
@@ -154,6 +128,7 @@ export async function prepareChat(
       }
     }),
   );
+  const sockets = opened.map(({ socket }) => socket);
   // Each user going online is fanned out to the other members: let that settle before measuring.
   const settled = await presenceSettled(endpoints.eventBridge, new Set(users.map((u) => u.userId)));
   log(
@@ -192,21 +167,6 @@ export async function prepareChat(
       recorder = next;
     },
     diagnose: () => pipelineBreakdown(endpoints.eventBridge, wall),
-    async close() {
-      await Promise.all(
-        sockets.map(
-          (socket) =>
-            new Promise<void>((resolve) => {
-              if (socket.readyState === WebSocket.CLOSED) return resolve();
-              socket.once('close', () => resolve());
-              socket.close();
-              setTimeout(() => {
-                socket.terminate();
-                resolve();
-              }, 5000).unref();
-            }),
-        ),
-      );
-    },
+    close: () => closeSockets(sockets),
   };
 }

@@ -1,3 +1,5 @@
+import { applyIntegers, booleanOption, readFlags, type IntegerSpec } from '../support/options';
+
 /** Parameters of the fan-out benchmark, from flags (`--users 50`, `--users=50`) or environment variables. */
 export interface FanOutOptions {
   /** Users in the room, each with one open WebSocket (all receive, all take turns sending). */
@@ -26,15 +28,7 @@ export const DEFAULT_OPTIONS: FanOutOptions = {
   baseline: true,
 };
 
-interface IntegerSpec {
-  key: 'users' | 'socketsPerUser' | 'rate' | 'durationSeconds' | 'drainSeconds';
-  flag: string;
-  env: string;
-  min: number;
-  max: number;
-}
-
-const INTEGERS: IntegerSpec[] = [
+const INTEGERS: IntegerSpec<'users' | 'socketsPerUser' | 'rate' | 'durationSeconds' | 'drainSeconds'>[] = [
   { key: 'users', flag: 'users', env: 'BENCH_USERS', min: 2, max: 500 },
   { key: 'socketsPerUser', flag: 'sockets', env: 'BENCH_SOCKETS', min: 1, max: 20 },
   { key: 'rate', flag: 'rate', env: 'BENCH_RATE', min: 1, max: 500 },
@@ -55,40 +49,14 @@ BENCH_STACK=<data dir>/endpoints.json measures a stack already running (e.g. one
 
 /** Reads the options; throws an Error naming the bad flag or variable. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): FanOutOptions {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg === '--no-baseline') {
-      flags.set('baseline', '0');
-      continue;
-    }
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match?.[1]) throw new Error(`Unknown argument "${arg}"\n${USAGE}`);
-    const value = match[2] ?? argv[(i += 1)];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value\n${USAGE}`);
-    flags.set(match[1], value);
-  }
-  const known = new Set([...INTEGERS.map((s) => s.flag), 'via', 'baseline']);
-  for (const flag of flags.keys()) if (!known.has(flag)) throw new Error(`Unknown flag --${flag}\n${USAGE}`);
-
+  const flags = readFlags(argv, [...INTEGERS.map((s) => s.flag), 'via', 'baseline'], USAGE);
   const options: FanOutOptions = { ...DEFAULT_OPTIONS };
-  for (const spec of INTEGERS) {
-    const raw = flags.get(spec.flag) ?? env[spec.env];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-      throw new Error(
-        `--${spec.flag} (${spec.env}) must be an integer from ${spec.min} to ${spec.max}, got "${raw}"`,
-      );
-    }
-    options[spec.key] = value;
-  }
+  applyIntegers(options, INTEGERS, flags, env);
   const via = flags.get('via') ?? env.BENCH_VIA;
   if (via !== undefined && via !== '') {
     if (via !== 'rest' && via !== 'ws') throw new Error(`--via (BENCH_VIA) must be rest or ws, got "${via}"`);
     options.via = via;
   }
-  const baseline = flags.get('baseline') ?? env.BENCH_BASELINE;
-  if (baseline !== undefined && baseline !== '') options.baseline = !['0', 'false', 'no'].includes(baseline);
+  options.baseline = booleanOption(flags.get('baseline') ?? env.BENCH_BASELINE) ?? options.baseline;
   return options;
 }

@@ -1,3 +1,4 @@
+import { percentile } from '../support/stats';
 /**
  * Counts what a run sent and what each receiver got: deliveries of stored messages, losses (a stored message a
  * receiver never got), duplicates (a receiver got the same message again), and send→deliver latencies.
@@ -89,11 +90,4 @@ export interface RunSummary {
   /** Frames for messages this run did not send (should be 0). */
   strays: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
-}
-
-/** The nearest-rank percentile of ascending values (NaN when there are none). */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
 }

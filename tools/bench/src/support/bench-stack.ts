@@ -18,6 +18,8 @@ export interface Closers {
 /** The stack a benchmark runs against. */
 export interface BenchStack {
   endpoints: LocalEndpoints;
+  /** The stack's process (the leader of its process group), when the benchmark started it. */
+  pid?: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface BenchStack {
  * deployed settings): starts it, and stops it with everything `bench` registered in `closers` when `bench` ends,
  * fails, or the process gets SIGINT/SIGTERM. With `BENCH_STACK=<data folder>/endpoints.json` it runs against that
  * stack, already running (one started by hand, e.g. with CHAT_LOCAL_CPU_PROF_DIR to profile it), and leaves it.
+ * With `BENCH_KEEP_FILES=1` the stack it started keeps its data folder and log.
  */
 export async function onBenchStack<T>(
   bench: (stack: BenchStack, closers: Closers) => Promise<T>,
@@ -34,7 +37,8 @@ export async function onBenchStack<T>(
   let stopping = false;
   const cleanUp = async () => {
     for (const close of open.splice(0)) await close().catch(() => undefined);
-    await stack?.stop();
+    // BENCH_KEEP_FILES=1 keeps the stack's data folder and log (its path is printed at start).
+    await stack?.stop({ keepFiles: process.env.BENCH_KEEP_FILES === '1' });
   };
   const interrupt = (signal: string) => {
     if (stopping) return;

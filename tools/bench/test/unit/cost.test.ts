@@ -2,11 +2,13 @@ import type { UsageSnapshot } from '@chat/local';
 import { referenceMonth, REFERENCE_MONTH } from '../../src/cost/month';
 import { PRICES } from '../../src/cost/prices';
 import { medianRun } from '../../src/cost/report';
-import { costOf, usageBetween } from '../../src/cost/usage';
+import { costOf } from '../../src/cost/usage';
+import { usageBetween } from '../../src/support/usage';
 
 function aSnapshot(overrides: Partial<UsageSnapshot> = {}): UsageSnapshot {
   return {
     since: '2026-01-01T00:00:00.000Z',
+    sandboxes: 0,
     dynamodb: { byOperation: {}, byTable: {}, byCall: {} },
     lambda: {},
     eventBridge: { putEventsRequests: 0, entries: 0 },
@@ -22,6 +24,9 @@ const counts = (calls: number, readUnits: number, writeUnits: number) => ({
   readUnits,
   writeUnits,
   conditionFailed: 0,
+  itemsWritten: 0,
+  errors: {},
+  milliseconds: 0,
 });
 
 describe('usageBetween', () => {
@@ -32,7 +37,9 @@ describe('usageBetween', () => {
         byTable: {},
         byCall: { 'GetItem users': counts(5, 5, 0) },
       },
-      lambda: { 'messaging.sendMessage': { invocations: 2, milliseconds: 100, memoryMb: 256 } },
+      lambda: {
+        'messaging.sendMessage': { invocations: 2, milliseconds: 100, waitedMs: 0, errors: 0, memoryMb: 256 },
+      },
     });
     const after = aSnapshot({
       dynamodb: {
@@ -41,8 +48,20 @@ describe('usageBetween', () => {
         byCall: { 'GetItem users': counts(6, 6, 0), 'PutItem processed': counts(2, 0, 3) },
       },
       lambda: {
-        'messaging.sendMessage': { invocations: 3, milliseconds: 1100, memoryMb: 256 },
-        'realtime.fanOutRoomEvent': { invocations: 1, milliseconds: 2000, memoryMb: 512 },
+        'messaging.sendMessage': {
+          invocations: 3,
+          milliseconds: 1100,
+          waitedMs: 0,
+          errors: 0,
+          memoryMb: 256,
+        },
+        'realtime.fanOutRoomEvent': {
+          invocations: 1,
+          milliseconds: 2000,
+          waitedMs: 0,
+          errors: 0,
+          memoryMb: 512,
+        },
       },
       webSocket: { connects: 0, clientMessages: 0, posts: 10 },
     });
@@ -63,7 +82,7 @@ describe('costOf', () => {
       aSnapshot(),
       aSnapshot({
         dynamodb: { byOperation: { PutItem: counts(1, 0, 2) }, byTable: {}, byCall: {} },
-        lambda: { 'a.b': { invocations: 1, milliseconds: 1000, memoryMb: 1024 } },
+        lambda: { 'a.b': { invocations: 1, milliseconds: 1000, waitedMs: 0, errors: 0, memoryMb: 1024 } },
         eventBridge: { putEventsRequests: 1, entries: 1 },
         webSocket: { connects: 1, clientMessages: 1, posts: 3 },
         http: { requests: 1 },

@@ -1,4 +1,5 @@
-import { DeliveryRecorder, percentile } from '../../src/fan-out/recorder';
+import { DeliveryRecorder } from '../../src/fan-out/recorder';
+import { percentile } from '../../src/support/stats';
 import { formatReport } from '../../src/fan-out/report';
 
 describe('DeliveryRecorder', () => {

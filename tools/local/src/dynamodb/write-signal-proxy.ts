@@ -23,7 +23,7 @@ export interface WriteSignalProxyOptions {
   port?: number;
   /**
    * Gets every call once answered, with the units it consumed (the proxy asks DynamoDB Local for them) and the
-   * caller's user agent; `npm run bench:cost` counts them (observability/usage.ts).
+   * caller's user agent, with the time DynamoDB Local took; `npm run bench:cost` and `bench:connect` count them (observability/usage.ts).
    */
   onCall?: (call: DynamoDbCall, userAgent: string) => void;
 }
@@ -94,6 +94,7 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
     const forwarded = asking === requestJson ? read.body : Buffer.from(JSON.stringify(asking));
     const headers: IncomingHttpHeaders = withoutHopByHop(req.headers);
     headers['content-length'] = String(forwarded.length);
+    const sentAt = performance.now();
     const upstream = request(
       {
         host: target.hostname,
@@ -118,7 +119,10 @@ export async function startWriteSignalProxy(options: WriteSignalProxyOptions): P
             if (tables === 'all' || tables.length > 0) options.onWrite(tables);
           }
           options.onCall?.(
-            dynamoDbCallOf(operation, tablesNamed(requestJson), answer.statusCode ?? 502, parseJson(body)),
+            dynamoDbCallOf(operation, tablesNamed(requestJson), answer.statusCode ?? 502, parseJson(body), {
+              request: requestJson,
+              milliseconds: performance.now() - sentAt,
+            }),
             req.headers['user-agent'] ?? '',
           );
         });

@@ -34,6 +34,15 @@ export interface FunctionRuntimeOptions {
    * without it, the workers print straight to this process's stdout.
    */
   output?: (line: string) => void;
+  /** Told of every invocation once it has ended (observability/usage.ts counts them). */
+  onInvoked?: (qualifiedName: string, outcome: InvocationOutcome) => void;
+}
+
+/** How an invocation went: its time from the call, of which waiting for a free sandbox. */
+export interface InvocationOutcome {
+  ok: boolean;
+  durationMs: number;
+  waitedMs: number;
 }
 
 function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
@@ -49,6 +58,8 @@ interface Job {
   event: unknown;
   resolve(value: unknown): void;
   reject(error: Error): void;
+  /** Called when a sandbox takes the invocation (the wait for one is over). */
+  started?: () => void;
 }
 
 interface WorkerMessage {
@@ -238,12 +249,12 @@ class FunctionInstance {
   /** Sandboxes whose module is still loading (at most one: see dispatch). */
   private loading = 0;
 
-  invoke(event: unknown): Promise<unknown> {
+  invoke(event: unknown, started?: () => void): Promise<unknown> {
     if (this.stopped) {
       return Promise.reject(new FunctionError(this.definition.qualifiedName, 'Stopped', 'Function stopped'));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject });
+      this.waiting.push({ event, resolve, reject, ...(started ? { started } : {}) });
       this.dispatch();
     });
   }
@@ -273,7 +284,9 @@ class FunctionInstance {
         if (this.loading > 0 || this.sandboxes.size >= this.concurrency) return;
         sandbox = this.spawn();
       }
-      sandbox.run(this.waiting.shift() as Job);
+      const job = this.waiting.shift() as Job;
+      job.started?.();
+      sandbox.run(job);
     }
   }
 
@@ -357,9 +370,18 @@ export class FunctionRuntime {
   readonly invoke: Invoke = async (qualifiedName, event) => {
     const instance = this.instances.get(qualifiedName);
     if (!instance) throw new Error(`No function ${qualifiedName}`);
+    const began = Date.now();
+    let startedAt = began;
+    const ended = (ok: boolean) => {
+      const now = Date.now();
+      this.options.onInvoked?.(qualifiedName, { ok, durationMs: now - began, waitedMs: startedAt - began });
+    };
     try {
-      return await instance.invoke(event);
+      const result = await instance.invoke(event, () => (startedAt = Date.now()));
+      ended(true);
+      return result;
     } catch (error) {
+      ended(false);
       if (error instanceof FunctionError) {
         this.options.log?.(`function ${qualifiedName} failed: ${error.errorType}: ${error.message}`);
       }
@@ -380,6 +402,10 @@ export class FunctionRuntime {
       (error.errorType === TIMEOUT_ERROR || error.errorType === IN_PROGRESS_ERROR);
     return waitsOut && timeoutSeconds !== undefined ? timeoutSeconds * 1000 : 0;
   };
+
+  /** How many sandboxes all functions have now (busy or idle). */
+  readonly sandboxCount = (): number =>
+    [...this.instances.values()].reduce((sum, instance) => sum + instance.size, 0);
 
   /** How many sandboxes a function has now (busy or idle). */
   readonly sandboxesOf = (qualifiedName: string): number => this.instances.get(qualifiedName)?.size ?? 0;

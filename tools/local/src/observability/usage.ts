@@ -1,4 +1,4 @@
-import type { Invoke } from '../cloud/types';
+import type { InvocationOutcome } from '../functions/function-runtime';
 
 /**
  * What the functions made the local cloud do, counted since the stack started, the way AWS bills it: DynamoDB
@@ -7,7 +7,9 @@ import type { Invoke } from '../cloud/types';
  * `@connections`), HTTP API requests, SNS publishes. Served at `GET /_local/usage`; `npm run bench:cost` reads it
  * before and after a scenario and prices the difference. Every counter is one call on `LocalUsage` made where the
  * local cloud sees the request (the DynamoDB proxy, the invoke of the runtime, the EventBridge, WebSocket and SNS
- * servers), so a count is exact; units come from DynamoDB Local's own `ConsumedCapacity`.
+ * servers), so a count is exact; units come from DynamoDB Local's own `ConsumedCapacity`. `npm run bench:connect`
+ * reads it too, for the items a connect writes, the calls refused (by error type), the time DynamoDB Local took
+ * per call, and the invocations' wait for a sandbox.
  */
 
 /** The path of the usage summary on the HTTP API's port. */
@@ -25,6 +27,12 @@ export interface DynamoDbCall {
   writeUnits: number;
   /** The call failed its condition (ConditionalCheckFailedException, a cancelled transaction). */
   conditionFailed: boolean;
+  /** Items it wrote (Put/Update/Delete, each of a batch or transaction; 0 for reads and refused calls). */
+  itemsWritten: number;
+  /** The error type of a refused call (`ConditionalCheckFailedException`, `TransactionCanceledException`, …). */
+  errorType?: string;
+  /** How long DynamoDB Local took to answer it, ms (at the proxy). */
+  milliseconds: number;
 }
 
 export interface DynamoDbCounts {
@@ -33,12 +41,21 @@ export interface DynamoDbCounts {
   writeUnits: number;
   /** Calls that failed their condition (billed, no effect). */
   conditionFailed: number;
+  itemsWritten: number;
+  /** Refused calls by error type. */
+  errors: Record<string, number>;
+  /** Summed time DynamoDB Local took to answer, ms. */
+  milliseconds: number;
 }
 
 export interface InvocationCounts {
   invocations: number;
   /** Summed wall time of the invocations, ms (local, on a shared machine: an upper bound of Lambda's). */
   milliseconds: number;
+  /** Of `milliseconds`, the time spent waiting for a free sandbox (the function at its concurrency, or loading). */
+  waitedMs: number;
+  /** Invocations that failed (an error, a timeout). */
+  errors: number;
   /** The function's configured memory, MB (for GB-seconds). */
   memoryMb: number;
 }
@@ -46,6 +63,8 @@ export interface InvocationCounts {
 /** The body of `GET /_local/usage`. */
 export interface UsageSnapshot {
   since: string;
+  /** Function sandboxes (worker threads) that exist now, busy or idle: a gauge, not a count. */
+  sandboxes: number;
   dynamodb: {
     byOperation: Record<string, DynamoDbCounts>;
     byTable: Record<string, DynamoDbCounts>;
@@ -75,7 +94,15 @@ export const DYNAMODB_READS = new Set([
   'ListTables',
 ]);
 
-const zero = (): DynamoDbCounts => ({ calls: 0, readUnits: 0, writeUnits: 0, conditionFailed: 0 });
+const zero = (): DynamoDbCounts => ({
+  calls: 0,
+  readUnits: 0,
+  writeUnits: 0,
+  conditionFailed: 0,
+  itemsWritten: 0,
+  errors: {},
+  milliseconds: 0,
+});
 
 function add(into: Record<string, DynamoDbCounts>, key: string, call: DynamoDbCall): void {
   const counts = (into[key] ??= zero());
@@ -83,6 +110,9 @@ function add(into: Record<string, DynamoDbCounts>, key: string, call: DynamoDbCa
   counts.readUnits += call.readUnits;
   counts.writeUnits += call.writeUnits;
   if (call.conditionFailed) counts.conditionFailed += 1;
+  counts.itemsWritten += call.itemsWritten;
+  if (call.errorType) counts.errors[call.errorType] = (counts.errors[call.errorType] ?? 0) + 1;
+  counts.milliseconds += call.milliseconds;
 }
 
 export class LocalUsage {
@@ -99,10 +129,12 @@ export class LocalUsage {
   /**
    * @param memoryOf the configured memory (MB) of a function by qualified name
    * @param isHttpRoute whether a function serves an HTTP API route (its invocations are HTTP API requests)
+   * @param countSandboxes how many function sandboxes exist now (the function runtime's count)
    */
   constructor(
     private readonly memoryOf: (functionName: string) => number = () => 1024,
     private readonly isHttpRoute: (functionName: string) => boolean = () => false,
+    private readonly countSandboxes: () => number = () => 0,
   ) {}
 
   dynamoDbCall(call: DynamoDbCall): void {
@@ -113,19 +145,26 @@ export class LocalUsage {
         ...call,
         readUnits: call.readUnits / share,
         writeUnits: call.writeUnits / share,
+        itemsWritten: call.itemsWritten / share,
+        milliseconds: call.milliseconds / share,
       });
     }
     add(this.byCall, `${call.operation} ${call.tables.length > 0 ? call.tables.join('+') : '(none)'}`, call);
   }
 
-  invocation(functionName: string, milliseconds: number): void {
+  /** One invocation, once it ended (the function runtime's `onInvoked`). */
+  invocation(functionName: string, outcome: InvocationOutcome): void {
     const counts = (this.lambda[functionName] ??= {
       invocations: 0,
       milliseconds: 0,
+      waitedMs: 0,
+      errors: 0,
       memoryMb: this.memoryOf(functionName),
     });
     counts.invocations += 1;
-    counts.milliseconds += milliseconds;
+    counts.milliseconds += outcome.durationMs;
+    counts.waitedMs += outcome.waitedMs;
+    if (!outcome.ok) counts.errors += 1;
     if (this.isHttpRoute(functionName)) this.http.requests += 1;
   }
 
@@ -154,21 +193,10 @@ export class LocalUsage {
     this.sns.publishes += count;
   }
 
-  /** Wraps `invoke` so that each invocation is counted, with its wall time. */
-  counting(invoke: Invoke): Invoke {
-    return async (functionName, event) => {
-      const began = performance.now();
-      try {
-        return await invoke(functionName, event);
-      } finally {
-        this.invocation(functionName, performance.now() - began);
-      }
-    };
-  }
-
   snapshot(): UsageSnapshot {
     return structuredClone({
       since: this.since,
+      sandboxes: this.countSandboxes(),
       dynamodb: { byOperation: this.byOperation, byTable: this.byTable, byCall: this.byCall },
       lambda: this.lambda,
       eventBridge: this.eventBridge,
@@ -230,15 +258,34 @@ function unitsOf(consumed: unknown): number {
   return isObject(consumed) && typeof consumed.CapacityUnits === 'number' ? consumed.CapacityUnits : 0;
 }
 
+/** The items a request writes when it succeeds: one for a single-item write, each of a batch or transaction. */
+export function itemsWrittenBy(operation: string, body: Json): number {
+  if (operation === 'PutItem' || operation === 'UpdateItem' || operation === 'DeleteItem') return 1;
+  if (operation === 'BatchWriteItem' && isObject(body.RequestItems)) {
+    return Object.values(body.RequestItems).reduce(
+      (sum: number, requests) => sum + (Array.isArray(requests) ? requests.length : 0),
+      0,
+    );
+  }
+  if (operation === 'TransactWriteItems' && Array.isArray(body.TransactItems)) {
+    return body.TransactItems.filter(
+      (item: unknown) => isObject(item) && ('Put' in item || 'Update' in item || 'Delete' in item),
+    ).length;
+  }
+  return 0;
+}
+
 /**
  * The call one DynamoDB request and its answer make: units from the answer's ConsumedCapacity; a write that
  * failed its condition is billed one write unit (DynamoDB bills a failed conditional write at least that).
+ * `request` is the request's body (for the items it wrote), `milliseconds` how long DynamoDB Local took.
  */
 export function dynamoDbCallOf(
   operation: string,
   tables: readonly string[],
   status: number,
   answer: Json,
+  { request = {}, milliseconds = 0 }: { request?: Json; milliseconds?: number } = {},
 ): DynamoDbCall {
   const type = typeof answer.__type === 'string' ? answer.__type : '';
   const conditionFailed =
@@ -246,11 +293,15 @@ export function dynamoDbCallOf(
     (type.endsWith('ConditionalCheckFailedException') || type.endsWith('TransactionCanceledException'));
   const units = unitsOf(answer.ConsumedCapacity);
   const reads = DYNAMODB_READS.has(operation);
+  const errorType = status === 200 ? undefined : type.split('#').pop() || `HTTP ${status}`;
   return {
     operation,
     tables,
     readUnits: reads ? units : 0,
     writeUnits: reads ? 0 : conditionFailed ? Math.max(1, units) : units,
     conditionFailed,
+    itemsWritten: status === 200 ? itemsWrittenBy(operation, request) : 0,
+    ...(errorType ? { errorType } : {}),
+    milliseconds,
   };
 }

@@ -1,6 +1,7 @@
 import {
   askingForConsumedCapacity,
   dynamoDbCallOf,
+  itemsWrittenBy,
   LocalUsage,
   tablesNamed,
 } from '../../../src/observability/usage';
@@ -25,6 +26,9 @@ describe('LocalUsage', () => {
       readUnits: 1.5,
       writeUnits: 0,
       conditionFailed: 0,
+      itemsWritten: 0,
+      errors: {},
+      milliseconds: 0,
     });
     expect(dynamodb.byOperation.TransactWriteItems).toMatchObject({ calls: 1, writeUnits: 6 });
     expect(dynamodb.byTable.versions).toMatchObject({ calls: 1, writeUnits: 3 });
@@ -46,40 +50,85 @@ describe('LocalUsage', () => {
       readUnits: 0,
       writeUnits: 1,
       conditionFailed: true,
+      itemsWritten: 0,
+      errorType: 'ConditionalCheckFailedException',
+      milliseconds: 0,
     });
   });
 
-  it('counts invocations per function with their time and memory, and HTTP requests of route functions', async () => {
+  it('counts the items a call wrote, its refusals by error type and the time DynamoDB Local took', () => {
+    const usage = new LocalUsage();
+    const transaction = {
+      TransactItems: [{ Put: { TableName: 'a' } }, { Update: { TableName: 'a' } }],
+    };
+
+    usage.dynamoDbCall(
+      dynamoDbCallOf('TransactWriteItems', ['a'], 200, {}, { request: transaction, milliseconds: 6 }),
+    );
+    usage.dynamoDbCall(
+      dynamoDbCallOf(
+        'TransactWriteItems',
+        ['a'],
+        400,
+        { __type: 'com.amazonaws.dynamodb.v20120810#TransactionConflictException' },
+        { request: transaction, milliseconds: 2 },
+      ),
+    );
+
+    expect(usage.snapshot().dynamodb.byOperation.TransactWriteItems).toMatchObject({
+      calls: 2,
+      itemsWritten: 2,
+      errors: { TransactionConflictException: 1 },
+      milliseconds: 8,
+    });
+  });
+
+  it('counts invocations per function with their time, wait, failures and memory, and HTTP requests of route functions', () => {
     const usage = new LocalUsage(
       (name) => (name === 'messaging.sendMessage' ? 256 : 1024),
       (name) => name === 'messaging.sendMessage',
+      () => 3,
     );
-    const invoke = usage.counting(async () => 'ok');
 
-    await invoke('messaging.sendMessage', {});
-    await invoke('realtime.fanOutRoomEvent', {});
+    usage.invocation('messaging.sendMessage', { ok: true, durationMs: 30, waitedMs: 10 });
+    usage.invocation('messaging.sendMessage', { ok: false, durationMs: 5, waitedMs: 0 });
+    usage.invocation('realtime.fanOutRoomEvent', { ok: true, durationMs: 1, waitedMs: 0 });
     usage.putEvents(3);
     usage.connectionPost();
     usage.webSocketClientMessage();
     usage.snsPublishes(2);
 
     const snapshot = usage.snapshot();
-    expect(snapshot.lambda['messaging.sendMessage']).toMatchObject({ invocations: 1, memoryMb: 256 });
+    expect(snapshot.lambda['messaging.sendMessage']).toEqual({
+      invocations: 2,
+      milliseconds: 35,
+      waitedMs: 10,
+      errors: 1,
+      memoryMb: 256,
+    });
     expect(snapshot.lambda['realtime.fanOutRoomEvent']).toMatchObject({ invocations: 1, memoryMb: 1024 });
-    expect(snapshot.http.requests).toBe(1);
+    expect(snapshot.http.requests).toBe(2);
+    expect(snapshot.sandboxes).toBe(3);
     expect(snapshot.eventBridge).toEqual({ putEventsRequests: 1, entries: 3 });
     expect(snapshot.webSocket).toEqual({ connects: 0, clientMessages: 1, posts: 1 });
     expect(snapshot.sns.publishes).toBe(2);
   });
+});
 
-  it('counts an invocation that failed, and rethrows its error', async () => {
-    const usage = new LocalUsage();
-    const invoke = usage.counting(async () => {
-      throw new Error('boom');
-    });
-
-    await expect(invoke('rooms.joinRoom', {})).rejects.toThrow('boom');
-    expect(usage.snapshot().lambda['rooms.joinRoom']?.invocations).toBe(1);
+describe('itemsWrittenBy', () => {
+  it('counts one item for a single-item write, each of a batch or transaction, none for reads', () => {
+    expect(itemsWrittenBy('PutItem', { TableName: 'a' })).toBe(1);
+    expect(itemsWrittenBy('GetItem', { TableName: 'a' })).toBe(0);
+    expect(itemsWrittenBy('BatchWriteItem', { RequestItems: { a: [{}, {}], b: [{}] } })).toBe(3);
+    expect(
+      itemsWrittenBy('TransactWriteItems', {
+        TransactItems: [
+          { Put: { TableName: 'a' } },
+          { Update: { TableName: 'a' } },
+          { ConditionCheck: { TableName: 'b' } },
+        ],
+      }),
+    ).toBe(2);
   });
 });
 

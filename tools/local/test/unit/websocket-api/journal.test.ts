@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ConnectionInfo } from '../../../src/cloud/websocket-api/events';
@@ -45,5 +45,24 @@ describe('connectionJournal', () => {
     expect(connectionJournal(file).leftOpen()).toEqual([]);
     writeFileSync(file, '[{"connectionId":');
     expect(connectionJournal(file).leftOpen()).toEqual([]);
+  });
+
+  it('appends a line per open and close instead of rewriting what is open', () => {
+    const journal = connectionJournal(file);
+    for (let i = 0; i < 100; i += 1) journal.opened(aConnection(`c${i}`));
+    const before = statSync(file).size;
+    journal.opened(aConnection('one-more'));
+    journal.closed('c0');
+
+    expect(statSync(file).size - before).toBeLessThan(400);
+    expect(connectionJournal(file).leftOpen()).toHaveLength(100);
+  });
+
+  it('reads a file whose last line was cut off by a kill', () => {
+    const journal = connectionJournal(file);
+    journal.opened(aConnection('a'));
+    appendFileSync(file, '{"open":{"connectionId":"b"');
+
+    expect(connectionJournal(file).leftOpen()).toEqual([aConnection('a')]);
   });
 });
