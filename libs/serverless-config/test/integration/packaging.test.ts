@@ -207,6 +207,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
     ],
     trackPresence: [
       ...STREAM_TO_BUS.filter((action) => action !== 'events:PutEvents'),
+      'dynamodb:GetItem', // the user's presence summary, read before the one transaction (decision record 013)
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ],
@@ -832,8 +833,8 @@ describe.each(Object.keys(functionActions))('the %s service package', (key) => {
         if (!name.endsWith('.js') || name.startsWith('node_modules/')) continue;
         const code = content.toString('utf8');
         expect(code).not.toMatch(/require\("@aws-sdk\/client-/);
-        // Minified: no line of the bundle is indented source.
-        expect(code.split('\n').length).toBeLessThan(50);
+        // Minified: long lines (a readable bundle averages well under 100 characters a line).
+        expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
       }
     }
   });
