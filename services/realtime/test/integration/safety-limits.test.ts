@@ -91,6 +91,7 @@ describe('the typing interval', () => {
     await joinRoom(roomId, bob!);
     const [typist, listener] = await Promise.all([connect(alice!.accessToken), connect(bob!.accessToken)]);
 
+    const burstSentAt = Date.now();
     for (let i = 0; i < 10; i += 1) typist.send({ action: 'typing', roomId });
     await listener.next('typing');
     // A message fanned out after the burst: every typing frame forwarded from it would be on the socket before.
@@ -99,15 +100,19 @@ describe('the typing interval', () => {
     const isMarker = (f: Frame) => (f.message as { messageId?: string }).messageId === marker.messageId;
     await listener.next('message.sent', isMarker);
     const forwardedFromBurst = listener.framesOf('typing').length;
+    // One frame per 2 s window: on a loaded machine the burst's ten invocations may run in more than one window
+    // (at most one more per 2 s that passed until the marker arrived), but never all ten.
+    const windows = 1 + Math.floor((Date.now() - burstSentAt) / 2000);
     const second = await eventually(
       () => {
         typist.send({ action: 'typing', roomId });
-        return listener.framesOf('typing')[1];
+        return listener.framesOf('typing')[forwardedFromBurst];
       },
       { what: 'a typing frame forwarded after the interval', intervalMs: 250 },
     );
 
-    expect(forwardedFromBurst).toBe(1);
+    expect(forwardedFromBurst).toBeGreaterThanOrEqual(1);
+    expect(forwardedFromBurst).toBeLessThanOrEqual(Math.min(windows, 9));
     expect(second).toMatchObject({ type: 'typing', roomId, userId: alice!.userId });
     expect(typist.framesOf('error')).toEqual([]);
   });
