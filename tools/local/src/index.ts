@@ -29,5 +29,6 @@ export {
   USAGE_PATH,
   type DynamoDbCounts,
   type InvocationCounts,
+  type StackCpu,
   type UsageSnapshot,
 } from './observability/usage';

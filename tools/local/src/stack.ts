@@ -25,7 +25,8 @@ import { buildBundles } from './functions/bundles';
 import { FunctionRuntime } from './functions/function-runtime';
 import { functionOutput } from './observability/log-output';
 import { LocalMetrics, METRICS_PATH } from './observability/metrics';
-import { LocalUsage, USAGE_PATH } from './observability/usage';
+import { stackCpuReader } from './observability/cpu';
+import { LocalUsage, USAGE_PATH, type StackCpu } from './observability/usage';
 import { assertPortsFree, LOOPBACK_HOST } from './ports';
 import { createPlatformApplications, referencedPlatformApplications } from './sns-platform-applications';
 import { loadComposition } from './services/load-compose';
@@ -300,6 +301,7 @@ function startFunctions(
     }),
     // Every invocation (HTTP, WebSocket, event, stream) is counted here, with its wait for a sandbox.
     onInvoked: (name, outcome) => usage.invocation(name, outcome),
+    onSandboxReady: (name, cpuMs) => usage.sandboxReady(name, cpuMs),
   });
   stops.add('functions', () => runtime.close());
   return runtime;
@@ -529,13 +531,14 @@ async function startWebApp({ config, log, stops }: Start, urls: ApiUrls, s3Url: 
 }
 
 /** The usage counters (observability/usage.ts), knowing each function's memory and which serve HTTP routes. */
-function usageOf(services: LoadedService[], sandboxes: () => number): LocalUsage {
+function usageOf(services: LoadedService[], sandboxes: () => number, cpu: () => StackCpu): LocalUsage {
   const memory = new Map(services.flatMap((s) => s.functions).map((fn) => [fn.qualifiedName, fn.memorySize]));
   const httpFunctions = new Set(services.flatMap((s) => s.httpRoutes).map((route) => route.functionName));
   return new LocalUsage(
     (name) => memory.get(name) ?? 1024,
     (name) => httpFunctions.has(name),
     sandboxes,
+    cpu,
   );
 }
 
@@ -582,7 +585,11 @@ export async function startLocalStack(config: LocalConfig, log: Log): Promise<Lo
 
     // The runtime reports to the counters, which ask it for its sandboxes: it is known once started.
     const started: { runtime?: FunctionRuntime } = {};
-    const usage = usageOf(services, () => started.runtime?.sandboxCount() ?? 0);
+    const usage = usageOf(
+      services,
+      () => started.runtime?.sandboxCount() ?? 0,
+      stackCpuReader(() => dynamodb.pid),
+    );
     const dynamoClient = new DynamoDBClient({
       region: config.region,
       endpoint: dynamodb.url,

@@ -77,6 +77,7 @@ const NO_USAGE: ScenarioUsage = {
   lambda: {},
   sandboxes: 0,
   gbSeconds: 0,
+  cpu: { processMs: 0, mainThreadMs: 0, dynamodbLocalMs: 0 },
   putEventsEntries: 0,
   webSocket: { connects: 0, clientMessages: 0, posts: 0 },
   httpRequests: 0,

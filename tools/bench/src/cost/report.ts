@@ -27,6 +27,16 @@ export function medianRun(runs: readonly ScenarioUsage[]): ScenarioUsage {
   return median;
 }
 
+/** Where the scenario's CPU went on this machine, ms: the functions' own threads, the whole stack, the JVM. */
+export function cpuLine(usage: ScenarioUsage): string {
+  const functions = Object.values(usage.lambda).reduce((sum, l) => sum + l.cpuMs + l.initCpuMs, 0);
+  const { processMs, mainThreadMs, dynamodbLocalMs } = usage.cpu;
+  return (
+    `functions ${functions.toFixed(1)} ms, local cloud main thread ${mainThreadMs.toFixed(1)} ms, ` +
+    `stack process ${processMs.toFixed(1)} ms (all threads), DynamoDB Local ${dynamodbLocalMs.toFixed(0)} ms`
+  );
+}
+
 function scenarioLines({ name, description, runs }: ScenarioResult): string[] {
   const usage = medianRun(runs);
   const calls = runs.map((r) => r.dynamodb.calls);
@@ -46,6 +56,7 @@ function scenarioLines({ name, description, runs }: ScenarioResult): string[] {
     .join(', ');
   lines.push(
     `  Lambda ${invocationsOf(usage)} invocations (${functions || 'none'}), ${usage.gbSeconds.toFixed(3)} GB-s`,
+    `  CPU here: ${cpuLine(usage)}`,
     `  PutEvents entries ${usage.putEventsEntries}; WebSocket: ${ws.connects} connects, ${ws.clientMessages} client messages, ` +
       `${ws.posts} @connections posts; HTTP API requests ${usage.httpRequests}; SNS publishes ${usage.snsPublishes}`,
     `  cost ${dollars(costOf(usage).total * 1_000_000)} per million`,

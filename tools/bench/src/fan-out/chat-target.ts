@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { LocalEndpoints } from '@chat/local';
+import type { LocalEndpoints, UsageSnapshot } from '@chat/local';
 import { busEvents, eventually, httpClient } from '@chat/testing';
 import { mapLimit } from '../support/concurrency';
+import { readUsage, usageBetween } from '../support/usage';
 import { closeSockets, openSocket, socketUrl } from '../support/sockets';
 import { benchUsers } from '../support/users';
 import type { LoadTarget } from './load';
@@ -68,8 +69,40 @@ async function pipelineBreakdown(
   ];
 }
 
+/**
+ * Where the CPU went per message fanned out since `before` (the stack's own counters, `GET /_local/usage`): the
+ * functions' sandbox threads (the five that took most, by name), the local cloud's main thread, the stack's whole
+ * process, DynamoDB Local's JVM. Unlike the latencies these do not depend on how loaded the machine was.
+ */
+async function cpuBreakdown(
+  httpUrl: string,
+  before: UsageSnapshot,
+  messages: number,
+  deliveries: number,
+): Promise<string[]> {
+  const usage = usageBetween(before, await readUsage(httpUrl));
+  const per = (ms: number) => (ms / Math.max(1, messages)).toFixed(1);
+  const functions = Object.entries(usage.lambda)
+    .map(([name, l]) => [name, l.cpuMs + l.initCpuMs] as const)
+    .sort(([, a], [, b]) => b - a);
+  const functionsMs = functions.reduce((sum, [, ms]) => sum + ms, 0);
+  const top = functions
+    .slice(0, 5)
+    .map(([name, ms]) => `${name} ${per(ms)}`)
+    .join(', ');
+  const { processMs, mainThreadMs, dynamodbLocalMs } = usage.cpu;
+  const perDelivery = ((processMs + dynamodbLocalMs) * 1000) / Math.max(1, deliveries);
+  return [
+    `chat CPU per message (ms, ${messages} messages): functions ${per(functionsMs)} (${top}), local cloud main thread ${per(mainThreadMs)}, ` +
+      `stack process ${per(processMs)} (all threads), DynamoDB Local ${per(dynamodbLocalMs)}; ` +
+      `stack + DynamoDB Local per delivery ${perDelivery.toFixed(0)} µs`,
+  ];
+}
+
 export interface PreparedTarget {
   target: LoadTarget;
+  /** Marks the start of the measured run, for what `diagnose` reports. */
+  mark?(): Promise<void>;
   /** Where the time went, for the runs recorded so far (lines to print), when the target can tell. */
   diagnose?(): Promise<string[]>;
   /** Routes deliveries to this recorder from now on. */
@@ -102,6 +135,9 @@ export async function prepareChat(
 
   let recorder: DeliveryRecorder | undefined;
   let presenceFrames = 0;
+  let marked: { at: number; usage: UsageSnapshot } | undefined;
+  /** Message frames received since the mark. */
+  let deliveries = 0;
   const userOf = (socketIndex: number) => users[Math.floor(socketIndex / options.socketsPerUser)] ?? owner;
   /** Wall-clock times per message key: sent, first and last delivery. */
   const wall = new Map<string, { sent: number; first?: number; last?: number }>();
@@ -115,6 +151,7 @@ export async function prepareChat(
         const key = frame.message?.clientMessageId;
         if (!key) return;
         recorder?.delivered(key, index, performance.now());
+        if (marked) deliveries += 1;
         const times = wall.get(key);
         if (times) {
           const now = Date.now();
@@ -166,7 +203,17 @@ export async function prepareChat(
     record(next) {
       recorder = next;
     },
-    diagnose: () => pipelineBreakdown(endpoints.eventBridge, wall),
+    async mark() {
+      marked = { at: Date.now(), usage: await readUsage(endpoints.http) };
+    },
+    async diagnose() {
+      const pipeline = await pipelineBreakdown(endpoints.eventBridge, wall);
+      if (!marked) return pipeline;
+      const since = marked.at;
+      const measured = [...wall.values()].filter((times) => times.sent >= since);
+      const messages = measured.filter((times) => times.first !== undefined).length;
+      return [...pipeline, ...(await cpuBreakdown(endpoints.http, marked.usage, messages, deliveries))];
+    },
     close: () => closeSockets(sockets),
   };
 }

@@ -34,6 +34,7 @@ async function measure(prepared: PreparedTarget, options: FanOutOptions): Promis
   const recorder = new DeliveryRecorder(receivers);
   prepared.record(recorder);
   const runId = `run${randomBytes(3).toString('hex')}`;
+  await prepared.mark?.();
   log(
     `${prepared.target.name}: sending ${options.rate} msg/s for ${options.durationSeconds} s to ${receivers} sockets …`,
   );

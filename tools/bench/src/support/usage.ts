@@ -3,6 +3,7 @@ import {
   USAGE_PATH,
   type DynamoDbCounts,
   type InvocationCounts,
+  type StackCpu,
   type UsageSnapshot,
 } from '@chat/local';
 import { eventually } from '@chat/testing';
@@ -31,7 +32,10 @@ export interface ScenarioUsage {
   lambda: Record<string, InvocationCounts>;
   /** Function sandboxes at the end (a gauge). */
   sandboxes: number;
+  /** Lambda's billed duration × memory: the invocations' time without their wait for a sandbox. */
   gbSeconds: number;
+  /** CPU the stack's processes took (see `StackCpu`), ms. */
+  cpu: StackCpu;
   putEventsEntries: number;
   webSocket: { connects: number; clientMessages: number; posts: number };
   httpRequests: number;
@@ -96,14 +100,18 @@ export function usageBetween(before: UsageSnapshot, after: UsageSnapshot): Scena
     const count = counts.invocations - (was?.invocations ?? 0);
     if (count === 0) continue;
     invocations[name] = count;
-    lambda[name] = {
+    const difference: InvocationCounts = {
       invocations: count,
       milliseconds: counts.milliseconds - (was?.milliseconds ?? 0),
       waitedMs: counts.waitedMs - (was?.waitedMs ?? 0),
       errors: counts.errors - (was?.errors ?? 0),
       memoryMb: counts.memoryMb,
+      cpuMs: counts.cpuMs - (was?.cpuMs ?? 0),
+      inits: counts.inits - (was?.inits ?? 0),
+      initCpuMs: counts.initCpuMs - (was?.initCpuMs ?? 0),
     };
-    gbSeconds += ((counts.milliseconds - (was?.milliseconds ?? 0)) / 1000) * (counts.memoryMb / 1024);
+    lambda[name] = difference;
+    gbSeconds += ((difference.milliseconds - difference.waitedMs) / 1000) * (counts.memoryMb / 1024);
   }
   return {
     dynamodb: { ...total, byOperation, byCall },
@@ -111,6 +119,11 @@ export function usageBetween(before: UsageSnapshot, after: UsageSnapshot): Scena
     lambda,
     sandboxes: after.sandboxes,
     gbSeconds,
+    cpu: {
+      processMs: after.cpu.processMs - before.cpu.processMs,
+      mainThreadMs: after.cpu.mainThreadMs - before.cpu.mainThreadMs,
+      dynamodbLocalMs: after.cpu.dynamodbLocalMs - before.cpu.dynamodbLocalMs,
+    },
     putEventsEntries: after.eventBridge.entries - before.eventBridge.entries,
     webSocket: {
       connects: after.webSocket.connects - before.webSocket.connects,

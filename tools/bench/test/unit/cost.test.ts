@@ -1,4 +1,4 @@
-import type { UsageSnapshot } from '@chat/local';
+import type { InvocationCounts, UsageSnapshot } from '@chat/local';
 import { referenceMonth, REFERENCE_MONTH } from '../../src/cost/month';
 import { PRICES } from '../../src/cost/prices';
 import { medianRun } from '../../src/cost/report';
@@ -9,6 +9,7 @@ function aSnapshot(overrides: Partial<UsageSnapshot> = {}): UsageSnapshot {
   return {
     since: '2026-01-01T00:00:00.000Z',
     sandboxes: 0,
+    cpu: { processMs: 0, mainThreadMs: 0, dynamodbLocalMs: 0 },
     dynamodb: { byOperation: {}, byTable: {}, byCall: {} },
     lambda: {},
     eventBridge: { putEventsRequests: 0, entries: 0 },
@@ -29,6 +30,23 @@ const counts = (calls: number, readUnits: number, writeUnits: number) => ({
   milliseconds: 0,
 });
 
+const invocations = (
+  count: number,
+  milliseconds: number,
+  memoryMb: number,
+  more: Partial<InvocationCounts> = {},
+) => ({
+  invocations: count,
+  milliseconds,
+  waitedMs: 0,
+  errors: 0,
+  memoryMb,
+  cpuMs: 0,
+  inits: 0,
+  initCpuMs: 0,
+  ...more,
+});
+
 describe('usageBetween', () => {
   it('is what happened between two snapshots: calls, writes, units, invocations and GB-seconds', () => {
     const before = aSnapshot({
@@ -38,7 +56,7 @@ describe('usageBetween', () => {
         byCall: { 'GetItem users': counts(5, 5, 0) },
       },
       lambda: {
-        'messaging.sendMessage': { invocations: 2, milliseconds: 100, waitedMs: 0, errors: 0, memoryMb: 256 },
+        'messaging.sendMessage': invocations(2, 100, 256, { cpuMs: 30, inits: 1, initCpuMs: 60 }),
       },
     });
     const after = aSnapshot({
@@ -48,20 +66,8 @@ describe('usageBetween', () => {
         byCall: { 'GetItem users': counts(6, 6, 0), 'PutItem processed': counts(2, 0, 3) },
       },
       lambda: {
-        'messaging.sendMessage': {
-          invocations: 3,
-          milliseconds: 1100,
-          waitedMs: 0,
-          errors: 0,
-          memoryMb: 256,
-        },
-        'realtime.fanOutRoomEvent': {
-          invocations: 1,
-          milliseconds: 2000,
-          waitedMs: 0,
-          errors: 0,
-          memoryMb: 512,
-        },
+        'messaging.sendMessage': invocations(3, 1100, 256, { cpuMs: 45, inits: 2, initCpuMs: 130 }),
+        'realtime.fanOutRoomEvent': invocations(1, 2500, 512, { waitedMs: 500 }),
       },
       webSocket: { connects: 0, clientMessages: 0, posts: 10 },
     });
@@ -71,7 +77,9 @@ describe('usageBetween', () => {
     expect(usage.dynamodb).toMatchObject({ calls: 3, writes: 2, readUnits: 1, writeUnits: 3 });
     expect(Object.keys(usage.dynamodb.byCall)).toEqual(['GetItem users', 'PutItem processed']);
     expect(usage.invocations).toEqual({ 'messaging.sendMessage': 1, 'realtime.fanOutRoomEvent': 1 });
+    // The fan-out's 500 ms in line for a sandbox are not billed.
     expect(usage.gbSeconds).toBeCloseTo(1 * 0.25 + 2 * 0.5);
+    expect(usage.lambda['messaging.sendMessage']).toMatchObject({ cpuMs: 15, inits: 1, initCpuMs: 70 });
     expect(usage.webSocket.posts).toBe(10);
   });
 });
@@ -82,7 +90,7 @@ describe('costOf', () => {
       aSnapshot(),
       aSnapshot({
         dynamodb: { byOperation: { PutItem: counts(1, 0, 2) }, byTable: {}, byCall: {} },
-        lambda: { 'a.b': { invocations: 1, milliseconds: 1000, waitedMs: 0, errors: 0, memoryMb: 1024 } },
+        lambda: { 'a.b': invocations(1, 1000, 1024) },
         eventBridge: { putEventsRequests: 1, entries: 1 },
         webSocket: { connects: 1, clientMessages: 1, posts: 3 },
         http: { requests: 1 },

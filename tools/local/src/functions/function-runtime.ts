@@ -36,6 +36,8 @@ export interface FunctionRuntimeOptions {
   output?: (line: string) => void;
   /** Told of every invocation once it has ended (observability/usage.ts counts them). */
   onInvoked?: (qualifiedName: string, outcome: InvocationOutcome) => void;
+  /** Called when a sandbox has loaded its function, with the CPU time its thread took (undefined off Linux). */
+  onSandboxReady?: (qualifiedName: string, cpuMs: number | undefined) => void;
 }
 
 /** How an invocation went: its time from the call, of which waiting for a free sandbox. */
@@ -43,6 +45,8 @@ export interface InvocationOutcome {
   ok: boolean;
   durationMs: number;
   waitedMs: number;
+  /** CPU time of the sandbox's thread during the invocation (its own, not V8's helper threads'); undefined off Linux. */
+  cpuMs?: number;
 }
 
 function rewrite(env: Record<string, string>, urls: Record<string, string>): Record<string, string> {
@@ -60,6 +64,8 @@ interface Job {
   reject(error: Error): void;
   /** Called when a sandbox takes the invocation (the wait for one is over). */
   started?: () => void;
+  /** Called when the invocation has ended, with the CPU time it took (undefined where unknown). */
+  ran?: (cpuMs: number | undefined) => void;
 }
 
 interface WorkerMessage {
@@ -69,6 +75,8 @@ interface WorkerMessage {
   ok: boolean;
   result?: unknown;
   error?: { name: string; message: string; stack?: string };
+  /** CPU time of the worker's thread: for `ready`, its init; else the invocation's. */
+  cpuMs?: number;
 }
 
 export class FunctionError extends Error {
@@ -149,9 +157,11 @@ class Sandbox {
       initDone = resolve;
       setTimeout(resolve, INIT_LIMIT_MS).unref();
     });
-    this.worker.on('message', (message: WorkerMessage) =>
-      message.ready ? initDone() : this.settle(message),
-    );
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (!message.ready) return this.settle(message);
+      this.onReady?.(message.cpuMs);
+      initDone();
+    });
     this.worker.on('error', (error) => this.gone(`Runtime exited with error: ${error.message}`));
     this.worker.on('exit', () => {
       initDone();
@@ -201,6 +211,7 @@ class Sandbox {
     if (!current || current.id !== message.id) return;
     this.current = undefined;
     clearTimeout(current.timer);
+    current.job.ran?.(message.cpuMs);
     if (message.ok) {
       current.job.resolve(message.result);
     } else {
@@ -212,6 +223,9 @@ class Sandbox {
 
   /** Set by the function: called when an invocation has finished and the sandbox can take the next. */
   onIdle: ((sandbox: Sandbox) => void) | undefined;
+
+  /** Set by the function: called once the module has loaded, with the CPU time the sandbox's init took. */
+  onReady: ((cpuMs: number | undefined) => void) | undefined;
 
   private fail(message: string, errorType: string): void {
     const current = this.current;
@@ -243,18 +257,19 @@ class FunctionInstance {
     private readonly code: SandboxCode,
     private readonly concurrency: number,
     private readonly output?: (line: string) => void,
+    private readonly onSandboxReady?: (cpuMs: number | undefined) => void,
   ) {}
 
   private stopped = false;
   /** Sandboxes whose module is still loading (at most one: see dispatch). */
   private loading = 0;
 
-  invoke(event: unknown, started?: () => void): Promise<unknown> {
+  invoke(event: unknown, started?: () => void, ran?: (cpuMs: number | undefined) => void): Promise<unknown> {
     if (this.stopped) {
       return Promise.reject(new FunctionError(this.definition.qualifiedName, 'Stopped', 'Function stopped'));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject, ...(started ? { started } : {}) });
+      this.waiting.push({ event, resolve, reject, ...(started ? { started } : {}), ...(ran ? { ran } : {}) });
       this.dispatch();
     });
   }
@@ -304,6 +319,7 @@ class FunctionInstance {
       },
       this.output,
     );
+    sandbox.onReady = this.onSandboxReady;
     sandbox.onIdle = (ready) => {
       if (!ready.alive) return;
       this.idle.push(ready);
@@ -361,7 +377,9 @@ export class FunctionRuntime {
       const concurrency = definition.reservedConcurrency ?? defaultConcurrency;
       this.instances.set(
         definition.qualifiedName,
-        new FunctionInstance(definition, env, arn, code, concurrency, options.output),
+        new FunctionInstance(definition, env, arn, code, concurrency, options.output, (cpuMs) =>
+          options.onSandboxReady?.(definition.qualifiedName, cpuMs),
+        ),
       );
       this.timeouts.set(definition.qualifiedName, definition.timeoutSeconds);
     }
@@ -372,12 +390,22 @@ export class FunctionRuntime {
     if (!instance) throw new Error(`No function ${qualifiedName}`);
     const began = Date.now();
     let startedAt = began;
+    let cpuMs: number | undefined;
     const ended = (ok: boolean) => {
       const now = Date.now();
-      this.options.onInvoked?.(qualifiedName, { ok, durationMs: now - began, waitedMs: startedAt - began });
+      this.options.onInvoked?.(qualifiedName, {
+        ok,
+        durationMs: now - began,
+        waitedMs: startedAt - began,
+        ...(cpuMs === undefined ? {} : { cpuMs }),
+      });
     };
     try {
-      const result = await instance.invoke(event, () => (startedAt = Date.now()));
+      const result = await instance.invoke(
+        event,
+        () => (startedAt = Date.now()),
+        (ms) => (cpuMs = ms),
+      );
       ended(true);
       return result;
     } catch (error) {

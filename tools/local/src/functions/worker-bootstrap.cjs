@@ -6,6 +6,16 @@ if (workerData.typescript) require('tsx/cjs/api').register();
 
 let handler;
 
+// This thread's CPU time so far, ms, from the kernel's scheduler statistics (Linux: the first field of
+// /proc/thread-self/schedstat is the time on CPU in nanoseconds); undefined where there is none.
+function threadCpuMs() {
+  try {
+    return Number(require('node:fs').readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
 function loadHandler() {
   if (handler) return handler;
   const mod = require(workerData.moduleFile);
@@ -54,16 +64,19 @@ try {
 } catch (error) {
   loadError = error;
 }
-parentPort.postMessage({ ready: true });
+// The sandbox's CPU so far (the worker's start and the module's load) is its init's.
+parentPort.postMessage({ ready: true, cpuMs: threadCpuMs() });
 
 parentPort.on('message', async (message) => {
+  const began = threadCpuMs();
+  const cpuMs = () => (began === undefined ? undefined : threadCpuMs() - began);
   try {
     if (loadError) throw loadError;
     const result = await loadHandler()(message.event, contextFor(message));
     // Lambda returns JSON: undefined becomes null, class instances become plain data.
     const json = result === undefined ? null : JSON.parse(JSON.stringify(result));
-    parentPort.postMessage({ id: message.id, ok: true, result: json });
+    parentPort.postMessage({ id: message.id, ok: true, result: json, cpuMs: cpuMs() });
   } catch (error) {
-    parentPort.postMessage({ id: message.id, ok: false, error: serializeError(error) });
+    parentPort.postMessage({ id: message.id, ok: false, error: serializeError(error), cpuMs: cpuMs() });
   }
 });

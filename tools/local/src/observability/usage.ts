@@ -58,6 +58,24 @@ export interface InvocationCounts {
   errors: number;
   /** The function's configured memory, MB (for GB-seconds). */
   memoryMb: number;
+  /**
+   * CPU time the invocations took on their sandboxes' threads, ms (Linux only, else 0): unlike `milliseconds` it
+   * holds neither the waits for I/O nor those for a core on a busy machine, so it is what a benchmark compares.
+   */
+  cpuMs: number;
+  /** Sandboxes that loaded the function (cold starts), and the CPU time their init took, ms (Linux only). */
+  inits: number;
+  initCpuMs: number;
+}
+
+/** CPU time of the stack's own processes since it started, ms (Linux only, else 0). */
+export interface StackCpu {
+  /** The stack's node process: every thread (the local cloud, the functions' sandboxes, V8's and libuv's helpers). */
+  processMs: number;
+  /** Its main thread alone: the local cloud's servers (HTTP, WebSocket, EventBridge, DynamoDB proxy, streams). */
+  mainThreadMs: number;
+  /** DynamoDB Local's JVM. */
+  dynamodbLocalMs: number;
 }
 
 /** The body of `GET /_local/usage`. */
@@ -65,6 +83,7 @@ export interface UsageSnapshot {
   since: string;
   /** Function sandboxes (worker threads) that exist now, busy or idle: a gauge, not a count. */
   sandboxes: number;
+  cpu: StackCpu;
   dynamodb: {
     byOperation: Record<string, DynamoDbCounts>;
     byTable: Record<string, DynamoDbCounts>;
@@ -135,6 +154,7 @@ export class LocalUsage {
     private readonly memoryOf: (functionName: string) => number = () => 1024,
     private readonly isHttpRoute: (functionName: string) => boolean = () => false,
     private readonly countSandboxes: () => number = () => 0,
+    private readonly readCpu: () => StackCpu = () => ({ processMs: 0, mainThreadMs: 0, dynamodbLocalMs: 0 }),
   ) {}
 
   dynamoDbCall(call: DynamoDbCall): void {
@@ -154,18 +174,33 @@ export class LocalUsage {
 
   /** One invocation, once it ended (the function runtime's `onInvoked`). */
   invocation(functionName: string, outcome: InvocationOutcome): void {
-    const counts = (this.lambda[functionName] ??= {
+    const counts = this.countsOf(functionName);
+    counts.invocations += 1;
+    counts.milliseconds += outcome.durationMs;
+    counts.waitedMs += outcome.waitedMs;
+    counts.cpuMs += outcome.cpuMs ?? 0;
+    if (!outcome.ok) counts.errors += 1;
+    if (this.isHttpRoute(functionName)) this.http.requests += 1;
+  }
+
+  /** A sandbox of the function has loaded it (the function runtime's `onSandboxReady`). */
+  sandboxReady(functionName: string, cpuMs: number | undefined): void {
+    const counts = this.countsOf(functionName);
+    counts.inits += 1;
+    counts.initCpuMs += cpuMs ?? 0;
+  }
+
+  private countsOf(functionName: string): InvocationCounts {
+    return (this.lambda[functionName] ??= {
       invocations: 0,
       milliseconds: 0,
       waitedMs: 0,
       errors: 0,
       memoryMb: this.memoryOf(functionName),
+      cpuMs: 0,
+      inits: 0,
+      initCpuMs: 0,
     });
-    counts.invocations += 1;
-    counts.milliseconds += outcome.durationMs;
-    counts.waitedMs += outcome.waitedMs;
-    if (!outcome.ok) counts.errors += 1;
-    if (this.isHttpRoute(functionName)) this.http.requests += 1;
   }
 
   /** One PutEvents request with `entries` entries (accepted or not: each is billed). */
@@ -197,6 +232,7 @@ export class LocalUsage {
     return structuredClone({
       since: this.since,
       sandboxes: this.countSandboxes(),
+      cpu: this.readCpu(),
       dynamodb: { byOperation: this.byOperation, byTable: this.byTable, byCall: this.byCall },
       lambda: this.lambda,
       eventBridge: this.eventBridge,

@@ -65,5 +65,14 @@ describe('GET /_local/usage: what the functions made the local cloud do', () => 
       );
     expect(units(after).read).toBeGreaterThan(units(before).read);
     expect(units(after).write).toBeGreaterThan(units(before).write);
+    // CPU, from the kernel's counters (Linux): the send took some on its sandbox's thread, and every sandbox
+    // that loaded the function counted its init.
+    const send = (u: UsageSnapshot) => u.lambda['messaging.sendMessage'];
+    expect((send(after)?.cpuMs ?? 0) - (send(before)?.cpuMs ?? 0)).toBeGreaterThan(0);
+    expect(send(after)?.inits).toBeGreaterThanOrEqual(1);
+    expect(send(after)?.initCpuMs).toBeGreaterThan(0);
+    expect(after.cpu.processMs).toBeGreaterThan(before.cpu.processMs);
+    expect(after.cpu.mainThreadMs).toBeGreaterThan(before.cpu.mainThreadMs);
+    expect(after.cpu.dynamodbLocalMs).toBeGreaterThan(0);
   });
 });

@@ -83,14 +83,18 @@ describe('LocalUsage', () => {
     });
   });
 
-  it('counts invocations per function with their time, wait, failures and memory, and HTTP requests of route functions', () => {
+  it('counts invocations per function with their time, wait, CPU, inits, failures and memory, and HTTP requests of route functions', () => {
+    const cpu = { processMs: 900, mainThreadMs: 300, dynamodbLocalMs: 400 };
     const usage = new LocalUsage(
       (name) => (name === 'messaging.sendMessage' ? 256 : 1024),
       (name) => name === 'messaging.sendMessage',
       () => 3,
+      () => cpu,
     );
 
-    usage.invocation('messaging.sendMessage', { ok: true, durationMs: 30, waitedMs: 10 });
+    usage.sandboxReady('messaging.sendMessage', 80);
+    usage.sandboxReady('messaging.sendMessage', undefined);
+    usage.invocation('messaging.sendMessage', { ok: true, durationMs: 30, waitedMs: 10, cpuMs: 4 });
     usage.invocation('messaging.sendMessage', { ok: false, durationMs: 5, waitedMs: 0 });
     usage.invocation('realtime.fanOutRoomEvent', { ok: true, durationMs: 1, waitedMs: 0 });
     usage.putEvents(3);
@@ -105,10 +109,14 @@ describe('LocalUsage', () => {
       waitedMs: 10,
       errors: 1,
       memoryMb: 256,
+      cpuMs: 4,
+      inits: 2,
+      initCpuMs: 80,
     });
     expect(snapshot.lambda['realtime.fanOutRoomEvent']).toMatchObject({ invocations: 1, memoryMb: 1024 });
     expect(snapshot.http.requests).toBe(2);
     expect(snapshot.sandboxes).toBe(3);
+    expect(snapshot.cpu).toEqual(cpu);
     expect(snapshot.eventBridge).toEqual({ putEventsRequests: 1, entries: 3 });
     expect(snapshot.webSocket).toEqual({ connects: 0, clientMessages: 1, posts: 1 });
     expect(snapshot.sns.publishes).toBe(2);
