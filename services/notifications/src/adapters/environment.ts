@@ -18,12 +18,12 @@ import { snsRemovals, snsUserTopics } from './sns-user-topics';
 import { dynamoRecipientData } from './dynamodb-recipient-data';
 
 /** Each adapter is built on first use and kept for the sandbox's life; it reads its variables only then. */
-const sns = lazy(() => traced(new SNSClient({})));
+const sns = /* @__PURE__ */ lazy(() => traced(new SNSClient({})));
 
 /** The real clock, for the use cases that take one. */
 export { systemClock } from '@chat/runtime';
 
-export const logger = lazy((): Logger =>
+export const logger = /* @__PURE__ */ lazy((): Logger =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
 export const inbox = tableAdapter(ENV.inboxTable, dynamoInbox);
@@ -34,14 +34,16 @@ export const rooms = tableAdapter(ENV.roomsTable, dynamoRooms);
 export const devices = tableAdapter(ENV.devicesTable, dynamoDevices);
 export const memberships: () => MembershipReader = tableAdapter(ENV.membershipsTable, membershipReader);
 export const blocks: () => BlockReader = tableAdapter(ENV.blocksTable, blockReader);
-export const userTopics = lazy((): UserTopics => snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)));
-export const pushEndpoints = lazy((): PushEndpoints =>
+export const userTopics = /* @__PURE__ */ lazy((): UserTopics =>
+  snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)),
+);
+export const pushEndpoints = /* @__PURE__ */ lazy((): PushEndpoints =>
   snsPushEndpoints(sns(), {
     apns: requireEnv(ENV.apnsApplicationArn),
     fcm: requireEnv(ENV.fcmApplicationArn),
   }),
 );
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),

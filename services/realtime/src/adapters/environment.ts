@@ -45,7 +45,7 @@ export const membershipReader: () => MembershipReader = tableAdapter(
 export const presenceStore = tableAdapter(ENV.presenceTable, dynamoPresenceStore);
 export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnectionDirectory);
 
-export const messenger = lazy((): ConnectionMessenger =>
+export const messenger = /* @__PURE__ */ lazy((): ConnectionMessenger =>
   apiGatewayConnections(
     traced(
       new ApiGatewayManagementApiClient({
@@ -58,29 +58,31 @@ export const messenger = lazy((): ConnectionMessenger =>
   ),
 );
 
-const eventBridgeClient = lazy(() => traced(new EventBridgeClient({})));
+const eventBridgeClient = /* @__PURE__ */ lazy(() => traced(new EventBridgeClient({})));
 
-export const continuations = lazy((): FanOutContinuations =>
+export const continuations = /* @__PURE__ */ lazy((): FanOutContinuations =>
   eventBridgeContinuations(eventBridgeClient(), requireEnv(ENV.eventBusName), systemClock),
 );
 
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({ client: eventBridgeClient(), eventBusName: requireEnv(ENV.eventBusName) }),
 );
 
 /** The consumers' timeout (serverless.ts); a crashed delivery's idempotency lock frees after it. */
-export const consumerTimeoutSeconds = lazy(() => positiveIntegerEnv(ENV.fanOutTimeoutSeconds, 30));
+export const consumerTimeoutSeconds = /* @__PURE__ */ lazy(() =>
+  positiveIntegerEnv(ENV.fanOutTimeoutSeconds, 30),
+);
 
 /** An idempotency guard on eventId for one consumer, locking a delivery for the consumer's timeout. */
 export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
   lockSeconds: consumerTimeoutSeconds,
 });
 
-export const connectionTtlSeconds = lazy(() =>
+export const connectionTtlSeconds = /* @__PURE__ */ lazy(() =>
   positiveIntegerEnv(ENV.connectionTtlSeconds, DEFAULT_CONNECTION_TTL_SECONDS),
 );
-export const fanOutPageSize = lazy(() => positiveIntegerEnv(ENV.fanOutPageSize, 500));
-export const fanOutConcurrency = lazy(() => positiveIntegerEnv(ENV.fanOutConcurrency, 25));
+export const fanOutPageSize = /* @__PURE__ */ lazy(() => positiveIntegerEnv(ENV.fanOutPageSize, 500));
+export const fanOutConcurrency = /* @__PURE__ */ lazy(() => positiveIntegerEnv(ENV.fanOutConcurrency, 25));
 
 /** What a delivery to users' connections takes (use-cases/deliver.ts), logging with the invocation's logger. */
 export function deliveryDependencies(logger: Logger): DeliveryDependencies {
@@ -114,10 +116,12 @@ export function erasureDependencies(logger: Logger): EraseConnectionsDependencie
 }
 
 /** This sandbox's memory of TTL refreshes (activity writes at most once per interval per connection). */
-export const refreshLedger = lazy(() => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())));
+export const refreshLedger = /* @__PURE__ */ lazy(
+  () => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())),
+);
 
 /** Most open connections per user (stage parameter `maxConnectionsPerUser`). */
-export const maxConnectionsPerUser = lazy(() =>
+export const maxConnectionsPerUser = /* @__PURE__ */ lazy(() =>
   positiveIntegerEnv(ENV.maxConnectionsPerUser, DEFAULT_MAX_CONNECTIONS_PER_USER),
 );
 

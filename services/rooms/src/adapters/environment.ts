@@ -40,7 +40,7 @@ export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
 export const blockStore = tableAdapter(ENV.blocksTable, dynamoBlockStore);
 
 /** The room creation limit (stage parameters) on the service's rate-limits table. */
-export const roomLimits = lazy((): RoomLimits => ({
+export const roomLimits = /* @__PURE__ */ lazy((): RoomLimits => ({
   limiter: dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
   roomCreation: rateLimit(
     'room-creation',
@@ -49,7 +49,7 @@ export const roomLimits = lazy((): RoomLimits => ({
   ),
 }));
 
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
