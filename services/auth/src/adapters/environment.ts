@@ -30,14 +30,17 @@ export const identityProvider = /* @__PURE__ */ lazy((): IdentityProvider =>
   }),
 );
 
-export const registrationStore = tableAdapter(
-  { users: ENV.usersTable, claims: ENV.claimsTable },
+export const registrationStore = /* @__PURE__ */ tableAdapter(
+  () => ({ users: ENV.usersTable, claims: ENV.claimsTable }),
   dynamoRegistrationStore,
 );
-export const profileStore = tableAdapter(ENV.usersTable, dynamoProfileStore);
-export const sessionStore = tableAdapter(ENV.sessionsTable, dynamoSessionStore);
-export const loginAttempts = tableAdapter(ENV.loginAttemptsTable, dynamoLoginAttempts);
-export const revocationLedger = tableAdapter(ENV.revocationsTable, dynamoRevocationLedger);
+export const profileStore = /* @__PURE__ */ tableAdapter(() => ENV.usersTable, dynamoProfileStore);
+export const sessionStore = /* @__PURE__ */ tableAdapter(() => ENV.sessionsTable, dynamoSessionStore);
+export const loginAttempts = /* @__PURE__ */ tableAdapter(() => ENV.loginAttemptsTable, dynamoLoginAttempts);
+export const revocationLedger = /* @__PURE__ */ tableAdapter(
+  () => ENV.revocationsTable,
+  dynamoRevocationLedger,
+);
 
 export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
@@ -47,7 +50,7 @@ export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable);
 
 /** AUTO_CONFIRM_SIGNUP: 'true' on stages that confirm sign-ups without the e-mailed code (set per stage). */
 export const autoConfirmSignUp = /* @__PURE__ */ lazy(

@@ -121,7 +121,7 @@ export const userContent = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable, {
   lockSeconds: () => ERASURE_TIMEOUT_SECONDS,
 });
 

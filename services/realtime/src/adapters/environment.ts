@@ -37,13 +37,19 @@ export { systemClock, ulidIds } from '@chat/runtime';
 /** Posts and DynamoDB calls of a fan-out: 3 attempts, 50 ms then 100 ms apart. */
 export const deliveryRetry: RetryPolicy = { attempts: 3, baseDelayMs: 50, sleep: realSleep };
 
-export const connectionStore = tableAdapter(ENV.connectionsTable, dynamoConnectionStore);
-export const membershipReader: () => MembershipReader = tableAdapter(
-  ENV.membershipsTable,
+export const connectionStore = /* @__PURE__ */ tableAdapter(
+  () => ENV.connectionsTable,
+  dynamoConnectionStore,
+);
+export const membershipReader: () => MembershipReader = /* @__PURE__ */ tableAdapter(
+  () => ENV.membershipsTable,
   membershipsTableReader,
 );
-export const presenceStore = tableAdapter(ENV.presenceTable, dynamoPresenceStore);
-export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnectionDirectory);
+export const presenceStore = /* @__PURE__ */ tableAdapter(() => ENV.presenceTable, dynamoPresenceStore);
+export const connectionDirectory = /* @__PURE__ */ tableAdapter(
+  () => ENV.presenceTable,
+  dynamoConnectionDirectory,
+);
 
 export const messenger = /* @__PURE__ */ lazy((): ConnectionMessenger =>
   apiGatewayConnections(
@@ -74,7 +80,7 @@ export const consumerTimeoutSeconds = /* @__PURE__ */ lazy(() =>
 );
 
 /** An idempotency guard on eventId for one consumer, locking a delivery for the consumer's timeout. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable, {
   lockSeconds: consumerTimeoutSeconds,
 });
 
@@ -98,7 +104,7 @@ export function deliveryDependencies(logger: Logger): DeliveryDependencies {
   };
 }
 
-const presenceErasure = tableAdapter(ENV.presenceTable, dynamoPresenceErasure);
+const presenceErasure = /* @__PURE__ */ tableAdapter(() => ENV.presenceTable, dynamoPresenceErasure);
 
 /** What erasing a closed account's connections and presence takes. */
 export function erasureDependencies(logger: Logger): EraseConnectionsDependencies {
@@ -126,11 +132,14 @@ export const maxConnectionsPerUser = /* @__PURE__ */ lazy(() =>
 );
 
 /** One typing frame forwarded per user and room per interval (stage parameter `typingIntervalSeconds`). */
-export const typingLimit = tableAdapter(ENV.rateLimitsTable, (client, tableName): TypingLimit => ({
-  limiter: dynamoRateLimiter(client, tableName),
-  typing: rateLimit(
-    'typing',
-    1,
-    positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
-  ),
-}));
+export const typingLimit = /* @__PURE__ */ tableAdapter(
+  () => ENV.rateLimitsTable,
+  (client, tableName): TypingLimit => ({
+    limiter: dynamoRateLimiter(client, tableName),
+    typing: rateLimit(
+      'typing',
+      1,
+      positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
+    ),
+  }),
+);
