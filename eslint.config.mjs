@@ -10,6 +10,35 @@ const zodNamespaceOnly = {
     "Import zod as a namespace (`import * as z from 'zod'`): the bundles then keep only what they use.",
 };
 
+// A module-level `lazy(...)`, `lazyProperties(...)`, `tableAdapter(...)` or `processedEventsGuards(...)` is a call, which a bundler keeps unless told it is pure: then
+// every function importing anything from the module carries every client it could build. Marked
+// `/* @__PURE__ */`, the wiring a handler never reads is left out (docs/decisions/010-cold-starts.md).
+const PURE_WIRING = new Set(['lazy', 'lazyProperties', 'tableAdapter', 'processedEventsGuards']);
+const wiringPlugin = {
+  rules: {
+    'pure-wiring': {
+      meta: {
+        type: 'problem',
+        messages: {
+          pure: 'Mark module-level wiring `/* @__PURE__ */ {{name}}(...)`, so bundles drop what a function never reads.',
+        },
+      },
+      create(context) {
+        return {
+          'Program > VariableDeclaration > VariableDeclarator > CallExpression.init, Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init'(
+            node,
+          ) {
+            if (node.callee.type !== 'Identifier' || !PURE_WIRING.has(node.callee.name)) return;
+            const comments = context.sourceCode.getCommentsBefore(node);
+            if (comments.some((comment) => comment.value.includes('@__PURE__'))) return;
+            context.report({ node, messageId: 'pure', data: { name: node.callee.name } });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,6 +80,11 @@ export default tseslint.config(
         zodNamespaceOnly,
       ],
     },
+  },
+  {
+    files: ['services/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    plugins: { chat: wiringPlugin },
+    rules: { 'chat/pure-wiring': 'error' },
   },
   {
     // docs/service-structure.md: domain and use-case code is pure; it reaches AWS only through ports.

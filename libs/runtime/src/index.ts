@@ -1,6 +1,6 @@
 export { requireEnv, optionalEnv, positiveIntegerEnv } from './env';
 export { COMMON_ENV, HEALTH_ENV, OBSERVABILITY_ENV } from './env-names';
-export { lazy } from './lazy';
+export { lazy, lazyProperties, type Factories } from './lazy';
 export { forEachConcurrently } from './concurrency';
 export { systemClock, ulidIds, type Clock, type IdGenerator } from './system';
 export { ID_PATTERN, ID_RULE, isDirectMessageRoomId, isId } from './ids';

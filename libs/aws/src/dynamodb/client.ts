@@ -8,7 +8,7 @@ import { traced } from '../tracing';
  * credentials and endpoint from the standard AWS environment, and drops `undefined` attributes on write. Traced
  * (X-Ray) when the stage turns tracing on.
  */
-export const documentClient: () => DynamoDBDocumentClient = lazy(() =>
+export const documentClient: () => DynamoDBDocumentClient = /* @__PURE__ */ lazy(() =>
   DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   }),

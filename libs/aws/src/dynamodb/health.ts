@@ -2,7 +2,7 @@ import { HEALTH_ENV, lazy, requireEnv } from '@chat/runtime';
 import { documentClient } from './client';
 import { getItem } from './items';
 
-const probe = lazy(() => ({
+const probe = /* @__PURE__ */ lazy(() => ({
   tableName: requireEnv(HEALTH_ENV.probeTable),
   key: JSON.parse(requireEnv(HEALTH_ENV.probeKey)) as Record<string, string>,
 }));

@@ -25,21 +25,22 @@ export interface GuardMode {
 
 /**
  * The idempotency guards of a service's consumers, on its processed-events table (the table named by the
- * variable `tableEnv`, the service's `ENV.processedEventsTable`), remembering each event for
+ * variable `tableEnv()` names, the service's `ENV.processedEventsTable`: named by a function, so the call marked
+ * pure can be dropped from a bundle that uses no guard, see tableAdapter of @chat/aws), remembering each event for
  * PROCESSED_EVENT_TTL_SECONDS. `idempotencyGuard(consumer)` gives the guard `eventConsumer` takes, built on first
- * use: `export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);` in
+ * use: `export const idempotencyGuard = /* @__PURE__ *\/ processedEventsGuards(() => ENV.processedEventsTable);` in
  * `adapters/environment.ts`, then `eventConsumer({ name, guard: idempotencyGuard('rooms.remember-user') }, …)`, or
  * `idempotencyGuard('realtime.fan-out-room', { repeatable: true })` for a consumer whose effect may repeat.
  */
 export function processedEventsGuards(
-  tableEnv: string,
+  tableEnv: () => string,
   options: ProcessedEventsOptions = {},
 ): (consumer: string, mode?: GuardMode) => () => IdempotencyGuard {
   return (consumer, mode = {}) =>
     lazy(() =>
       createIdempotencyGuard({
         client: documentClient(),
-        tableName: requireEnv(tableEnv),
+        tableName: requireEnv(tableEnv()),
         ttlSeconds: PROCESSED_EVENT_TTL_SECONDS,
         consumer,
         ...(mode.repeatable ? { repeatable: true } : {}),

@@ -26,7 +26,7 @@ describe('processedEventsGuards', () => {
   it("guards each consumer on the service's processed-events table, for a week, locked for the default timeout", async () => {
     process.env.GUARD_TABLE = 'processed-dev';
     const puts = recordMarkers();
-    const guard = processedEventsGuards('GUARD_TABLE')('rooms.remember-user');
+    const guard = processedEventsGuards(() => 'GUARD_TABLE')('rooms.remember-user');
 
     const outcome = await guard().once('e-1', async () => 'done');
 
@@ -45,7 +45,7 @@ describe('processedEventsGuards', () => {
     process.env.GUARD_TABLE = 'processed-dev';
     const puts = recordMarkers();
     const lockSeconds = jest.fn(() => 30);
-    const guard = processedEventsGuards('GUARD_TABLE', { lockSeconds })('realtime.fan-out');
+    const guard = processedEventsGuards(() => 'GUARD_TABLE', { lockSeconds })('realtime.fan-out');
 
     expect(lockSeconds).not.toHaveBeenCalled();
     await guard().once('e-2', async () => undefined);
@@ -56,7 +56,7 @@ describe('processedEventsGuards', () => {
   it('gives a repeatable consumer a guard without a lock: one put, of done, after the work', async () => {
     process.env.GUARD_TABLE = 'processed-dev';
     const puts = recordMarkers();
-    const guard = processedEventsGuards('GUARD_TABLE')('realtime.fan-out-room', { repeatable: true });
+    const guard = processedEventsGuards(() => 'GUARD_TABLE')('realtime.fan-out-room', { repeatable: true });
 
     await guard().once('e-3', async () => undefined);
 
@@ -69,7 +69,7 @@ describe('processedEventsGuards', () => {
 
   it('fails when first used, naming the variable, if the table is not configured', () => {
     delete process.env.GUARD_TABLE;
-    const guard = processedEventsGuards('GUARD_TABLE')('notifications.notify');
+    const guard = processedEventsGuards(() => 'GUARD_TABLE')('notifications.notify');
 
     expect(() => guard()).toThrow(/GUARD_TABLE/);
   });

@@ -1,4 +1,4 @@
-import { lazy } from '../../src';
+import { lazy, lazyProperties } from '../../src';
 
 describe('lazy', () => {
   it('builds nothing until first called', () => {
@@ -41,5 +41,27 @@ describe('lazy', () => {
 
     expect(() => value()).toThrow('TABLE');
     expect(value()).toBe('built');
+  });
+});
+
+describe('lazyProperties', () => {
+  it('reads each property from its factory only when the property is read', () => {
+    const messages = jest.fn(() => 'messages');
+    const objects = jest.fn(() => 'objects');
+    const deps = lazyProperties({ messages }, { objects });
+
+    expect(messages).not.toHaveBeenCalled();
+    expect(deps.messages).toBe('messages');
+    expect(messages).toHaveBeenCalledTimes(1);
+    expect(objects).not.toHaveBeenCalled();
+    expect(deps.objects).toBe('objects');
+  });
+
+  it('lets the second set of factories override the first', () => {
+    const deps = lazyProperties({ clock: () => 'system', ids: () => 'ulid' }, { clock: () => 'fixed' });
+
+    expect(deps.clock).toBe('fixed');
+    expect(deps.ids).toBe('ulid');
+    expect(Object.keys(deps)).toEqual(['clock', 'ids']);
   });
 });

@@ -1305,6 +1305,42 @@ describe('the messaging service package', () => {
   const template = () => packagedService('messaging').template;
   const statementsOf = (functionKey: string) => roleStatements(template(), roleLogicalId(functionKey));
 
+  it('bundles into each function only the SDK clients its handler reaches (decision record 010)', () => {
+    const clientsIn = (functionKey: string, file: string) => {
+      const code =
+        readZip(packagedService('messaging').zips.get(`${functionKey}.zip`) ?? '')
+          .get(`src/handlers/${file}.js`)
+          ?.toString('utf8') ?? '';
+      expect(code).not.toBe('');
+      return {
+        s3: code.includes('"CopyObject"'),
+        apiGateway: code.includes('PostToConnection'),
+        eventBridge: code.includes('"PutEvents"'),
+      };
+    };
+
+    expect(clientsIn('listMessages', 'list-messages')).toEqual({
+      s3: false,
+      apiGateway: false,
+      eventBridge: false,
+    });
+    expect(clientsIn('sendMessage', 'send-message')).toEqual({
+      s3: true,
+      apiGateway: false,
+      eventBridge: false,
+    });
+    expect(clientsIn('socketSendMessage', 'socket-send-message')).toEqual({
+      s3: true,
+      apiGateway: true,
+      eventBridge: false,
+    });
+    expect(clientsIn('publishMessageEvents', 'publish-message-events')).toEqual({
+      s3: false,
+      apiGateway: false,
+      eventBridge: true,
+    });
+  });
+
   it('attaches its sendMessage route to realtime’s WebSocket API, deployed to the same stage', () => {
     const routes = resourcesOfType(template(), 'AWS::ApiGatewayV2::Route').filter(
       ([, properties]) => properties.RouteKey === 'sendMessage',

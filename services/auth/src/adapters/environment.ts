@@ -21,25 +21,28 @@ import { ENV } from './names';
 /** The real clock and ids, for the use cases that take them. */
 export { systemClock, ulidIds } from '@chat/runtime';
 
-const cognitoClient = lazy(() => traced(new CognitoIdentityProviderClient({})));
+const cognitoClient = /* @__PURE__ */ lazy(() => traced(new CognitoIdentityProviderClient({})));
 
-export const identityProvider = lazy((): IdentityProvider =>
+export const identityProvider = /* @__PURE__ */ lazy((): IdentityProvider =>
   cognitoIdentityProvider(cognitoClient(), {
     userPoolId: requireEnv(ENV.userPoolId),
     clientId: requireEnv(ENV.userPoolClientId),
   }),
 );
 
-export const registrationStore = tableAdapter(
-  { users: ENV.usersTable, claims: ENV.claimsTable },
+export const registrationStore = /* @__PURE__ */ tableAdapter(
+  () => ({ users: ENV.usersTable, claims: ENV.claimsTable }),
   dynamoRegistrationStore,
 );
-export const profileStore = tableAdapter(ENV.usersTable, dynamoProfileStore);
-export const sessionStore = tableAdapter(ENV.sessionsTable, dynamoSessionStore);
-export const loginAttempts = tableAdapter(ENV.loginAttemptsTable, dynamoLoginAttempts);
-export const revocationLedger = tableAdapter(ENV.revocationsTable, dynamoRevocationLedger);
+export const profileStore = /* @__PURE__ */ tableAdapter(() => ENV.usersTable, dynamoProfileStore);
+export const sessionStore = /* @__PURE__ */ tableAdapter(() => ENV.sessionsTable, dynamoSessionStore);
+export const loginAttempts = /* @__PURE__ */ tableAdapter(() => ENV.loginAttemptsTable, dynamoLoginAttempts);
+export const revocationLedger = /* @__PURE__ */ tableAdapter(
+  () => ENV.revocationsTable,
+  dynamoRevocationLedger,
+);
 
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
@@ -47,13 +50,15 @@ export const eventPublisher = lazy((): EventPublisher =>
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable);
 
 /** AUTO_CONFIRM_SIGNUP: 'true' on stages that confirm sign-ups without the e-mailed code (set per stage). */
-export const autoConfirmSignUp = lazy((): boolean => requireEnv(ENV.autoConfirmSignUp) === 'true');
+export const autoConfirmSignUp = /* @__PURE__ */ lazy(
+  (): boolean => requireEnv(ENV.autoConfirmSignUp) === 'true',
+);
 
 /** LOGIN_MAX_FAILURES failed logins per username within LOGIN_FAILURE_WINDOW_SECONDS, then 429 until it ends. */
-export const loginPolicy = lazy((): LoginPolicy => ({
+export const loginPolicy = /* @__PURE__ */ lazy((): LoginPolicy => ({
   maxFailures: positiveIntegerEnv(ENV.loginMaxFailures),
   windowSeconds: positiveIntegerEnv(ENV.loginFailureWindowSeconds),
 }));

@@ -1,18 +1,14 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import {
-  apiGatewayConnections,
-  documentClient,
-  dynamoRateLimiter,
-  traced,
-  type FrameReplies,
-} from '@chat/aws';
+import { apiGatewayConnections, documentClient, dynamoRateLimiter, traced } from '@chat/aws';
 import { createEventPublisher, processedEventsGuards } from '@chat/events';
 import { blockReader, membershipReader } from '@chat/memberships';
 import {
   COMMON_ENV,
   createLogger,
+  type Factories,
   lazy,
+  lazyProperties,
   metrics,
   optionalEnv,
   positiveIntegerEnv,
@@ -23,12 +19,7 @@ import {
   type Metrics,
 } from '@chat/runtime';
 import { monotonicFactory } from 'ulid';
-import type {
-  ConnectionDirectory,
-  IdGenerator,
-  MessagingDependencies,
-  MessagingLimits,
-} from '../use-cases/ports';
+import type { IdGenerator, MessagingDependencies, MessagingLimits } from '../use-cases/ports';
 import type { ReportDependencies } from '../use-cases/reports';
 import { dynamoAttachmentRecords } from './dynamodb-attachments';
 import { dynamoConnectionDirectory } from './dynamodb-connections';
@@ -44,7 +35,7 @@ import { attachmentsS3Client, s3ObjectStorage } from './s3-objects';
  * A dependency built on first use (SDK clients once per Lambda sandbox), reading its configuration with
  * `requireEnv` then, so a function is only asked for the variables of the adapters it really uses.
  */
-const messages = lazy(() =>
+const messages = /* @__PURE__ */ lazy(() =>
   dynamoMessageStore(documentClient(), {
     messages: requireEnv(ENV.messagesTable),
     clientMessageIds: requireEnv(ENV.clientMessageIdsTable),
@@ -56,10 +47,14 @@ const messages = lazy(() =>
     },
   }),
 );
-const memberships = lazy(() => membershipReader(documentClient(), requireEnv(ENV.membershipsTable)));
-const blocks = lazy(() => blockReader(documentClient(), requireEnv(ENV.blocksTable)));
+const memberships = /* @__PURE__ */ lazy(() =>
+  membershipReader(documentClient(), requireEnv(ENV.membershipsTable)),
+);
+const blocks = /* @__PURE__ */ lazy(() => blockReader(documentClient(), requireEnv(ENV.blocksTable)));
 /** Each limit is read when first used, so a function only needs the variables of the limits it checks. */
-const limiter = lazy(() => dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)));
+const limiter = /* @__PURE__ */ lazy(() =>
+  dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
+);
 const limitOf = (action: string, limit: string, windowSeconds: string) =>
   lazy(() => rateLimit(action, positiveIntegerEnv(limit), positiveIntegerEnv(windowSeconds)));
 const sendLimit = limitOf('send', ENV.sendRateLimit, ENV.sendRateWindowSeconds);
@@ -79,18 +74,28 @@ const limits: MessagingLimits = {
     return attachmentLimit();
   },
 };
-const attachments = lazy(() => dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)));
-const readMarkers = lazy(() => dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)));
-const search = lazy(() => dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)));
-const objects = lazy(() => s3ObjectStorage(traced(attachmentsS3Client()), requireEnv(ENV.attachmentsBucket)));
-const connections = lazy(() => dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)));
-const replies = lazy(() =>
+const attachments = /* @__PURE__ */ lazy(() =>
+  dynamoAttachmentRecords(documentClient(), requireEnv(ENV.attachmentsTable)),
+);
+const readMarkers = /* @__PURE__ */ lazy(() =>
+  dynamoReadMarkers(documentClient(), requireEnv(ENV.readMarkersTable)),
+);
+const search = /* @__PURE__ */ lazy(() =>
+  dynamoSearchIndex(documentClient(), requireEnv(ENV.searchIndexTable)),
+);
+const objects = /* @__PURE__ */ lazy(() =>
+  s3ObjectStorage(traced(attachmentsS3Client()), requireEnv(ENV.attachmentsBucket)),
+);
+const connections = /* @__PURE__ */ lazy(() =>
+  dynamoConnectionDirectory(documentClient(), requireEnv(ENV.connectionsTable)),
+);
+const replies = /* @__PURE__ */ lazy(() =>
   apiGatewayConnections(
     traced(new ApiGatewayManagementApiClient({ endpoint: requireEnv(ENV.webSocketManagementEndpoint) })),
   ),
 );
 /** The messages table's outbox publisher (the stream function's only dependency). */
-export const eventPublisher = lazy(() =>
+export const eventPublisher = /* @__PURE__ */ lazy(() =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
@@ -103,12 +108,12 @@ export const eventPublisher = lazy(() =>
 const monotonicUlid = monotonicFactory();
 const messagingIds: IdGenerator = { messageId: () => monotonicUlid(), attachmentId: () => ulidIds.next() };
 
-const logger = lazy(() =>
+const logger = /* @__PURE__ */ lazy(() =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
 
 /** The erasure consumer's index reads (a closed account's messages, reactions and read markers). */
-export const userContent = lazy(() =>
+export const userContent = /* @__PURE__ */ lazy(() =>
   dynamoUserContent(documentClient(), {
     messages: requireEnv(ENV.messagesTable),
     reactions: requireEnv(ENV.reactionsTable),
@@ -116,70 +121,48 @@ export const userContent = lazy(() =>
   }),
 );
 
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable, {
   lockSeconds: () => ERASURE_TIMEOUT_SECONDS,
 });
 
-const reports = lazy(() => dynamoReports(documentClient(), requireEnv(ENV.reportsTable)));
+const reports = /* @__PURE__ */ lazy(() => dynamoReports(documentClient(), requireEnv(ENV.reportsTable)));
 
-/** What the report routes reach on AWS (built when first read, like messagingDependencies). */
-export const reportDependencies: ReportDependencies = {
-  clock: systemClock,
-  reportId: () => ulidIds.next(),
-  get memberships() {
-    return memberships();
-  },
-  get messages() {
-    return messages();
-  },
-  get reports() {
-    return reports();
-  },
-};
+/** What the report routes reach on AWS (each built when first read). */
+export const reportDependencies = /* @__PURE__ */ lazyProperties<ReportDependencies>({
+  clock: () => systemClock,
+  reportId: () => () => ulidIds.next(),
+  memberships,
+  messages,
+  reports,
+});
 
-/** Everything the use cases and the WebSocket handler reach on AWS. */
-export type MessagingEnvironment = MessagingDependencies & {
-  connections: ConnectionDirectory;
-  replies: FrameReplies;
+/** The ports of the use cases that only reach tables (and the clock, ids, logger, metrics and limits). */
+const tablePorts: Factories<Omit<MessagingDependencies, 'objects'> & { metrics: Metrics }> = {
+  clock: () => systemClock,
+  metrics: () => metrics,
+  ids: () => messagingIds,
+  memberships,
+  messages,
+  attachments,
+  readMarkers,
+  search,
+  logger,
+  limits: () => limits,
+  blocks,
 };
 
 /**
- * The use cases' dependencies on AWS. Each property is built when first read (never spread this object), so a
- * handler touching only `messages` and `memberships` needs only their tables.
+ * The use cases' dependencies on AWS, one object per set of clients, so a function's bundle holds only the
+ * clients of the object its handler imports (docs/decisions/010-cold-starts.md): `messagingDependencies` for
+ * the use cases on tables only, `storageDependencies` for those that also reach the attachments bucket (S3),
+ * `socketDependencies` for the WebSocket route (the bucket, realtime's connections and the replies to them).
+ * Each property is built when first read (never spread these objects), so a handler touching only `messages`
+ * and `memberships` needs only their tables.
  */
-export const messagingDependencies: MessagingEnvironment & { metrics: Metrics } = {
-  clock: systemClock,
-  metrics,
-  ids: messagingIds,
-  get memberships() {
-    return memberships();
-  },
-  get messages() {
-    return messages();
-  },
-  get attachments() {
-    return attachments();
-  },
-  get objects() {
-    return objects();
-  },
-  get readMarkers() {
-    return readMarkers();
-  },
-  get search() {
-    return search();
-  },
-  get logger() {
-    return logger();
-  },
-  get connections() {
-    return connections();
-  },
-  limits,
-  get blocks() {
-    return blocks();
-  },
-  get replies() {
-    return replies();
-  },
-};
+export const messagingDependencies = /* @__PURE__ */ lazyProperties(tablePorts);
+export const storageDependencies = /* @__PURE__ */ lazyProperties(tablePorts, { objects });
+export const socketDependencies = /* @__PURE__ */ lazyProperties(tablePorts, {
+  objects,
+  connections,
+  replies,
+});

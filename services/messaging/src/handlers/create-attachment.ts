@@ -1,6 +1,6 @@
 import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, idParam } from '@chat/http';
-import { messagingDependencies } from '../adapters/environment';
+import { storageDependencies } from '../adapters/environment';
 import { requestUpload } from '../use-cases/attachments';
 import { createAttachmentBody } from '../domain/requests';
 
@@ -9,7 +9,7 @@ export const handler = httpHandler(
   { name: 'createAttachment', auth: authenticator, body: createAttachmentBody },
   async ({ event, body, principal }) =>
     created(
-      await requestUpload(messagingDependencies, {
+      await requestUpload(storageDependencies, {
         roomId: idParam(event, 'roomId'),
         userId: principal.userId,
         fileName: body.fileName,

@@ -1,6 +1,6 @@
 import { contractReader, eventConsumer, userDeletedContract } from '@chat/events';
 import { positiveIntegerEnv } from '@chat/runtime';
-import { idempotencyGuard, messagingDependencies, userContent } from '../adapters/environment';
+import { idempotencyGuard, storageDependencies, userContent } from '../adapters/environment';
 import { ENV } from '../adapters/names';
 import { eraseUserContent } from '../use-cases/erase-user-content';
 
@@ -12,7 +12,7 @@ export const handler = eventConsumer(
   { name: 'eraseUserContent', guard: idempotencyGuard('messaging.erase-user-content') },
   contractReader(userDeletedContract, ({ data }) => ({ userId: data.userId })),
   async ({ data, metadata }) => {
-    const deps = messagingDependencies;
+    const deps = storageDependencies;
     return eraseUserContent(
       {
         clock: deps.clock,

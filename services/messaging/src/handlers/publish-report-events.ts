@@ -1,6 +1,6 @@
 import { buildEvent, messageReportedContract, outboxHandler, streamRecordEventId } from '@chat/events';
 import { eventPublisher } from '../adapters/environment';
-import { storedReportOf } from '../adapters/dynamodb-reports';
+import { storedReportOf } from '../adapters/report-item';
 
 /** The reports table's outbox: a new report → MessageReported (reports are never changed, only added). */
 export const handler = outboxHandler('publishReportEvents', eventPublisher, (record, newItem) => {

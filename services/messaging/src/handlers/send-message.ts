@@ -1,6 +1,6 @@
 import { authenticator } from '@chat/auth-verifier';
 import { created, httpHandler, ok, idParam } from '@chat/http';
-import { messagingDependencies } from '../adapters/environment';
+import { storageDependencies } from '../adapters/environment';
 import { sendMessageBody } from '../domain/requests';
 import { sendMessage } from '../use-cases/send-message';
 
@@ -8,7 +8,7 @@ import { sendMessage } from '../use-cases/send-message';
 export const handler = httpHandler(
   { name: 'sendMessage', auth: authenticator, body: sendMessageBody },
   async ({ event, body, principal, correlationId }) => {
-    const { message, created: isNew } = await sendMessage(messagingDependencies, {
+    const { message, created: isNew } = await sendMessage(storageDependencies, {
       roomId: idParam(event, 'roomId'),
       senderId: principal.userId,
       text: body.text,

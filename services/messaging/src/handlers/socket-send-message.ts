@@ -1,5 +1,5 @@
 import { webSocketHandler } from '@chat/aws';
-import { messagingDependencies } from '../adapters/environment';
+import { socketDependencies } from '../adapters/environment';
 import { answerSendMessageFrame, failureReply } from '../use-cases/socket-send-message';
 
 /**
@@ -9,7 +9,7 @@ import { answerSendMessageFrame, failureReply } from '../use-cases/socket-send-m
  * before the use case here: its validation answers it.
  */
 export const handler = webSocketHandler('socketSendMessage', async ({ event, connectionId, logger }) => {
-  const reply = await answerSendMessageFrame(messagingDependencies, {
+  const reply = await answerSendMessageFrame(socketDependencies, {
     connectionId,
     body: event.body,
     correlationId: event.requestContext.requestId,
@@ -22,6 +22,6 @@ export const handler = webSocketHandler('socketSendMessage', async ({ event, con
   if (reply.type === 'ack') {
     logger.info('message sent', { roomId: reply.message.roomId, messageId: reply.message.messageId });
   }
-  const outcome = await messagingDependencies.replies.send(connectionId, reply);
+  const outcome = await socketDependencies.replies.send(connectionId, reply);
   if (outcome === 'gone') logger.warn('the sender left before the answer');
 });

@@ -18,30 +18,35 @@ import { snsRemovals, snsUserTopics } from './sns-user-topics';
 import { dynamoRecipientData } from './dynamodb-recipient-data';
 
 /** Each adapter is built on first use and kept for the sandbox's life; it reads its variables only then. */
-const sns = lazy(() => traced(new SNSClient({})));
+const sns = /* @__PURE__ */ lazy(() => traced(new SNSClient({})));
 
 /** The real clock, for the use cases that take one. */
 export { systemClock } from '@chat/runtime';
 
-export const logger = lazy((): Logger =>
+export const logger = /* @__PURE__ */ lazy((): Logger =>
   createLogger({ service: optionalEnv(COMMON_ENV.serviceName), component: 'use-cases' }),
 );
-export const inbox = tableAdapter(ENV.inboxTable, dynamoInbox);
-export const preferences = tableAdapter(ENV.preferencesTable, dynamoPreferences);
-export const presence = tableAdapter(ENV.presenceTable, dynamoPresence);
-export const users = tableAdapter(ENV.usersTable, dynamoUsers);
-export const rooms = tableAdapter(ENV.roomsTable, dynamoRooms);
-export const devices = tableAdapter(ENV.devicesTable, dynamoDevices);
-export const memberships: () => MembershipReader = tableAdapter(ENV.membershipsTable, membershipReader);
-export const blocks: () => BlockReader = tableAdapter(ENV.blocksTable, blockReader);
-export const userTopics = lazy((): UserTopics => snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)));
-export const pushEndpoints = lazy((): PushEndpoints =>
+export const inbox = /* @__PURE__ */ tableAdapter(() => ENV.inboxTable, dynamoInbox);
+export const preferences = /* @__PURE__ */ tableAdapter(() => ENV.preferencesTable, dynamoPreferences);
+export const presence = /* @__PURE__ */ tableAdapter(() => ENV.presenceTable, dynamoPresence);
+export const users = /* @__PURE__ */ tableAdapter(() => ENV.usersTable, dynamoUsers);
+export const rooms = /* @__PURE__ */ tableAdapter(() => ENV.roomsTable, dynamoRooms);
+export const devices = /* @__PURE__ */ tableAdapter(() => ENV.devicesTable, dynamoDevices);
+export const memberships: () => MembershipReader = /* @__PURE__ */ tableAdapter(
+  () => ENV.membershipsTable,
+  membershipReader,
+);
+export const blocks: () => BlockReader = /* @__PURE__ */ tableAdapter(() => ENV.blocksTable, blockReader);
+export const userTopics = /* @__PURE__ */ lazy((): UserTopics =>
+  snsUserTopics(sns(), requireEnv(ENV.userTopicPrefix)),
+);
+export const pushEndpoints = /* @__PURE__ */ lazy((): PushEndpoints =>
   snsPushEndpoints(sns(), {
     apns: requireEnv(ENV.apnsApplicationArn),
     fcm: requireEnv(ENV.fcmApplicationArn),
   }),
 );
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
@@ -49,20 +54,20 @@ export const eventPublisher = lazy((): EventPublisher =>
 );
 
 /** The idempotency guard of one consumer, on the service's processed-events table. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable);
 
 /** What provisioning a user's topic reaches (users, devices, SNS). */
 export function provisionDependencies() {
   return { users: users(), devices: devices(), topics: userTopics(), logger: logger() };
 }
 
-const recipientData = tableAdapter(
-  {
+const recipientData = /* @__PURE__ */ tableAdapter(
+  () => ({
     inbox: ENV.inboxTable,
     preferences: ENV.preferencesTable,
     presence: ENV.presenceTable,
     users: ENV.usersTable,
-  },
+  }),
   dynamoRecipientData,
 );
 

@@ -37,15 +37,21 @@ export { systemClock, ulidIds } from '@chat/runtime';
 /** Posts and DynamoDB calls of a fan-out: 3 attempts, 50 ms then 100 ms apart. */
 export const deliveryRetry: RetryPolicy = { attempts: 3, baseDelayMs: 50, sleep: realSleep };
 
-export const connectionStore = tableAdapter(ENV.connectionsTable, dynamoConnectionStore);
-export const membershipReader: () => MembershipReader = tableAdapter(
-  ENV.membershipsTable,
+export const connectionStore = /* @__PURE__ */ tableAdapter(
+  () => ENV.connectionsTable,
+  dynamoConnectionStore,
+);
+export const membershipReader: () => MembershipReader = /* @__PURE__ */ tableAdapter(
+  () => ENV.membershipsTable,
   membershipsTableReader,
 );
-export const presenceStore = tableAdapter(ENV.presenceTable, dynamoPresenceStore);
-export const connectionDirectory = tableAdapter(ENV.presenceTable, dynamoConnectionDirectory);
+export const presenceStore = /* @__PURE__ */ tableAdapter(() => ENV.presenceTable, dynamoPresenceStore);
+export const connectionDirectory = /* @__PURE__ */ tableAdapter(
+  () => ENV.presenceTable,
+  dynamoConnectionDirectory,
+);
 
-export const messenger = lazy((): ConnectionMessenger =>
+export const messenger = /* @__PURE__ */ lazy((): ConnectionMessenger =>
   apiGatewayConnections(
     traced(
       new ApiGatewayManagementApiClient({
@@ -58,29 +64,31 @@ export const messenger = lazy((): ConnectionMessenger =>
   ),
 );
 
-const eventBridgeClient = lazy(() => traced(new EventBridgeClient({})));
+const eventBridgeClient = /* @__PURE__ */ lazy(() => traced(new EventBridgeClient({})));
 
-export const continuations = lazy((): FanOutContinuations =>
+export const continuations = /* @__PURE__ */ lazy((): FanOutContinuations =>
   eventBridgeContinuations(eventBridgeClient(), requireEnv(ENV.eventBusName), systemClock),
 );
 
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({ client: eventBridgeClient(), eventBusName: requireEnv(ENV.eventBusName) }),
 );
 
 /** The consumers' timeout (serverless.ts); a crashed delivery's idempotency lock frees after it. */
-export const consumerTimeoutSeconds = lazy(() => positiveIntegerEnv(ENV.fanOutTimeoutSeconds, 30));
+export const consumerTimeoutSeconds = /* @__PURE__ */ lazy(() =>
+  positiveIntegerEnv(ENV.fanOutTimeoutSeconds, 30),
+);
 
 /** An idempotency guard on eventId for one consumer, locking a delivery for the consumer's timeout. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable, {
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable, {
   lockSeconds: consumerTimeoutSeconds,
 });
 
-export const connectionTtlSeconds = lazy(() =>
+export const connectionTtlSeconds = /* @__PURE__ */ lazy(() =>
   positiveIntegerEnv(ENV.connectionTtlSeconds, DEFAULT_CONNECTION_TTL_SECONDS),
 );
-export const fanOutPageSize = lazy(() => positiveIntegerEnv(ENV.fanOutPageSize, 500));
-export const fanOutConcurrency = lazy(() => positiveIntegerEnv(ENV.fanOutConcurrency, 25));
+export const fanOutPageSize = /* @__PURE__ */ lazy(() => positiveIntegerEnv(ENV.fanOutPageSize, 500));
+export const fanOutConcurrency = /* @__PURE__ */ lazy(() => positiveIntegerEnv(ENV.fanOutConcurrency, 25));
 
 /** What a delivery to users' connections takes (use-cases/deliver.ts), logging with the invocation's logger. */
 export function deliveryDependencies(logger: Logger): DeliveryDependencies {
@@ -96,7 +104,7 @@ export function deliveryDependencies(logger: Logger): DeliveryDependencies {
   };
 }
 
-const presenceErasure = tableAdapter(ENV.presenceTable, dynamoPresenceErasure);
+const presenceErasure = /* @__PURE__ */ tableAdapter(() => ENV.presenceTable, dynamoPresenceErasure);
 
 /** What erasing a closed account's connections and presence takes. */
 export function erasureDependencies(logger: Logger): EraseConnectionsDependencies {
@@ -114,19 +122,24 @@ export function erasureDependencies(logger: Logger): EraseConnectionsDependencie
 }
 
 /** This sandbox's memory of TTL refreshes (activity writes at most once per interval per connection). */
-export const refreshLedger = lazy(() => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())));
+export const refreshLedger = /* @__PURE__ */ lazy(
+  () => new RefreshLedger(refreshIntervalMs(connectionTtlSeconds())),
+);
 
 /** Most open connections per user (stage parameter `maxConnectionsPerUser`). */
-export const maxConnectionsPerUser = lazy(() =>
+export const maxConnectionsPerUser = /* @__PURE__ */ lazy(() =>
   positiveIntegerEnv(ENV.maxConnectionsPerUser, DEFAULT_MAX_CONNECTIONS_PER_USER),
 );
 
 /** One typing frame forwarded per user and room per interval (stage parameter `typingIntervalSeconds`). */
-export const typingLimit = tableAdapter(ENV.rateLimitsTable, (client, tableName): TypingLimit => ({
-  limiter: dynamoRateLimiter(client, tableName),
-  typing: rateLimit(
-    'typing',
-    1,
-    positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
-  ),
-}));
+export const typingLimit = /* @__PURE__ */ tableAdapter(
+  () => ENV.rateLimitsTable,
+  (client, tableName): TypingLimit => ({
+    limiter: dynamoRateLimiter(client, tableName),
+    typing: rateLimit(
+      'typing',
+      1,
+      positiveIntegerEnv(ENV.typingIntervalSeconds, DEFAULT_TYPING_INTERVAL_SECONDS),
+    ),
+  }),
+);

@@ -1,27 +1,10 @@
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionalWrite } from '@chat/aws';
 import { BLOCK_ATTRIBUTES, blockReader } from '@chat/memberships';
-import * as z from 'zod';
-import type { BlockRecord } from '../domain/blocks';
 import type { BlockStore } from '../use-cases/ports';
+import { storedBlockOf } from './items';
 
 const A = BLOCK_ATTRIBUTES;
-
-const blockItemSchema = z.object({
-  userId: z.string(),
-  blockedUserId: z.string(),
-  createdAt: z.string(),
-  correlationId: z.string().optional(),
-});
-
-/** A block item (also a stream image) as the service's record, with the correlation id of the write. */
-export function storedBlockOf(item: Record<string, unknown>): {
-  record: BlockRecord;
-  correlationId?: string;
-} {
-  const { correlationId, ...record } = blockItemSchema.parse(item);
-  return correlationId === undefined ? { record } : { record, correlationId };
-}
 
 /**
  * The blocks table: pk `userId` (the blocker), sk `blockedUserId`, `createdAt`; its stream is the outbox of

@@ -18,29 +18,29 @@ import { ENV } from './names';
 /** The real clock and ids, for the use cases that take them. */
 export { systemClock, ulidIds } from '@chat/runtime';
 
-export const roomStore = tableAdapter(
-  { rooms: ENV.roomsTable, memberships: ENV.membershipsTable },
+export const roomStore = /* @__PURE__ */ tableAdapter(
+  () => ({ rooms: ENV.roomsTable, memberships: ENV.membershipsTable }),
   dynamoRoomStore,
 );
 
 /** The room store that also checks and writes bans: for joins, invitations and the ban routes. */
-export const roomStoreWithBans = tableAdapter(
-  { rooms: ENV.roomsTable, memberships: ENV.membershipsTable, bans: ENV.bansTable },
+export const roomStoreWithBans = /* @__PURE__ */ tableAdapter(
+  () => ({ rooms: ENV.roomsTable, memberships: ENV.membershipsTable, bans: ENV.bansTable }),
   dynamoRoomStore,
 );
 
-export const roomActivity = tableAdapter(ENV.roomActivityTable, dynamoRoomActivity);
+export const roomActivity = /* @__PURE__ */ tableAdapter(() => ENV.roomActivityTable, dynamoRoomActivity);
 
 /** The wait before another optimistic attempt on a room's activity: exponential backoff with jitter. */
 export const activityPause = (attempt: number): Promise<void> =>
   sleep(backoffDelay(attempt - 1, { baseDelayMs: 10, maxDelayMs: 500, random: Math.random }));
 
-export const userDirectory = tableAdapter(ENV.usersTable, dynamoUserDirectory);
+export const userDirectory = /* @__PURE__ */ tableAdapter(() => ENV.usersTable, dynamoUserDirectory);
 
-export const blockStore = tableAdapter(ENV.blocksTable, dynamoBlockStore);
+export const blockStore = /* @__PURE__ */ tableAdapter(() => ENV.blocksTable, dynamoBlockStore);
 
 /** The room creation limit (stage parameters) on the service's rate-limits table. */
-export const roomLimits = lazy((): RoomLimits => ({
+export const roomLimits = /* @__PURE__ */ lazy((): RoomLimits => ({
   limiter: dynamoRateLimiter(documentClient(), requireEnv(ENV.rateLimitsTable)),
   roomCreation: rateLimit(
     'room-creation',
@@ -49,7 +49,7 @@ export const roomLimits = lazy((): RoomLimits => ({
   ),
 }));
 
-export const eventPublisher = lazy((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ lazy((): EventPublisher =>
   createEventPublisher({
     client: traced(new EventBridgeClient({})),
     eventBusName: requireEnv(ENV.eventBusName),
@@ -57,4 +57,4 @@ export const eventPublisher = lazy((): EventPublisher =>
 );
 
 /** An idempotency guard on eventId for one consumer, on the service's processed-events table. */
-export const idempotencyGuard = processedEventsGuards(ENV.processedEventsTable);
+export const idempotencyGuard = /* @__PURE__ */ processedEventsGuards(() => ENV.processedEventsTable);

@@ -2,12 +2,14 @@ import { memberRoleSchema, roomSchema } from '@chat/events';
 import { MEMBERSHIP_ATTRIBUTES } from '@chat/memberships';
 import * as z from 'zod';
 import type { BanRecord } from '../domain/bans';
+import type { BlockRecord } from '../domain/blocks';
 import { seniorityKey, type MemberRecord } from '../domain/membership';
 import { isOpenRoom, type RoomRecord } from '../domain/room';
 import type { StoredMembership, StoredRoom } from '../use-cases/stream-events';
 
 /**
- * The items of the rooms and memberships tables, and their reading back (from GetItem/Query or a stream image).
+ * The items of the rooms, memberships, bans and blocks tables, and their reading back (from GetItem/Query or a
+ * stream image), apart from the tables' adapters so an outbox function does not carry the DynamoDB client.
  * Reading validates: a malformed item fails loudly instead of leaking into an answer or an event.
  */
 
@@ -106,4 +108,20 @@ export function storedBanOf(item: Record<string, unknown>): { record: BanRecord;
 
 export function banOf(item: Record<string, unknown>): BanRecord {
   return storedBanOf(item).record;
+}
+
+const blockItemSchema = z.object({
+  userId: z.string(),
+  blockedUserId: z.string(),
+  createdAt: z.string(),
+  correlationId: z.string().optional(),
+});
+
+/** A block item (also a stream image) as the service's record, with the correlation id of the write. */
+export function storedBlockOf(item: Record<string, unknown>): {
+  record: BlockRecord;
+  correlationId?: string;
+} {
+  const { correlationId, ...record } = blockItemSchema.parse(item);
+  return correlationId === undefined ? { record } : { record, correlationId };
 }

@@ -1,6 +1,6 @@
 import { outboxHandler, streamChangeOf } from '@chat/events';
 import { eventPublisher } from '../adapters/environment';
-import { storedBlockOf } from '../adapters/dynamodb-blocks';
+import { storedBlockOf } from '../adapters/items';
 import { blockEventsOf } from '../use-cases/stream-events';
 
 /** The blocks table's stream → UserBlocked / UserUnblocked on the bus (the outbox). */
