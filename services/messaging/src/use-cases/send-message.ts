@@ -133,13 +133,13 @@ async function storedRetry(
   deps: SendMessageDependencies,
   input: SendMessageInput,
 ): Promise<SendMessageResult | undefined> {
-  await requireMember(deps.memberships, input.roomId, input.senderId);
-  if (input.clientMessageId === undefined) return undefined;
-  const existing = await deps.messages.findByClientMessageId(
-    input.roomId,
-    input.senderId,
-    input.clientMessageId,
-  );
+  // Both reads at once; what a non-member's lookup found is never shown (requireMember's refusal wins).
+  const [, existing] = await Promise.all([
+    requireMember(deps.memberships, input.roomId, input.senderId),
+    input.clientMessageId === undefined
+      ? undefined
+      : deps.messages.findByClientMessageId(input.roomId, input.senderId, input.clientMessageId),
+  ]);
   return existing ? { message: canonicalMessage(existing), created: false } : undefined;
 }
 
@@ -161,16 +161,23 @@ export async function sendMessage(
   input: SendMessageInput,
 ): Promise<SendMessageResult> {
   checkInput(input);
-  try {
-    await requireAllowance(deps.limits, 'send', input.senderId);
-  } catch (refusal) {
-    // A retry of a send that was stored is answered with it, limit or not (the client lost the first answer).
-    const stored = input.clientMessageId === undefined ? undefined : await storedRetry(deps, input);
-    if (stored) return stored;
-    throw refusal;
+  // The allowance (a write) and the membership check with the lookup of a retried send (reads) do not depend on
+  // each other: one round trip for both instead of one after the other. What the caller gets is as if the
+  // allowance came first: refused → the stored message of a retry (the client lost the first answer) or a 404
+  // for a non-member when it names a clientMessageId, else the refusal.
+  const [allowance, retry] = await Promise.allSettled([
+    requireAllowance(deps.limits, 'send', input.senderId),
+    storedRetry(deps, input),
+  ]);
+  if (allowance.status === 'rejected') {
+    if (input.clientMessageId !== undefined) {
+      if (retry.status === 'rejected') throw retry.reason;
+      if (retry.value) return retry.value;
+    }
+    throw allowance.reason;
   }
-  const retried = await storedRetry(deps, input);
-  if (retried) return retried;
+  if (retry.status === 'rejected') throw retry.reason;
+  if (retry.value) return retry.value;
   await requireNotBlocked(deps, input);
   const messageId = deps.ids.messageId();
   const [attachments, mentions, threadAuthorId] = await Promise.all([

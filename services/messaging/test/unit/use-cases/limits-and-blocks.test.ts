@@ -77,6 +77,33 @@ describe('the send limit (30 per 10 s, REST and WebSocket together)', () => {
     ).rejects.toBeInstanceOf(RoomNotFoundError);
   });
 
+  it('checks the allowance while it reads the membership and an earlier send: one round trip, not two', async () => {
+    const world = aWorldWithRooms();
+    const limiter = world.limits.limiter;
+    const reads: string[] = [];
+    const membershipOf = world.memberships.membershipOf.bind(world.memberships);
+    world.memberships.membershipOf = async (roomId, userId) => {
+      reads.push('membership');
+      return membershipOf(roomId, userId);
+    };
+    // The limiter answers only after the membership read has begun: were the two one after the other, the send
+    // would wait for ever (and the test time out).
+    world.limits = {
+      ...world.limits,
+      limiter: {
+        take: async (limit, subject) => {
+          while (reads.length === 0) await new Promise((resolve) => setImmediate(resolve));
+          return limiter.take(limit, subject);
+        },
+      },
+    };
+
+    const { created } = await sendMessage(world, aSend({ clientMessageId: 'c-1' }));
+
+    expect(created).toBe(true);
+    expect(reads).toEqual(['membership']);
+  });
+
   it('answers a limited WebSocket frame with an error frame RATE_LIMITED carrying retryAfter', async () => {
     const world = aWorldWithRooms();
     world.connections.users.set('conn-1', ALICE);
