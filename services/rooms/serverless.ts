@@ -239,7 +239,7 @@ const { functions, roles } = withOwnRoles({
       eventPattern(messageDeletedContract),
     ]),
     environment: tableEnvironment(ACTIVITY),
-    statements: [tableAccess('RoomActivityTable', ['dynamodb:GetItem', 'dynamodb:PutItem'])],
+    statements: [tableAccess('RoomActivityTable', ['dynamodb:UpdateItem', 'dynamodb:PutItem'])],
   },
 });
 

@@ -298,7 +298,7 @@ const functionActions: Record<string, Record<string, string[]>> = {
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
     ],
-    projectRoomActivity: [...LOGS, 'dynamodb:GetItem', 'dynamodb:PutItem'],
+    projectRoomActivity: [...LOGS, 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
     banUser: [
       ...LOGS,
       ...VERIFY_TOKENS,

@@ -1,8 +1,13 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, isConditionalCheckFailed } from '@chat/aws';
+import {
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, conditionFailureItem, isConditionalCheckFailed } from '@chat/aws';
 import * as z from 'zod';
-import type { RoomActivity } from '../domain/room-activity';
-import type { RoomActivityStore } from '../use-cases/ports';
+import type { ActivityShortcut, RoomActivity } from '../domain/room-activity';
+import type { ActivityWrite, RoomActivityStore, StoredRoomActivity } from '../use-cases/ports';
 
 const lastMessageSchema = z.object({
   messageId: z.string().min(1),
@@ -22,7 +27,7 @@ const activityItemSchema = z.object({
   revision: z.number().int().nonnegative(),
 });
 
-function activityOf(item: Record<string, unknown>): RoomActivity & { revision: number } {
+function activityOf(item: Record<string, unknown>): StoredRoomActivity {
   const parsed = activityItemSchema.safeParse(item);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`).join('; ');
@@ -31,22 +36,113 @@ function activityOf(item: Record<string, unknown>): RoomActivity & { revision: n
   return parsed.data;
 }
 
+const NAMES = {
+  '#roomId': 'roomId',
+  '#last': 'lastMessage',
+  '#messageId': 'messageId',
+  '#seq': 'seq',
+  '#createdAt': 'createdAt',
+  '#preview': 'preview',
+  '#lastActivityAt': 'lastActivityAt',
+  '#revisedAt': 'revisedAt',
+  '#deleted': 'deleted',
+  '#pending': 'pendingDeletes',
+  '#revision': 'revision',
+};
+
 /**
- * The room-activity table: pk roomId → the projection's state and a `revision` counter. A save is a conditional
- * Put on the revision read (optimistic concurrency: two events of one room applied at once never lose one).
+ * `shortcutApplies` as an UpdateItem (its condition, over the stored item's own attributes): written with no read;
+ * every write adds 1 to `revision`, so an optimistic save that read the state before fails and reads again.
+ */
+export function shortcutUpdate(shortcut: ActivityShortcut): Omit<UpdateCommandInput, 'TableName'> {
+  if (shortcut.kind === 'tombstone') {
+    return {
+      Key: { roomId: shortcut.roomId },
+      UpdateExpression: 'SET #deleted = :true, #last.#preview = :empty ADD #revision :one',
+      ConditionExpression: '#last.#messageId = :messageId AND #deleted = :false',
+      ExpressionAttributeNames: pick(NAMES, '#last', '#messageId', '#preview', '#deleted', '#revision'),
+      ExpressionAttributeValues: {
+        ':messageId': shortcut.messageId,
+        ':true': true,
+        ':false': false,
+        ':empty': '',
+        ':one': 1,
+      },
+    };
+  }
+  const { message, next } = shortcut;
+  // comesAfter: by seq when both have one, else by createdAt then messageId.
+  const byTime =
+    '#last.#createdAt < :createdAt OR (#last.#createdAt = :createdAt AND #last.#messageId < :messageId)';
+  const order =
+    message.seq === null
+      ? byTime
+      : `#last.#seq < :seq OR (attribute_type(#last.#seq, :null) AND (${byTime}))`;
+  const after = `#last.#messageId <> :messageId AND (${order})`;
+  // A later revision of the last message (or its delete, which wins whatever its time).
+  const revision = `#last.#messageId = :messageId AND #deleted = :false${message.deletedAt === undefined ? ' AND #revisedAt < :revisedAt' : ''}`;
+  return {
+    Key: { roomId: message.roomId },
+    UpdateExpression:
+      'SET #last = :last, #lastActivityAt = :lastActivityAt, #revisedAt = :revisedAt, #deleted = :deleted, ' +
+      '#pending = :none ADD #revision :one',
+    ConditionExpression: `attribute_not_exists(#roomId) OR (size(#pending) = :zero AND ((${after}) OR (${revision})))`,
+    ExpressionAttributeNames: NAMES,
+    ExpressionAttributeValues: {
+      ':last': next.lastMessage,
+      ':lastActivityAt': next.lastActivityAt,
+      ':revisedAt': next.revisedAt,
+      ':deleted': next.deleted,
+      ':none': [],
+      ':zero': 0,
+      ':one': 1,
+      ':false': false,
+      ':messageId': message.messageId,
+      ':createdAt': message.createdAt,
+      ...(message.seq === null ? {} : { ':seq': message.seq, ':null': 'NULL' }),
+    },
+  };
+}
+
+/** A conditional write's outcome: applied, or refused with the item it found (asked for with ALL_OLD). */
+async function guardedWrite(write: Promise<unknown>): Promise<ActivityWrite> {
+  try {
+    await write;
+    return { applied: true };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    const item = conditionFailureItem(error);
+    return { applied: false, stored: item === undefined ? undefined : activityOf(item) };
+  }
+}
+
+function pick<T extends Record<string, string>>(names: T, ...keys: (keyof T)[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, names[key]]));
+}
+
+/**
+ * The room-activity table: pk roomId → the projection's state and a `revision` counter. An event is first one
+ * guarded UpdateItem (`shortcutUpdate`); a save is a conditional Put on the revision found (optimistic
+ * concurrency: two events of one room applied at once never lose one). Nothing is read before a write: a refused
+ * write returns the item it found (ReturnValuesOnConditionCheckFailure, at no extra capacity).
  */
 export function dynamoRoomActivity(client: DynamoDBDocumentClient, tableName: string): RoomActivityStore {
   return {
-    async get(roomId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { roomId }, ConsistentRead: true }),
+    async writeShortcut(shortcut) {
+      return guardedWrite(
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            ...shortcutUpdate(shortcut),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        ),
       );
-      return Item ? activityOf(Item) : undefined;
     },
 
     async save(next, expectedRevision) {
-      try {
-        await client.send(
+      return guardedWrite(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...next, revision: (expectedRevision ?? 0) + 1 },
@@ -56,13 +152,10 @@ export function dynamoRoomActivity(client: DynamoDBDocumentClient, tableName: st
                   ConditionExpression: 'revision = :expected',
                   ExpressionAttributeValues: { ':expected': expectedRevision },
                 }),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async getMany(roomIds) {

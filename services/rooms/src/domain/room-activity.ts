@@ -90,6 +90,52 @@ function asLast(message: MessageSnapshot, pendingDeletes: readonly string[]): Ro
   };
 }
 
+/**
+ * What one guarded write can do without reading the room's state first: the state it writes (`next`) and, as
+ * `applies`, the states it may be written over. For those states `next` is exactly what `applyMessageActivity`
+ * gives (unit-tested over every state a sequence of events reaches); the store encodes `applies` as the write's
+ * condition, so a refused write means the rule must look at the stored state (usually: nothing changes).
+ *
+ * - `message` (MessageSent, MessageEdited): the message becomes, or is a later revision of, the last message.
+ *   It applies to no state at all, or to one without pending deletes whose last message is older than this one
+ *   (`comesAfter`), or is this message, not deleted, at an earlier revision (or this copy is its delete).
+ * - `tombstone` (MessageDeleted): the last message is this one and not deleted yet; it becomes a tombstone.
+ *
+ * What it cannot express is left to the read-apply-save path: deletes of messages not seen yet (the sorted,
+ * capped `pendingDeletes`), messages or edits while deletes are pending (pruning, tombstones on arrival), and the
+ * `seq` a later copy of the last message's event fills in.
+ */
+export type ActivityShortcut =
+  | { kind: 'message'; message: MessageSnapshot; next: RoomActivity }
+  | { kind: 'tombstone'; roomId: string; messageId: string };
+
+export function shortcutOf(activity: MessageActivity): ActivityShortcut {
+  if (activity.kind === 'deleted') {
+    return { kind: 'tombstone', roomId: activity.roomId, messageId: activity.messageId };
+  }
+  return { kind: 'message', message: activity.message, next: asLast(activity.message, []) };
+}
+
+/** Whether `shortcut` may be written over `current` (the store's condition, as a pure predicate). */
+export function shortcutApplies(current: RoomActivity | undefined, shortcut: ActivityShortcut): boolean {
+  const last = current?.lastMessage ?? null;
+  if (shortcut.kind === 'tombstone') {
+    return current !== undefined && last?.messageId === shortcut.messageId && !current.deleted;
+  }
+  if (current === undefined) return true;
+  if (last === null || current.pendingDeletes.length > 0) return false;
+  const { message, next } = shortcut;
+  if (last.messageId !== message.messageId) return comesAfter(message, last);
+  return !current.deleted && (message.deletedAt !== undefined || next.revisedAt > current.revisedAt);
+}
+
+/** The state `shortcut` leaves when it applies to `current` (what the store's guarded write does). */
+export function appliedShortcut(current: RoomActivity | undefined, shortcut: ActivityShortcut): RoomActivity {
+  if (shortcut.kind === 'message') return shortcut.next;
+  if (current?.lastMessage == null) throw new Error('a tombstone applies only to a last message');
+  return { ...current, deleted: true, lastMessage: { ...current.lastMessage, preview: '' } };
+}
+
 /** The state after `activity`, or undefined when it changes nothing (an older message, a replay). */
 export function applyMessageActivity(
   current: RoomActivity | undefined,

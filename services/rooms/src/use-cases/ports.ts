@@ -2,7 +2,7 @@ import type { Clock, IdGenerator, Page, RateLimit, RateLimiter } from '@chat/run
 import type { BanRecord } from '../domain/bans';
 import type { BlockRecord } from '../domain/blocks';
 import type { MemberRecord, RemovalReason, Role } from '../domain/membership';
-import type { RoomActivity } from '../domain/room-activity';
+import type { ActivityShortcut, RoomActivity } from '../domain/room-activity';
 import type { RoomRecord } from '../domain/room';
 
 /** The time, and new sortable ids (ULIDs) for rooms. */
@@ -124,14 +124,21 @@ export interface UserDirectory {
   forget(userId: string): Promise<void>;
 }
 
+/** A room's stored activity and the revision every write of it increments. */
+export type StoredRoomActivity = RoomActivity & { revision: number };
+
+/** A guarded write of a room's activity: applied, or refused with the state it found (undefined: no item). */
+export type ActivityWrite = { applied: true } | { applied: false; stored: StoredRoomActivity | undefined };
+
 /**
  * The room-activity projection (the room list's last message), fed by messaging's message events. Writes are
- * optimistic: `save` stores `next` only when the stored state still is `expected` (none: no item yet).
+ * guarded and never preceded by a read: a refused write returns the state it found.
  */
 export interface RoomActivityStore {
-  get(roomId: string): Promise<(RoomActivity & { revision: number }) | undefined>;
-  /** False when another writer changed the room's state since it was read (read again and re-apply). */
-  save(next: RoomActivity, expectedRevision: number | undefined): Promise<boolean>;
+  /** One write of `shortcut`, with `shortcutApplies` as its condition. */
+  writeShortcut(shortcut: ActivityShortcut): Promise<ActivityWrite>;
+  /** Stores `next` when the stored revision still is `expectedRevision` (none: no item yet); optimistic. */
+  save(next: RoomActivity, expectedRevision: number | undefined): Promise<ActivityWrite>;
   /** The states of those of `roomIds` that have one (a batch read). */
   getMany(roomIds: readonly string[]): Promise<Map<string, RoomActivity>>;
 }

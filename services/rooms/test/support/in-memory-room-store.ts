@@ -6,7 +6,12 @@ import {
 } from '../../src/domain/membership';
 import type { BanRecord } from '../../src/domain/bans';
 import { isOpenRoom, type RoomRecord } from '../../src/domain/room';
-import type { RoomActivity } from '../../src/domain/room-activity';
+import {
+  appliedShortcut,
+  shortcutApplies,
+  type ActivityShortcut,
+  type RoomActivity,
+} from '../../src/domain/room-activity';
 import { inMemoryRateLimiter, rateLimit } from '@chat/runtime';
 import type { BlockRecord } from '../../src/domain/blocks';
 import type {
@@ -217,22 +222,39 @@ export function sequentialIds(prefix = 'room-new-'): IdGenerator {
   return { next: () => `${prefix}${++n}` };
 }
 
-/** The room-activity projection in memory, with the adapter's optimistic revisions. */
+/** The room-activity projection in memory: the adapter's guarded shortcut (by the pure predicate) and optimistic revisions. */
 export class InMemoryRoomActivity implements RoomActivityStore {
   readonly states = new Map<string, RoomActivity & { revision: number }>();
   /** Runs before a save is checked, to simulate a concurrent writer. */
   interfere: ((roomId: string) => void) | undefined;
 
-  async get(roomId: string) {
-    const state = this.states.get(roomId);
-    return state ? structuredClone(state) : undefined;
+  /** Every write sent (shortcuts and saves), in order. */
+  readonly writes: string[] = [];
+
+  async writeShortcut(shortcut: ActivityShortcut) {
+    const roomId = shortcut.kind === 'tombstone' ? shortcut.roomId : shortcut.message.roomId;
+    this.writes.push(`shortcut:${shortcut.kind}`);
+    this.interfere?.(roomId);
+    const stored = this.states.get(roomId);
+    if (!shortcutApplies(stored, shortcut)) {
+      return { applied: false as const, stored: stored ? structuredClone(stored) : undefined };
+    }
+    this.states.set(roomId, {
+      ...structuredClone(appliedShortcut(stored, shortcut)),
+      revision: (stored?.revision ?? 0) + 1,
+    });
+    return { applied: true as const };
   }
 
   async save(next: RoomActivity, expectedRevision: number | undefined) {
+    this.writes.push('save');
     this.interfere?.(next.roomId);
-    if (this.states.get(next.roomId)?.revision !== expectedRevision) return false;
+    const stored = this.states.get(next.roomId);
+    if (stored?.revision !== expectedRevision) {
+      return { applied: false as const, stored: stored ? structuredClone(stored) : undefined };
+    }
     this.states.set(next.roomId, { ...structuredClone(next), revision: (expectedRevision ?? 0) + 1 });
-    return true;
+    return { applied: true as const };
   }
 
   async getMany(roomIds: readonly string[]) {

@@ -1,38 +1,25 @@
 import {
   applyMessageActivity,
+  appliedShortcut,
   messageActivityOf,
   PREVIEW_LENGTH,
   previewOf,
+  shortcutApplies,
+  shortcutOf,
   type MessageActivity,
-  type MessageSnapshot,
   type RoomActivity,
 } from '../../../src/domain/room-activity';
+import {
+  activityUniverse,
+  aSnapshot,
+  at,
+  deleted,
+  edited,
+  reachableStates,
+  sent,
+} from '../../support/room-activity-events';
 
 const ROOM = 'room-1';
-const at = (second: number) => `2025-01-15T10:00:${String(second).padStart(2, '0')}.000Z`;
-
-function aSnapshot(n: number, overrides: Partial<MessageSnapshot> = {}): MessageSnapshot {
-  return {
-    roomId: ROOM,
-    messageId: `01JHF3M2B4C6D8E0F2G4H6J8${String(n).padStart(2, '0')}`,
-    senderId: 'alice',
-    text: `message ${n}`,
-    createdAt: at(n),
-    seq: n,
-    ...overrides,
-  };
-}
-
-const sent = (message: MessageSnapshot): MessageActivity => ({ kind: 'sent', message });
-const edited = (message: MessageSnapshot, second: number): MessageActivity => ({
-  kind: 'edited',
-  message: { ...message, text: `${message.text} (edited)`, editedAt: at(second) },
-});
-const deleted = (message: MessageSnapshot): MessageActivity => ({
-  kind: 'deleted',
-  roomId: ROOM,
-  messageId: message.messageId,
-});
 
 /** Applies the activities in order, keeping the state when one changes nothing. */
 function replay(activities: MessageActivity[]): RoomActivity | undefined {
@@ -122,6 +109,57 @@ describe('the room list’s last message', () => {
     const state = replay([sent({ ...two, seq: null }), sent(two)]);
 
     expect(state?.lastMessage?.seq).toBe(2);
+  });
+});
+
+describe('the shortcut (one guarded write, no read)', () => {
+  const events = activityUniverse(ROOM);
+  const states = reachableStates(events, 3);
+
+  it('writes exactly what the rule gives, over every state it applies to', () => {
+    let applied = 0;
+    for (const state of states) {
+      for (const event of events) {
+        const shortcut = shortcutOf(event);
+        if (!shortcutApplies(state, shortcut)) continue;
+        applied += 1;
+        expect(appliedShortcut(state, shortcut)).toEqual(applyMessageActivity(state, event));
+      }
+    }
+    expect(applied).toBeGreaterThan(states.length);
+  });
+
+  it('leaves to the read-apply-save path only pending deletes, deletes ahead and a seq filled in', () => {
+    for (const state of states) {
+      for (const event of events) {
+        if (shortcutApplies(state, shortcutOf(event)) || !applyMessageActivity(state, event)) continue;
+        const last = state?.lastMessage ?? null;
+        const reason =
+          event.kind === 'deleted'
+            ? last === null || event.messageId > last.messageId
+              ? 'delete ahead'
+              : 'unexpected'
+            : state !== undefined && (state.pendingDeletes.length > 0 || last === null)
+              ? 'deletes pending'
+              : last?.messageId === event.message.messageId && last.seq === null && event.message.seq !== null
+                ? 'seq filled in'
+                : 'unexpected';
+        expect({ state, event, reason }).not.toMatchObject({ reason: 'unexpected' });
+      }
+    }
+  });
+
+  it('applies to the common events: a newer message, a later edit, the delete of the last message', () => {
+    const [one, two] = [aSnapshot(1), aSnapshot(2)];
+    const state = replay([sent(one)]);
+
+    expect(shortcutApplies(undefined, shortcutOf(sent(one)))).toBe(true);
+    expect(shortcutApplies(state, shortcutOf(sent(two)))).toBe(true);
+    expect(shortcutApplies(state, shortcutOf(edited(one, 30)))).toBe(true);
+    expect(shortcutApplies(state, shortcutOf(deleted(one)))).toBe(true);
+    // An older message or a replay is refused, and the rule then says "unchanged".
+    expect(shortcutApplies(replay([sent(two)]), shortcutOf(sent(one)))).toBe(false);
+    expect(shortcutApplies(state, shortcutOf(sent(one)))).toBe(false);
   });
 });
 
