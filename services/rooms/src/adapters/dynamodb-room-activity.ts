@@ -36,31 +36,16 @@ function activityOf(item: Record<string, unknown>): StoredRoomActivity {
   return parsed.data;
 }
 
-const NAMES = {
-  '#roomId': 'roomId',
-  '#last': 'lastMessage',
-  '#messageId': 'messageId',
-  '#seq': 'seq',
-  '#createdAt': 'createdAt',
-  '#preview': 'preview',
-  '#lastActivityAt': 'lastActivityAt',
-  '#revisedAt': 'revisedAt',
-  '#deleted': 'deleted',
-  '#pending': 'pendingDeletes',
-  '#revision': 'revision',
-};
-
 /**
- * `shortcutApplies` as an UpdateItem (its condition, over the stored item's own attributes): written with no read;
- * every write adds 1 to `revision`, so an optimistic save that read the state before fails and reads again.
+ * `shortcutApplies` as an UpdateItem (its condition, over the stored item's own attributes), written with no read.
+ * It adds 1 to `revision` too, so an optimistic save of a state it moved past is refused (and re-applied).
  */
 export function shortcutUpdate(shortcut: ActivityShortcut): Omit<UpdateCommandInput, 'TableName'> {
   if (shortcut.kind === 'tombstone') {
-    return {
+    return withNames({
       Key: { roomId: shortcut.roomId },
-      UpdateExpression: 'SET #deleted = :true, #last.#preview = :empty ADD #revision :one',
-      ConditionExpression: '#last.#messageId = :messageId AND #deleted = :false',
-      ExpressionAttributeNames: pick(NAMES, '#last', '#messageId', '#preview', '#deleted', '#revision'),
+      UpdateExpression: 'SET #deleted = :true, #lastMessage.#preview = :empty ADD #revision :one',
+      ConditionExpression: '#lastMessage.#messageId = :messageId AND #deleted = :false',
       ExpressionAttributeValues: {
         ':messageId': shortcut.messageId,
         ':true': true,
@@ -68,26 +53,25 @@ export function shortcutUpdate(shortcut: ActivityShortcut): Omit<UpdateCommandIn
         ':empty': '',
         ':one': 1,
       },
-    };
+    });
   }
   const { message, next } = shortcut;
   // comesAfter: by seq when both have one, else by createdAt then messageId.
   const byTime =
-    '#last.#createdAt < :createdAt OR (#last.#createdAt = :createdAt AND #last.#messageId < :messageId)';
+    '#lastMessage.#createdAt < :createdAt OR (#lastMessage.#createdAt = :createdAt AND #lastMessage.#messageId < :messageId)';
   const order =
     message.seq === null
       ? byTime
-      : `#last.#seq < :seq OR (attribute_type(#last.#seq, :null) AND (${byTime}))`;
-  const after = `#last.#messageId <> :messageId AND (${order})`;
+      : `#lastMessage.#seq < :seq OR (attribute_type(#lastMessage.#seq, :null) AND (${byTime}))`;
+  const after = `#lastMessage.#messageId <> :messageId AND (${order})`;
   // A later revision of the last message (or its delete, which wins whatever its time).
-  const revision = `#last.#messageId = :messageId AND #deleted = :false${message.deletedAt === undefined ? ' AND #revisedAt < :revisedAt' : ''}`;
-  return {
+  const revision = `#lastMessage.#messageId = :messageId AND #deleted = :false${message.deletedAt === undefined ? ' AND #revisedAt < :revisedAt' : ''}`;
+  return withNames({
     Key: { roomId: message.roomId },
     UpdateExpression:
-      'SET #last = :last, #lastActivityAt = :lastActivityAt, #revisedAt = :revisedAt, #deleted = :deleted, ' +
-      '#pending = :none ADD #revision :one',
-    ConditionExpression: `attribute_not_exists(#roomId) OR (size(#pending) = :zero AND ((${after}) OR (${revision})))`,
-    ExpressionAttributeNames: NAMES,
+      'SET #lastMessage = :last, #lastActivityAt = :lastActivityAt, #revisedAt = :revisedAt, #deleted = :deleted, ' +
+      '#pendingDeletes = :none ADD #revision :one',
+    ConditionExpression: `attribute_not_exists(#roomId) OR (size(#pendingDeletes) = :zero AND ((${after}) OR (${revision})))`,
     ExpressionAttributeValues: {
       ':last': next.lastMessage,
       ':lastActivityAt': next.lastActivityAt,
@@ -101,7 +85,7 @@ export function shortcutUpdate(shortcut: ActivityShortcut): Omit<UpdateCommandIn
       ':createdAt': message.createdAt,
       ...(message.seq === null ? {} : { ':seq': message.seq, ':null': 'NULL' }),
     },
-  };
+  });
 }
 
 /** A conditional write's outcome: applied, or refused with the item it found (asked for with ALL_OLD). */
@@ -116,8 +100,13 @@ async function guardedWrite(write: Promise<unknown>): Promise<ActivityWrite> {
   }
 }
 
-function pick<T extends Record<string, string>>(names: T, ...keys: (keyof T)[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key) => [key, names[key]]));
+/** The expressions' `#name` placeholders, each the attribute of that name. */
+function withNames(input: Omit<UpdateCommandInput, 'TableName'>): Omit<UpdateCommandInput, 'TableName'> {
+  const used = `${input.UpdateExpression ?? ''} ${input.ConditionExpression ?? ''}`.match(/#\w+/g) ?? [];
+  return {
+    ...input,
+    ExpressionAttributeNames: Object.fromEntries(used.map((name) => [name, name.slice(1)])),
+  };
 }
 
 /**
