@@ -27,13 +27,18 @@ export function medianRun(runs: readonly ScenarioUsage[]): ScenarioUsage {
   return median;
 }
 
-/** Where the scenario's CPU went on this machine, ms: the functions' own threads, the whole stack, the JVM. */
+/**
+ * Where the scenario's CPU went on this machine, ms: the functions' own threads (exact: their invocations and
+ * inits), then the main thread, the whole stack process and the JVM over the scenario's window, which includes the
+ * quiet seconds it waits for and the stack's background work.
+ */
 export function cpuLine(usage: ScenarioUsage): string {
   const functions = Object.values(usage.lambda).reduce((sum, l) => sum + l.cpuMs + l.initCpuMs, 0);
   const { processMs, mainThreadMs, dynamodbLocalMs } = usage.cpu;
   return (
-    `functions ${functions.toFixed(1)} ms, local cloud main thread ${mainThreadMs.toFixed(1)} ms, ` +
-    `stack process ${processMs.toFixed(1)} ms (all threads), DynamoDB Local ${dynamodbLocalMs.toFixed(0)} ms`
+    `functions ${functions.toFixed(1)} ms; over the scenario's whole window, the stack's idle work included: ` +
+    `local cloud main thread ${mainThreadMs.toFixed(1)} ms, stack process ${processMs.toFixed(1)} ms (all threads), ` +
+    `DynamoDB Local ${dynamodbLocalMs.toFixed(0)} ms`
   );
 }
 
